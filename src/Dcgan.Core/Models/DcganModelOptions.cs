@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dcgan.Models;
+
+/// <summary>How the generator turns z into its first (base x base) feature map.</summary>
+public enum LatentProjection
+{
+    /// <summary>The paper's: a dense layer (matrix multiply) to base x base x width, reshaped, then BN and ReLU.</summary>
+    Dense,
+
+    /// <summary>pytorch/examples': z as a 1x1 map, a transposed convolution with a base x base kernel.</summary>
+    TransposedConvolution,
+}
+
+/// <summary>
+/// The architecture of a DCGAN generator/discriminator pair. Image sizes are square, <c>ImageSize = b * 2^k</c>
+/// with base <c>b</c> in 4..7 and <c>k &gt;= 1</c> (8, 14, 28, 32, 48, 56, 64, 128, 256, ...): the network depth
+/// is derived from the size. Use <see cref="Paper"/> or <see cref="PyTorchExample"/> as starting points.
+/// </summary>
+public sealed class DcganModelOptions
+{
+    /// <summary>Side of the square images, <c>b * 2^k</c> with b in 4..7, k &gt;= 1.</summary>
+    /// <value>The default value is 64 (the paper's LSUN/ImageNet size).</value>
+    [Range(8, 4096)]
+    public int ImageSize { get; set; } = 64;
+
+    /// <summary>Image channels: 1 (grayscale) or 3 (RGB).</summary>
+    /// <value>The default value is 3.</value>
+    [Range(1, 64)]
+    public int Channels { get; set; } = 3;
+
+    /// <summary>Length of the latent vector z.</summary>
+    /// <value>The default value is 100 (the paper's).</value>
+    [Range(1, 65536)]
+    public int LatentDimension { get; set; } = 100;
+
+    /// <summary>The prior z is drawn from.</summary>
+    /// <value>The default value is <see cref="LatentDistribution.Uniform"/> (the paper's U(-1, 1)).</value>
+    public LatentDistribution LatentDistribution { get; set; } = LatentDistribution.Uniform;
+
+    /// <summary>
+    /// Generator width ("ngf"): channels of the last hidden layer; each layer towards z doubles it.
+    /// </summary>
+    /// <value>The default value is 64 (pytorch/examples' ngf; 64x64 images then start from 4x4x512).</value>
+    [Range(1, 4096)]
+    public int GeneratorWidth { get; set; } = 64;
+
+    /// <summary>
+    /// Discriminator width ("ndf"): channels of the first convolution; each later one doubles it.
+    /// </summary>
+    /// <value>The default value is 64.</value>
+    [Range(1, 4096)]
+    public int DiscriminatorWidth { get; set; } = 64;
+
+    /// <summary>Square kernel size of every strided (transposed) convolution: 5 (paper) or 4 (pytorch/examples).</summary>
+    /// <value>The default value is 5 (the paper's code).</value>
+    [Range(4, 5)]
+    public int KernelSize { get; set; } = 5;
+
+    /// <summary>How z becomes the first feature map.</summary>
+    /// <value>The default value is <see cref="LatentProjection.Dense"/> (the paper's).</value>
+    public LatentProjection Projection { get; set; } = LatentProjection.Dense;
+
+    /// <summary>
+    /// Ablation switch: batch normalization on the generator's output layer too. The paper found this causes
+    /// sample oscillation and instability.
+    /// </summary>
+    /// <value>The default value is false (the paper's guideline).</value>
+    public bool BatchNormOnGeneratorOutput { get; set; }
+
+    /// <summary>
+    /// Ablation switch: batch normalization on the discriminator's input layer too. The paper found this causes
+    /// sample oscillation and instability.
+    /// </summary>
+    /// <value>The default value is false (the paper's guideline).</value>
+    public bool BatchNormOnDiscriminatorInput { get; set; }
+
+    /// <summary>The paper's architecture: dense projection of U(-1, 1) z, 5x5 kernels.</summary>
+    /// <param name="imageSize">Side of the square images.</param>
+    /// <param name="channels">Image channels.</param>
+    public static DcganModelOptions Paper(int imageSize = 64, int channels = 3) => new()
+    {
+        ImageSize = imageSize,
+        Channels = channels,
+        LatentDistribution = LatentDistribution.Uniform,
+        KernelSize = 5,
+        Projection = LatentProjection.Dense,
+    };
+
+    /// <summary>pytorch/examples' dcgan: 1x1 transposed-convolution projection of N(0, 1) z, 4x4 kernels.</summary>
+    /// <param name="imageSize">Side of the square images.</param>
+    /// <param name="channels">Image channels.</param>
+    public static DcganModelOptions PyTorchExample(int imageSize = 64, int channels = 3) => new()
+    {
+        ImageSize = imageSize,
+        Channels = channels,
+        LatentDistribution = LatentDistribution.Normal,
+        KernelSize = 4,
+        Projection = LatentProjection.TransposedConvolution,
+    };
+
+    /// <summary>A copy of these options.</summary>
+    public DcganModelOptions Clone() => (DcganModelOptions)MemberwiseClone();
+}
