@@ -1,0 +1,32 @@
+namespace Dcgan.Native;
+
+/// <summary>
+/// Derives independent, reproducible sub-seeds from one user seed (SplitMix64), so that one seed can drive
+/// weight init, latent noise and shuffling without the streams overlapping.
+/// </summary>
+public static class SeedSequence
+{
+    /// <summary>The sub-seed for weight initialisation.</summary>
+    public const int WeightInitStream = 1;
+
+    /// <summary>The sub-seed for latent noise during training.</summary>
+    public const int NoiseStream = 2;
+
+    /// <summary>The sub-seed for shuffling the data set.</summary>
+    public const int ShuffleStream = 3;
+
+    /// <summary>The sub-seed for the fixed noise of sample grids.</summary>
+    public const int FixedNoiseStream = 4;
+
+    /// <summary>A 63-bit non-negative sub-seed of <paramref name="seed"/> for <paramref name="stream"/>.</summary>
+    /// <param name="seed">The user seed.</param>
+    /// <param name="stream">Which stream (one of the constants, or any other number).</param>
+    public static long Derive(long seed, long stream)
+    {
+        ulong z = unchecked((ulong)seed + 0x9E3779B97F4A7C15UL * (ulong)(stream + 1));
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        z ^= z >> 31;
+        return (long)(z >> 1);
+    }
+}

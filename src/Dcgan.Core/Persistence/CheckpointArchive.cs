@@ -1,0 +1,140 @@
+// The checkpoint file: a zip archive of manifest.json and binary entries, written to a temporary file in the
+// same folder, flushed to disk and renamed over the target, so a crash leaves the previous file intact.
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Dcgan.Persistence;
+
+/// <summary>Reads and writes checkpoint archives (entries verified by SHA-256).</summary>
+public static class CheckpointArchive
+{
+    /// <summary>The name of the JSON entry.</summary>
+    public const string ManifestEntry = "manifest.json";
+
+    /// <summary>File extension of checkpoints.</summary>
+    public const string Extension = ".dcgan";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// Writes <paramref name="manifest"/> and <paramref name="entries"/> to <paramref name="path"/> atomically; the
+    /// manifest's <see cref="CheckpointManifest.EntryHashes"/> are filled in.
+    /// </summary>
+    /// <param name="path">The checkpoint file; its folder is created if missing.</param>
+    /// <param name="manifest">The JSON part.</param>
+    /// <param name="entries">Binary entries by name.</param>
+    public static void Write(string path, CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(entries);
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        manifest.EntryHashes = entries.ToDictionary(e => e.Key, e => Convert.ToHexString(SHA256.HashData(e.Value)));
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    WriteEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+                    foreach ((string name, byte[] bytes) in entries)
+                    {
+                        WriteEntry(zip, name, bytes);
+                    }
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>Reads and verifies a checkpoint: the manifest and every entry it lists, with matching hashes.</summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <exception cref="CheckpointException">Missing, truncated, corrupt, or of an unknown format version.</exception>
+    public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Entries) Read(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new CheckpointException($"Checkpoint file '{full}' does not exist.");
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(full);
+            ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
+                ?? throw new CheckpointException($"Checkpoint '{full}' has no {ManifestEntry}: it is not a Dcgan checkpoint.");
+            CheckpointManifest manifest = JsonSerializer.Deserialize<CheckpointManifest>(ReadEntry(manifestEntry), Json)
+                ?? throw new CheckpointException($"Checkpoint '{full}': {ManifestEntry} is empty.");
+            if (manifest.FormatVersion != CheckpointManifest.CurrentFormatVersion)
+            {
+                throw new CheckpointException(
+                    $"Checkpoint '{full}' has format version {manifest.FormatVersion}; this library reads version {CheckpointManifest.CurrentFormatVersion}.");
+            }
+
+            var entries = new Dictionary<string, byte[]>();
+            foreach ((string name, string hash) in manifest.EntryHashes)
+            {
+                ZipArchiveEntry entry = zip.GetEntry(name)
+                    ?? throw new CheckpointException($"Checkpoint '{full}' lacks the entry '{name}' that its manifest lists.");
+                byte[] bytes = ReadEntry(entry);
+                string actual = Convert.ToHexString(SHA256.HashData(bytes));
+                if (!string.Equals(actual, hash, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CheckpointException($"Checkpoint '{full}' is corrupt: entry '{name}' has SHA-256 {actual}, the manifest says {hash}.");
+                }
+
+                entries[name] = bytes;
+            }
+
+            return (manifest, entries);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or IOException and not FileNotFoundException)
+        {
+            throw new CheckpointException($"Checkpoint '{full}' is truncated or corrupt ({new FileInfo(full).Length} bytes): {e.Message}", e);
+        }
+    }
+
+    private static void WriteEntry(ZipArchive zip, string name, byte[] bytes)
+    {
+        ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        using Stream stream = entry.Open();
+        stream.Write(bytes);
+    }
+
+    private static byte[] ReadEntry(ZipArchiveEntry entry)
+    {
+        const long MaximumEntry = 16L << 30; // 16 GiB: far above any DCGAN, far below a corrupt size field
+        if (entry.Length is < 0 or > MaximumEntry)
+        {
+            throw new InvalidDataException($"entry '{entry.FullName}' claims {entry.Length} bytes.");
+        }
+
+        using Stream stream = entry.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        if (buffer.Length != entry.Length)
+        {
+            throw new InvalidDataException($"entry '{entry.FullName}' has {buffer.Length} bytes, its header says {entry.Length}.");
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,16 @@
+namespace Dcgan.Persistence;
+
+/// <summary>
+/// A checkpoint could not be read or does not fit the model it is loaded into. The message names the file and
+/// the problem; nothing in memory was changed.
+/// </summary>
+public sealed class CheckpointException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The file and what is wrong with it.</param>
+    /// <param name="innerException">The underlying failure, if any.</param>
+    public CheckpointException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

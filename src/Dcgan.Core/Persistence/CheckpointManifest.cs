@@ -1,0 +1,63 @@
+using Dcgan.Models;
+using Dcgan.Training;
+
+namespace Dcgan.Persistence;
+
+/// <summary>
+/// The JSON part of a checkpoint (<c>manifest.json</c>): everything except the tensors, plus a SHA-256 of each
+/// tensor entry so corruption is detected before anything is loaded.
+/// </summary>
+public sealed class CheckpointManifest
+{
+    /// <summary>The format version this library writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>Format version of the file.</summary>
+    /// <value>The default value is <see cref="CurrentFormatVersion"/>.</value>
+    public int FormatVersion { get; set; } = CurrentFormatVersion;
+
+    /// <summary>When the checkpoint was written (UTC).</summary>
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    /// <summary>Zero-based epoch where training continues.</summary>
+    public int Epoch { get; set; }
+
+    /// <summary>Batches of <see cref="Epoch"/> already trained.</summary>
+    public int BatchInEpoch { get; set; }
+
+    /// <summary>Steps trained since the run began.</summary>
+    public long GlobalStep { get; set; }
+
+    /// <summary>The trainer's options (seed, learning rates, batch size, ...).</summary>
+    public GanTrainerOptions TrainerOptions { get; set; } = new();
+
+    /// <summary>The architecture of the networks, or null for custom networks.</summary>
+    public DcganModelOptions? Architecture { get; set; }
+
+    /// <summary>Latent dimension of the generator.</summary>
+    public int LatentDimension { get; set; }
+
+    /// <summary>Prior of z.</summary>
+    public LatentDistribution LatentDistribution { get; set; }
+
+    /// <summary>Image shape, channels x height x width.</summary>
+    public int[] ImageShape { get; set; } = [];
+
+    /// <summary>Shape of every generator state-dict entry, by key.</summary>
+    public Dictionary<string, long[]> GeneratorState { get; set; } = [];
+
+    /// <summary>Shape of every discriminator state-dict entry, by key.</summary>
+    public Dictionary<string, long[]> DiscriminatorState { get; set; } = [];
+
+    /// <summary>Number of fixed latent vectors stored in <c>fixed-noise.f32</c>.</summary>
+    public int FixedNoiseCount { get; set; }
+
+    /// <summary>The noise generator's state, base64 (restores the exact noise sequence).</summary>
+    public string NoiseGeneratorState { get; set; } = "";
+
+    /// <summary>Description of the data set trained on.</summary>
+    public string DataDescription { get; set; } = "";
+
+    /// <summary>SHA-256 (hex) of each binary entry, by entry name.</summary>
+    public Dictionary<string, string> EntryHashes { get; set; } = [];
+}
