@@ -6,9 +6,6 @@ namespace Dcgan.Native;
 /// </summary>
 public static class SeedSequence
 {
-    /// <summary>The sub-seed for weight initialisation.</summary>
-    public const int WeightInitStream = 1;
-
     /// <summary>The sub-seed for latent noise during training.</summary>
     public const int NoiseStream = 2;
 

@@ -8,8 +8,8 @@ namespace Dcgan.Training;
 
 public sealed partial class GanTrainer
 {
-    private const string GeneratorEntry = "generator.weights";
-    private const string DiscriminatorEntry = "discriminator.weights";
+    private const string GeneratorEntry = CheckpointModels.GeneratorEntry;
+    private const string DiscriminatorEntry = CheckpointModels.DiscriminatorEntry;
     private const string GeneratorOptimizerEntry = "generator.adam";
     private const string DiscriminatorOptimizerEntry = "discriminator.adam";
     private const string FixedNoiseEntry = "fixed-noise.f32";

@@ -1,0 +1,126 @@
+// `dcgan train`: trains a DCGAN on Fashion-MNIST (default), an IDX file or an image folder, writing sample grids,
+// checkpoints and a loss log under --output. Ctrl+C stops at the next step, saves a checkpoint and exits 0.
+using System.CommandLine;
+using Dcgan.Data;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Dcgan.Training;
+using Dcgan.Training.Callbacks;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Dcgan.Cli;
+
+internal static class TrainCommand
+{
+    /// <summary>Images the default run trains on, whatever the data set size (about two minutes on 2 cores).</summary>
+    private const int DefaultImageBudget = 60_000;
+
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the shipped Fashion-MNIST test split.",
+    };
+
+    private static readonly Option<int?> ImageSize = new("--image-size")
+    {
+        Description = "Side of the square images, b*2^k with b in 4..7 (28, 32, 48, 56, 64, ...). Default: the data's own size for IDX (28 for Fashion-MNIST), 64 for image folders.",
+    };
+
+    private static readonly Option<int?> Epochs = new("--epochs")
+    {
+        Description = $"Passes over the data. Default: enough for about {DefaultImageBudget:N0} images (1 epoch of the full 60k set, 6 of the shipped 10k split).",
+    };
+
+    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Images per mini-batch (the paper's 128).", DefaultValueFactory = _ => 128 };
+
+    private static readonly Option<long> Seed = new("--seed") { Description = "The one seed for weights, noise and shuffling.", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<string> Output = new("--output") { Description = "Run folder for sample grids, checkpoints and losses.csv.", DefaultValueFactory = _ => "runs/train" };
+
+    private static readonly Option<string?> Resume = new("--resume")
+    {
+        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint). With no value: the newest checkpoint in --output.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<Preset> PresetOption = new("--preset") { Description = "Architecture: paper (dense projection, 5x5 kernels, uniform z) or pytorch (pytorch/examples: 1x1 transposed-conv projection, 4x4 kernels, normal z).", DefaultValueFactory = _ => Preset.Paper };
+
+    private static readonly Option<int> GeneratorWidth = new("--generator-width") { Description = "Generator width (ngf).", DefaultValueFactory = _ => 64 };
+
+    private static readonly Option<int> DiscriminatorWidth = new("--discriminator-width") { Description = "Discriminator width (ndf).", DefaultValueFactory = _ => 64 };
+
+    private static readonly Option<string> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
+
+    public static Command Create()
+    {
+        var command = new Command("train", "Train a DCGAN and write sample grids, checkpoints and a loss log.")
+        {
+            Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Device,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        string output = Path.GetFullPath(parse.GetValue(Output)!);
+        string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
+        string? resumeFile = resume is null ? null : CheckpointLocator.Resolve(resume);
+
+        string dataPath = DataLocation.Resolve(parse.GetValue(Data));
+        int? requestedSize = parse.GetValue(ImageSize);
+        IImageDataSource data = DataLocation.Open(dataPath, requestedSize);
+        var architecture = parse.GetValue(PresetOption) == Preset.Paper
+            ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
+            : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
+        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth);
+        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth);
+
+        long seed = parse.GetValue(Seed);
+        var options = new GanTrainerOptions
+        {
+            BatchSize = parse.GetValue(BatchSize),
+            Seed = seed,
+            Device = parse.GetValue(Device)!,
+            Epochs = parse.GetValue(Epochs) ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count)),
+        };
+        GanTrainerOptionsValidator.ThrowIfInvalid(options);
+        GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
+
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
+        using (generator)
+        using (discriminator)
+        using (var losses = new LossLogCallback(output))
+        {
+            var checkpoints = new CheckpointCallback(output);
+            var grids = new SampleGridCallback(output);
+            using var trainer = new GanTrainer(generator, discriminator, data, options,
+                callbacks: [losses, grids, checkpoints], logger: loggerFactory.CreateLogger("dcgan"), architecture: architecture);
+            if (resumeFile is not null)
+            {
+                trainer.LoadCheckpoint(resumeFile);
+                AnsiConsole.MarkupLine($"Resuming from [blue]{Markup.Escape(resumeFile)}[/] at epoch {trainer.Position.Epoch + 1}, step {trainer.Position.GlobalStep}.");
+            }
+
+            AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, preset {parse.GetValue(PresetOption)}, device {trainer.Device}, seed {seed}.");
+            AnsiConsole.MarkupLine($"Writing to [blue]{Markup.Escape(output)}[/]");
+            TrainingResult result = TrainingProgressView.Run(trainer, options.Epochs);
+
+            AnsiConsole.MarkupLine(result.Outcome == TrainingOutcome.Completed
+                ? $"Done: {result.StepsTrained} steps in {result.Elapsed.TotalSeconds:F0} s."
+                : $"Stopped ({result.Outcome}) after {result.StepsTrained} steps; resume with [blue]--resume {Markup.Escape(output)}[/].");
+            AnsiConsole.MarkupLine($"Last sample grid: [blue]{Markup.Escape(grids.LastWritten ?? "none (no epoch finished)")}[/]");
+            AnsiConsole.MarkupLine($"Last checkpoint:  [blue]{Markup.Escape(checkpoints.LastWritten ?? "none")}[/]");
+            AnsiConsole.MarkupLine($"Loss log:         [blue]{Markup.Escape(losses.FilePath)}[/]");
+        }
+
+        return 0;
+    }
+
+    private enum Preset
+    {
+        Paper,
+        PyTorch,
+    }
+}

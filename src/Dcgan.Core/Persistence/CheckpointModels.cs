@@ -1,0 +1,80 @@
+// Rebuilds trained networks from a checkpoint, for generation and evaluation (no trainer needed).
+using Dcgan.Models;
+
+namespace Dcgan.Persistence;
+
+/// <summary>Loads the networks stored in a checkpoint, rebuilt from the architecture recorded in it.</summary>
+public static class CheckpointModels
+{
+    /// <summary>The entry holding the generator's state dict.</summary>
+    public const string GeneratorEntry = "generator.weights";
+
+    /// <summary>The entry holding the discriminator's state dict.</summary>
+    public const string DiscriminatorEntry = "discriminator.weights";
+
+    /// <summary>
+    /// Rebuilds the generator of a checkpoint, on the CPU, in eval mode (running batch-norm statistics). The
+    /// caller owns (disposes) it; move it to a device with <c>Network.to(device)</c>.
+    /// </summary>
+    /// <param name="path">A checkpoint file or a run folder (its newest checkpoint).</param>
+    /// <exception cref="CheckpointException">Missing, corrupt, made for custom networks (no architecture recorded), or inconsistent.</exception>
+    public static (DcganGenerator Generator, CheckpointManifest Manifest) LoadGenerator(string path)
+    {
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, GeneratorEntry);
+        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(manifest.Architecture!, 0);
+        discriminator.Dispose();
+        return (Fill(generator, manifest.GeneratorState, entries[GeneratorEntry], file, "generator"), manifest);
+    }
+
+    /// <summary>
+    /// Rebuilds the discriminator of a checkpoint, on the CPU, in eval mode. The caller owns (disposes) it.
+    /// </summary>
+    /// <param name="path">A checkpoint file or a run folder (its newest checkpoint).</param>
+    /// <exception cref="CheckpointException">Missing, corrupt, without a discriminator, or inconsistent.</exception>
+    public static (DcganDiscriminator Discriminator, CheckpointManifest Manifest) LoadDiscriminator(string path)
+    {
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, DiscriminatorEntry);
+        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(manifest.Architecture!, 0);
+        generator.Dispose();
+        return (Fill(discriminator, manifest.DiscriminatorState, entries[DiscriminatorEntry], file, "discriminator"), manifest);
+    }
+
+    private static (CheckpointManifest, IReadOnlyDictionary<string, byte[]>, string) Open(string path, string entry)
+    {
+        string file = CheckpointLocator.Resolve(path);
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
+        if (manifest.Architecture is null)
+        {
+            throw new CheckpointException($"Checkpoint '{file}' records no DCGAN architecture (it was trained with custom networks); build the networks yourself and load '{entry}'.");
+        }
+
+        if (!entries.ContainsKey(entry))
+        {
+            throw new CheckpointException($"Checkpoint '{file}' has no '{entry}' entry.");
+        }
+
+        return (manifest, entries, file);
+    }
+
+    private static T Fill<T>(T network, Dictionary<string, long[]> savedShapes, byte[] bytes, string file, string what)
+        where T : TorchSharp.torch.nn.Module
+    {
+        try
+        {
+            string[] problems = ModuleState.CompareShapes(what, savedShapes, ModuleState.Shapes(network)).ToArray();
+            if (problems.Length > 0)
+            {
+                throw new CheckpointException($"Checkpoint '{file}' is inconsistent with its own architecture: {string.Join("; ", problems)}.");
+            }
+
+            ModuleState.Load(network, bytes, file, what);
+            network.eval();
+            return network;
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+}
