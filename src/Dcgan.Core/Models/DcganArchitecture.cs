@@ -1,0 +1,235 @@
+// DcganArchitecture: turns DcganModelOptions into the layer plan both networks are built from.
+// An image size s = b * 2^k (base b in 4..7, k >= 1) gives k resolution doublings in the generator
+// (b -> 2b -> ... -> s) and k stride-2 convolutions in the discriminator (s -> s/2 -> ... -> b).
+// Validation happens here, once, with messages that name the offending value.
+
+using System.Globalization;
+
+namespace Dcgan.Models;
+
+/// <summary>
+/// The layer plan of a DCGAN generator/discriminator pair, derived from validated
+/// <see cref="DcganModelOptions"/>: the base resolution, the number of doublings and the channel widths.
+/// </summary>
+public sealed class DcganArchitecture
+{
+    /// <summary>Smallest allowed base resolution b (the generator's first feature map is b x b).</summary>
+    public const int MinBase = 4;
+
+    /// <summary>Largest allowed base resolution b.</summary>
+    public const int MaxBase = 7;
+
+    /// <summary>Largest supported image side (matches the <c>[Range]</c> on <see cref="DcganModelOptions.ImageSize"/>).</summary>
+    public const int MaxImageSize = 4096;
+
+    private DcganArchitecture(DcganModelOptions options, int baseSize, int doublings)
+    {
+        Options = options;
+        ImageSize = options.ImageSize;
+        BaseSize = baseSize;
+        Doublings = doublings;
+
+        // Generator: the hidden map at resolution b * 2^i has GeneratorWidth * 2^(k-1-i) channels, i = 0..k-1,
+        // so the last hidden map (next to the image) is GeneratorWidth wide and each step towards z doubles it.
+        var g = new int[doublings];
+        for (int i = 0; i < doublings; i++)
+        {
+            g[i] = checked(options.GeneratorWidth * (1 << (doublings - 1 - i)));
+        }
+
+        // Discriminator: conv i (i = 0..k-1) outputs DiscriminatorWidth * 2^i channels at resolution s / 2^(i+1).
+        var d = new int[doublings];
+        for (int i = 0; i < doublings; i++)
+        {
+            d[i] = checked(options.DiscriminatorWidth * (1 << i));
+        }
+
+        GeneratorWidths = Array.AsReadOnly(g);
+        DiscriminatorWidths = Array.AsReadOnly(d);
+    }
+
+    /// <summary>A private copy of the validated options this plan was made from.</summary>
+    internal DcganModelOptions Options { get; }
+
+    /// <summary>Side of the square images, <c>BaseSize * 2^Doublings</c>.</summary>
+    public int ImageSize { get; }
+
+    /// <summary>The base resolution b (4..7): the generator's first and the discriminator's last map are b x b.</summary>
+    public int BaseSize { get; }
+
+    /// <summary>The number k (&gt;= 1) of stride-2 layers in each network.</summary>
+    public int Doublings { get; }
+
+    /// <summary>
+    /// Channels of the generator's hidden maps, from the b x b projection (index 0) to the map at resolution
+    /// <c>s / 2</c> (index k-1): <c>GeneratorWidth * 2^(k-1-i)</c>. The output layer then goes to
+    /// <see cref="DcganModelOptions.Channels"/>.
+    /// </summary>
+    public IReadOnlyList<int> GeneratorWidths { get; }
+
+    /// <summary>
+    /// Output channels of the discriminator's convolution blocks, input side first: <c>DiscriminatorWidth * 2^i</c>;
+    /// block i produces maps of side <c>s / 2^(i+1)</c>.
+    /// </summary>
+    public IReadOnlyList<int> DiscriminatorWidths { get; }
+
+    /// <summary>Padding of every stride-2 (transposed) convolution: 2 for 5x5 kernels, 1 for 4x4 kernels.</summary>
+    public int StridedPadding => Options.KernelSize == 5 ? 2 : 1;
+
+    /// <summary>
+    /// Output padding of every stride-2 transposed convolution: 1 for 5x5 kernels (so that each one exactly
+    /// doubles the side), 0 for 4x4 kernels.
+    /// </summary>
+    public int OutputPadding => Options.KernelSize == 5 ? 1 : 0;
+
+    /// <summary>Validates <paramref name="options"/> and derives the layer plan.</summary>
+    /// <param name="options">The model options; copied, so later changes to them do not affect the plan.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range; the message names the value.</exception>
+    public static DcganArchitecture For(DcganModelOptions options)
+    {
+        Validate(options);
+        DcganModelOptions copy = options.Clone();
+        (int baseSize, int doublings) = Decompose(copy.ImageSize);
+        return new DcganArchitecture(copy, baseSize, doublings);
+    }
+
+    /// <summary>Checks every option; throws on the first invalid one.</summary>
+    /// <param name="options">The model options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range; the message names the value.</exception>
+    public static void Validate(DcganModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = Decompose(options.ImageSize);
+        RequireRange(options.Channels, 1, 64, nameof(DcganModelOptions.Channels));
+        RequireRange(options.LatentDimension, 1, 65536, nameof(DcganModelOptions.LatentDimension));
+        RequireRange(options.GeneratorWidth, 1, 4096, nameof(DcganModelOptions.GeneratorWidth));
+        RequireRange(options.DiscriminatorWidth, 1, 4096, nameof(DcganModelOptions.DiscriminatorWidth));
+        if (options.KernelSize is not (4 or 5))
+        {
+            throw new ArgumentException(
+                $"KernelSize {options.KernelSize} is not supported; use 5 (the paper's, padding 2) or 4 " +
+                "(pytorch/examples', padding 1).",
+                nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.Projection))
+        {
+            throw new ArgumentException($"Projection {options.Projection} is not a defined LatentProjection.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.LatentDistribution))
+        {
+            throw new ArgumentException(
+                $"LatentDistribution {options.LatentDistribution} is not a defined LatentDistribution.", nameof(options));
+        }
+
+        (_, int k) = Decompose(options.ImageSize);
+        long widestG = (long)options.GeneratorWidth << (k - 1);
+        long widestD = (long)options.DiscriminatorWidth << (k - 1);
+        if (widestG > int.MaxValue || widestD > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"GeneratorWidth {options.GeneratorWidth} / DiscriminatorWidth {options.DiscriminatorWidth} doubled " +
+                $"{k - 1} times for ImageSize {options.ImageSize} overflows the channel count.",
+                nameof(options));
+        }
+    }
+
+    /// <summary>Whether <paramref name="imageSize"/> is <c>b * 2^k</c> with b in 4..7, k &gt;= 1, and at most 4096.</summary>
+    /// <param name="imageSize">A candidate image side.</param>
+    public static bool IsValidImageSize(int imageSize) => TryDecompose(imageSize, out _, out _);
+
+    /// <summary>
+    /// Splits an image side into base and doublings: 28 → (7, 2), 32 → (4, 3), 48 → (6, 3), 56 → (7, 3),
+    /// 64 → (4, 4).
+    /// </summary>
+    /// <param name="imageSize">The image side.</param>
+    /// <returns>The base b (4..7) and the number of doublings k (&gt;= 1).</returns>
+    /// <exception cref="ArgumentException">
+    /// The size is not of that form; the message names it and lists the valid sizes next to it.
+    /// </exception>
+    public static (int Base, int Doublings) Decompose(int imageSize)
+    {
+        if (TryDecompose(imageSize, out int b, out int k))
+        {
+            return (b, k);
+        }
+
+        string nearby = string.Join(", ", NearbyValidSizes(imageSize).Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        string reason = imageSize > MaxImageSize
+            ? $"ImageSize {imageSize} is larger than the supported maximum {MaxImageSize}"
+            : $"ImageSize {imageSize} is not of the form b * 2^k with b in {MinBase}..{MaxBase} and k >= 1";
+        throw new ArgumentException($"{reason}; nearby valid sizes: {nearby}.", nameof(imageSize));
+    }
+
+    /// <summary>
+    /// The largest valid size below <paramref name="imageSize"/> and the smallest valid size above it (one of
+    /// them when the other does not exist); the size itself when it is valid.
+    /// </summary>
+    /// <param name="imageSize">Any integer.</param>
+    public static IReadOnlyList<int> NearbyValidSizes(int imageSize)
+    {
+        if (IsValidImageSize(imageSize))
+        {
+            return [imageSize];
+        }
+
+        var result = new List<int>(2);
+        for (int v = Math.Min(imageSize - 1, MaxImageSize); v >= 8; v--)
+        {
+            if (IsValidImageSize(v))
+            {
+                result.Add(v);
+                break;
+            }
+        }
+
+        for (int v = Math.Max(imageSize + 1, 8); v <= MaxImageSize; v++)
+        {
+            if (IsValidImageSize(v))
+            {
+                result.Add(v);
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool TryDecompose(int imageSize, out int baseSize, out int doublings)
+    {
+        baseSize = 0;
+        doublings = 0;
+        if (imageSize < 2 * MinBase || imageSize > MaxImageSize)
+        {
+            return false;
+        }
+
+        int b = imageSize;
+        int k = 0;
+        while (b > MaxBase && b % 2 == 0)
+        {
+            b /= 2;
+            k++;
+        }
+
+        if (b < MinBase || b > MaxBase || k < 1)
+        {
+            return false;
+        }
+
+        baseSize = b;
+        doublings = k;
+        return true;
+    }
+
+    private static void RequireRange(int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentException($"{name} {value} is out of range; expected {min}..{max}.", "options");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+// DcganDiscriminator: images [N, C, s, s] -> logits [N] (no sigmoid), for any s = b * 2^k.
+// Paper guidelines (section 3): strided convolutions instead of pooling, batch norm everywhere except the
+// input layer, LeakyReLU(0.2) everywhere, the last features flattened into one output unit.
+//
+// Everything lives in ONE Sequential field `main` (state-dict keys `main.<index>.<name>`):
+//   block 0:    Conv2d(C -> d0, stride 2) [+ BatchNorm2d if BatchNormOnDiscriminatorInput] + LeakyReLU(0.2)   [N, d0, s/2, s/2]
+//   block i>0:  Conv2d(d(i-1) -> d(i), stride 2) + BatchNorm2d + LeakyReLU(0.2)                            [N, d(i), s/2^(i+1), ...]
+//   output, LatentProjection.TransposedConvolution (pytorch/examples): Conv2d(d(k-1) -> 1, kernel b, padding 0)  [N, 1, 1, 1]
+//   output, LatentProjection.Dense (the paper): Flatten + Linear(b*b*d(k-1) -> 1)                              [N, 1]
+// The output layer follows the generator's projection choice so that each preset matches its reference.
+// With a 64x64 pytorch/examples model this is netD key for key (its Sigmoid has no parameters).
+// No layer has a bias (as in the authors' code and pytorch/examples).
+
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dcgan.Models;
+
+/// <summary>
+/// The DCGAN discriminator for square images of any side <c>b * 2^k</c> (b in 4..7, k &gt;= 1): k stride-2
+/// convolution blocks, then one logit per image. Build it from <see cref="DcganModelOptions"/>, or through
+/// <see cref="DcganModels.Create"/> to get both networks with the paper's weight initialisation.
+/// </summary>
+/// <remarks>
+/// State-dict keys (the checkpoint format) are those of one <c>Sequential</c> named <c>main</c>; see the file
+/// header for the layer order. Parameters are created on the CPU; move the module with <c>to(device)</c>.
+/// </remarks>
+public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminator
+{
+    /// <summary>The negative slope of every LeakyReLU (the paper's 0.2).</summary>
+    public const double LeakySlope = 0.2;
+
+    // The whole network; the field name is the state-dict prefix ("main.0.weight", ...).
+    private readonly Sequential main;
+
+    // The same layer objects as `main`, in order (an array is not registered a second time).
+    private readonly nn.Module<Tensor, Tensor>[] _layers;
+
+    // Index in _layers of each block's LeakyReLU: the activations ForwardWithFeatures returns.
+    private readonly int[] _featureLayers;
+
+    private readonly DcganArchitecture _architecture;
+
+    /// <summary>
+    /// Builds the discriminator with TorchSharp's default layer initialisation (which draws from the global RNG).
+    /// Use <see cref="DcganDiscriminator(DcganModelOptions, torch.Generator)"/> or <see cref="DcganModels.Create"/>
+    /// for the paper's seeded N(0, 0.02) initialisation.
+    /// </summary>
+    /// <param name="options">The architecture; validated and copied.</param>
+    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    public DcganDiscriminator(DcganModelOptions options)
+        : base(nameof(DcganDiscriminator))
+    {
+        _architecture = DcganArchitecture.For(options);
+        (_layers, _featureLayers) = BuildLayers(_architecture);
+        main = nn.Sequential(_layers);
+        RegisterComponents();
+    }
+
+    /// <summary>
+    /// Builds the discriminator and initialises it as the paper does (<see cref="DcganWeightInit.Apply"/>),
+    /// drawing from <paramref name="generator"/> only.
+    /// </summary>
+    /// <param name="options">The architecture; validated and copied.</param>
+    /// <param name="generator">The random source for the initial weights (a CPU generator).</param>
+    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    public DcganDiscriminator(DcganModelOptions options, torch.Generator generator)
+        : this(options)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        DcganWeightInit.Apply(this, generator);
+    }
+
+    /// <summary>The layer plan derived from the options.</summary>
+    public DcganArchitecture Architecture => _architecture;
+
+    /// <summary>A copy of the options the discriminator was built from.</summary>
+    public DcganModelOptions Options => _architecture.Options.Clone();
+
+    /// <inheritdoc />
+    public ImageShape ImageShape => new(_architecture.Options.Channels, _architecture.ImageSize, _architecture.ImageSize);
+
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> Network => this;
+
+    /// <inheritdoc />
+    public IReadOnlyList<int> FeatureWidths => _architecture.DiscriminatorWidths;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="images"/> is not [N, C, s, s]; the message gives both shapes.</exception>
+    public Tensor Judge(Tensor images) => forward(images);
+
+    /// <summary>Images [N, C, s, s] to logits [N]. The caller owns the result.</summary>
+    /// <param name="images">Images in [-1, 1] on the module's device.</param>
+    /// <exception cref="ArgumentException"><paramref name="images"/> is not [N, C, s, s]; the message gives both shapes.</exception>
+    public override Tensor forward(Tensor images) => Run(images, features: null);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="images"/> is not [N, C, s, s]; the message gives both shapes.</exception>
+    public (Tensor Logits, IReadOnlyList<Tensor> Features) ForwardWithFeatures(Tensor images)
+    {
+        var features = new List<Tensor>(_featureLayers.Length);
+        Tensor logits = Run(images, features);
+        return (logits, features);
+    }
+
+    // One pass through the layers; when `features` is given, each block's activation is kept (and leaves the
+    // local dispose scope with the logits), every other intermediate is disposed here.
+    private Tensor Run(Tensor images, List<Tensor>? features)
+    {
+        CheckImages(images);
+        long n = images.shape[0];
+        using var scope = torch.NewDisposeScope();
+        if (features is null)
+        {
+            Tensor raw = main.forward(images);                            // [N, 1, 1, 1] or [N, 1]
+            return raw.reshape(n).MoveToOuterDisposeScope();              // [N]
+        }
+
+        Tensor x = images;                                                // [N, C, s, s]
+        int nextFeature = 0;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            x = _layers[i].call(x);                                       // block i: [N, d(i), s/2^(i+1), s/2^(i+1)]; output: [N, 1, 1, 1] or [N, 1]
+            if (nextFeature < _featureLayers.Length && _featureLayers[nextFeature] == i)
+            {
+                features.Add(x);
+                nextFeature++;
+            }
+        }
+
+        Tensor logits = x.reshape(n);                                     // [N]
+        foreach (Tensor f in features)
+        {
+            f.MoveToOuterDisposeScope();
+        }
+
+        return logits.MoveToOuterDisposeScope();
+    }
+
+    private void CheckImages(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ImageShape s = ImageShape;
+        if (images.dim() != 4 || images.shape[0] < 1 || images.shape[1] != s.Channels
+            || images.shape[2] != s.Height || images.shape[3] != s.Width)
+        {
+            throw new ArgumentException(
+                $"Expected images of shape [N, {s.Channels}, {s.Height}, {s.Width}], got " +
+                $"{DcganGenerator.ShapeText(images)}.",
+                nameof(images));
+        }
+    }
+
+    private static (nn.Module<Tensor, Tensor>[] Layers, int[] FeatureLayers) BuildLayers(DcganArchitecture a)
+    {
+        DcganModelOptions o = a.Options;
+        IReadOnlyList<int> d = a.DiscriminatorWidths;
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        var featureLayers = new int[a.Doublings];
+
+        // Blocks: [N, c_in, r, r] -> [N, d(i), r/2, r/2].
+        for (int i = 0; i < a.Doublings; i++)
+        {
+            int inChannels = i == 0 ? o.Channels : d[i - 1];
+            layers.Add(nn.Conv2d(in_channels: inChannels, out_channels: d[i], kernel_size: o.KernelSize,
+                stride: 2, padding: (long)a.StridedPadding, bias: false));
+            if (i > 0 || o.BatchNormOnDiscriminatorInput)
+            {
+                layers.Add(nn.BatchNorm2d(num_features: d[i]));
+            }
+
+            layers.Add(nn.LeakyReLU(negative_slope: LeakySlope));
+            featureLayers[i] = layers.Count - 1;
+        }
+
+        // Output unit from the last b x b map.
+        int last = d[a.Doublings - 1];
+        if (o.Projection == LatentProjection.TransposedConvolution)
+        {
+            // [N, d(k-1), b, b] -> [N, 1, 1, 1]: pytorch/examples' valid b x b convolution.
+            layers.Add(nn.Conv2d(in_channels: last, out_channels: 1, kernel_size: a.BaseSize,
+                stride: 1, padding: 0L, bias: false));
+        }
+        else
+        {
+            // [N, d(k-1), b, b] -> [N, b*b*d(k-1)] -> [N, 1]: the paper's flatten and single output unit.
+            layers.Add(nn.Flatten());
+            layers.Add(nn.Linear(inputSize: (long)a.BaseSize * a.BaseSize * last, outputSize: 1, hasBias: false));
+        }
+
+        return ([.. layers], featureLayers);
+    }
+}
