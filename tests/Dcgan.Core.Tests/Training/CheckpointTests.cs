@@ -1,0 +1,169 @@
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Dcgan.Training;
+using Dcgan.Training.Callbacks;
+
+namespace Dcgan.Core.Tests.Training;
+
+public sealed class CheckpointTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dcgan-ckpt-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void N_steps_then_resume_then_M_steps_equals_N_plus_M_uninterrupted_steps()
+    {
+        // Uninterrupted: 3 epochs of 8 batches.
+        float[] uninterrupted;
+        (DcganGenerator g1, DcganDiscriminator d1) = TrainingFixtures.Models(seed: 5);
+        using (g1)
+        using (d1)
+        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5)))
+        {
+            trainer.Fit().StepsTrained.Should().Be(24);
+            uninterrupted = TrainingFixtures.Flatten(g1).Concat(TrainingFixtures.Flatten(d1)).ToArray();
+        }
+
+        // Interrupted mid-epoch (after step 11 = epoch 1, batch 3), checkpointed, and resumed in fresh objects.
+        string file = Path.Combine(_folder, "mid.dcgan");
+        (DcganGenerator g2, DcganDiscriminator d2) = TrainingFixtures.Models(seed: 5);
+        using (g2)
+        using (d2)
+        {
+            GanTrainer? trainer = null;
+            var stop = new LambdaCallback(onBatchEnd: a => { if (a.Position.GlobalStep == 11) a.Trainer.RequestStop(); });
+            using (trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5), callbacks: [stop]))
+            {
+                trainer.Fit().Outcome.Should().Be(TrainingOutcome.StopRequested);
+                trainer.Position.Should().Be(new TrainingPosition(1, 3, 11, 8));
+                trainer.SaveCheckpoint(file);
+            }
+        }
+
+        (DcganGenerator g3, DcganDiscriminator d3) = TrainingFixtures.Models(seed: 999); // different init: the checkpoint must overwrite it
+        using (g3)
+        using (d3)
+        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5)))
+        {
+            resumed.LoadCheckpoint(file);
+            resumed.Position.Should().Be(new TrainingPosition(1, 3, 11, 8));
+            resumed.Fit().StepsTrained.Should().Be(13);
+            float[] continued = TrainingFixtures.Flatten(g3).Concat(TrainingFixtures.Flatten(d3)).ToArray();
+            continued.Should().Equal(uninterrupted, "resuming must reproduce the uninterrupted run bit for bit on the CPU");
+        }
+    }
+
+    [Fact]
+    public void The_checkpoint_callback_writes_each_epoch_and_the_generator_loads_back_from_the_run_folder()
+    {
+        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
+        using var _g = g;
+        using var _d = d;
+        var checkpoints = new CheckpointCallback(_folder, keep: 2);
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.FastOptions(epochs: 3),
+            callbacks: [new SampleGridCallback(_folder), checkpoints], architecture: TrainingFixtures.TinyArchitecture());
+
+        trainer.Fit();
+
+        Directory.GetFiles(_folder, "checkpoint-*.dcgan").Select(Path.GetFileName).Should().BeEquivalentTo(
+            "checkpoint-e0002-s00000008.dcgan", "checkpoint-e0003-s00000012.dcgan");
+        File.Exists(Path.Combine(_folder, "samples-e0003.png")).Should().BeTrue();
+        CheckpointLocator.Resolve(_folder).Should().EndWith("checkpoint-e0003-s00000012.dcgan");
+        (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(_folder);
+        using (loaded)
+        {
+            manifest.GlobalStep.Should().Be(12);
+            TrainingFixtures.Flatten(loaded).Should().Equal(TrainingFixtures.Flatten(g));
+        }
+    }
+
+    [Fact]
+    public void A_truncated_checkpoint_is_refused_with_its_name_and_nothing_changes()
+    {
+        string file = SaveOne();
+        byte[] bytes = File.ReadAllBytes(file);
+        string truncated = Path.Combine(_folder, "truncated.dcgan");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+
+        AssertRefusedWithoutChange(truncated, "*truncated.dcgan*");
+    }
+
+    [Fact]
+    public void A_corrupt_checkpoint_is_refused_and_nothing_changes()
+    {
+        string file = SaveOne();
+        byte[] bytes = File.ReadAllBytes(file);
+        for (int i = bytes.Length / 3; i < bytes.Length / 3 + 64; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        string corrupt = Path.Combine(_folder, "corrupt.dcgan");
+        File.WriteAllBytes(corrupt, bytes);
+
+        AssertRefusedWithoutChange(corrupt, "*corrupt.dcgan*");
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_architecture_names_the_difference()
+    {
+        string file = SaveOne();
+        var wider = TrainingFixtures.TinyArchitecture();
+        wider.GeneratorWidth = 8;
+        (DcganGenerator g, DcganDiscriminator d) = DcganModels.Create(wider, 3);
+        using var _g = g;
+        using var _d = d;
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.FastOptions(), architecture: wider);
+        float[] before = TrainingFixtures.Flatten(g);
+
+        Action load = () => trainer.LoadCheckpoint(file);
+
+        load.Should().Throw<CheckpointException>().WithMessage("*GeneratorWidth is 4 in the checkpoint but 8 in this model*");
+        TrainingFixtures.Flatten(g).Should().Equal(before);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_checkpoint_is_refused()
+    {
+        Directory.CreateDirectory(_folder);
+        string bogus = Path.Combine(_folder, "bogus.dcgan");
+        File.WriteAllText(bogus, "hello");
+
+        AssertRefusedWithoutChange(bogus, "*bogus.dcgan*");
+    }
+
+    private string SaveOne()
+    {
+        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
+        using var _g = g;
+        using var _d = d;
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.FastOptions(epochs: 1), architecture: TrainingFixtures.TinyArchitecture());
+        trainer.Fit();
+        string file = Path.Combine(_folder, "good.dcgan");
+        trainer.SaveCheckpoint(file);
+        Directory.GetFiles(_folder).Should().ContainSingle("the temporary file is renamed into place");
+        return file;
+    }
+
+    private static void AssertRefusedWithoutChange(string file, string expectedMessage)
+    {
+        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models(seed: 77);
+        using var _g = g;
+        using var _d = d;
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.FastOptions());
+        float[] before = TrainingFixtures.Flatten(g);
+
+        Action load = () => trainer.LoadCheckpoint(file);
+
+        load.Should().Throw<CheckpointException>().WithMessage(expectedMessage);
+        TrainingFixtures.Flatten(g).Should().Equal(before);
+        trainer.Position.GlobalStep.Should().Be(0);
+    }
+}
