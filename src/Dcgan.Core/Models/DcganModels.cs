@@ -15,7 +15,7 @@ public static class DcganModels
     /// bit-identical state dicts. The caller owns (and disposes) both networks.
     /// </summary>
     /// <param name="options">The architecture; validated and copied.</param>
-    /// <param name="seed">Seed of the initialisation.</param>
+    /// <param name="seed">Seed of the initialisation (any value; negative seeds are reinterpreted as unsigned).</param>
     /// <returns>The generator and the discriminator, in training mode.</returns>
     /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
     public static (DcganGenerator Generator, DcganDiscriminator Discriminator) Create(DcganModelOptions options, long seed)
