@@ -1,0 +1,171 @@
+// ImageFolderDataSource: every PNG/JPEG under a folder, centre-cropped and resized to one square size.
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Dcgan.Models;
+
+namespace Dcgan.Data;
+
+/// <summary>
+/// An <see cref="IImageDataSource"/> over every <c>.png</c>, <c>.jpg</c> and <c>.jpeg</c> file (any letter case)
+/// under a folder and its subfolders, decoded with SkiaSharp.
+/// </summary>
+/// <remarks>
+/// <para>Pipeline per image: decode (any size, grayscale, RGB or RGBA) → composite over
+/// <see cref="ImageFolderOptions.Background"/> → crop the centre square → resize to
+/// <see cref="ImageFolderOptions.ImageSize"/> (bilinear with mipmaps when shrinking, Mitchell cubic when
+/// enlarging) → convert to <see cref="ImageFolderOptions.ColorMode"/> → scale to [-1, 1].</para>
+/// <para>Validation happens at construction: a missing folder, a folder without images, and any empty or
+/// undecodable file (checked cheaply by reading each header with <c>SKCodec</c>) are reported before training
+/// starts, naming the file. A file whose header is valid but whose body is truncated is only detected when
+/// it is decoded: at construction with <see cref="ImageFolderOptions.Preload"/>, otherwise in <see cref="CopyImage"/>.</para>
+/// <para>Decoding is lazy by default: each <see cref="CopyImage"/> call decodes its file with its own Skia objects,
+/// so calls from several threads are safe. With <see cref="ImageFolderOptions.Preload"/> every image is decoded
+/// once into a byte cache and <see cref="CopyImage"/> only scales bytes.</para>
+/// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
+/// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
+/// JPEG EXIF orientation is not applied.</para>
+/// </remarks>
+public sealed class ImageFolderDataSource : IImageDataSource
+{
+    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
+
+    private readonly string[] _files;
+    private readonly ImageFolderOptions _options;
+    private readonly byte[]? _cache;
+
+    /// <summary>Finds and validates the images under <paramref name="folder"/>.</summary>
+    /// <param name="folder">The folder to search recursively.</param>
+    /// <param name="options">Size, colour mode, background and preloading. The default value is <see langword="null"/>, meaning <c>new ImageFolderOptions()</c>.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty or cannot be decoded (the message names the file).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public ImageFolderDataSource(string folder, ImageFolderOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var settings = options ?? new ImageFolderOptions();
+        settings.Validate();
+
+        // Copy the options so later changes to the caller's instance cannot alter a live source.
+        _options = new ImageFolderOptions
+        {
+            ImageSize = settings.ImageSize,
+            ColorMode = settings.ColorMode,
+            Background = settings.Background,
+            Preload = settings.Preload,
+        };
+        Folder = Path.GetFullPath(folder);
+        if (!Directory.Exists(Folder))
+        {
+            throw new DirectoryNotFoundException($"Image folder '{Folder}' does not exist.");
+        }
+
+        _files = FindImages(Folder);
+        if (_files.Length == 0)
+        {
+            throw new InvalidDataException(
+                $"Image folder '{Folder}' contains no .png, .jpg or .jpeg files (searched recursively, hidden files skipped).");
+        }
+
+        foreach (string file in _files)
+        {
+            SkiaImageDecoder.Probe(file);
+        }
+
+        Shape = new ImageShape((int)_options.ColorMode, _options.ImageSize, _options.ImageSize);
+        if (_options.Preload)
+        {
+            _cache = PreloadAll();
+        }
+    }
+
+    /// <summary>The folder that was searched (full path).</summary>
+    public string Folder { get; }
+
+    /// <summary>The image files, in index order.</summary>
+    public IReadOnlyList<string> Files => _files;
+
+    /// <summary>The colour mode of the produced images.</summary>
+    public ColorMode ColorMode => _options.ColorMode;
+
+    /// <summary>The background that transparency is composited over.</summary>
+    public RgbColor Background => _options.Background;
+
+    /// <summary>Whether all images were decoded into memory at construction.</summary>
+    public bool IsPreloaded => _cache is not null;
+
+    /// <inheritdoc />
+    public int Count => _files.Length;
+
+    /// <inheritdoc />
+    public ImageShape Shape { get; }
+
+    /// <inheritdoc />
+    public string Description => string.Create(CultureInfo.InvariantCulture,
+        $"image folder '{Folder}' ({Count} images as {Shape} {ColorMode}, background {Background}{(IsPreloaded ? ", preloaded" : "")})");
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidDataException">The file can no longer be decoded (lazy mode only); the message names it.</exception>
+    public void CopyImage(int index, Span<float> destination)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be in [0, {Count - 1}] for {Description}.");
+        }
+
+        int length = Shape.ElementCount;
+        if (destination.Length != length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(destination), destination.Length,
+                $"Destination has {destination.Length} floats; expected {length} for shape {Shape}.");
+        }
+
+        if (_cache is not null)
+        {
+            PixelScaling.ToSigned(_cache.AsSpan((int)((long)index * length), length), destination);
+            return;
+        }
+
+        byte[] bytes = new byte[length];
+        SkiaImageDecoder.Decode(_files[index], _options.ImageSize, _options.ColorMode, _options.Background, bytes);
+        PixelScaling.ToSigned(bytes, destination);
+    }
+
+    private static string[] FindImages(string folder)
+    {
+        var enumeration = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+            IgnoreInaccessible = false,
+        };
+        return Directory.EnumerateFiles(folder, "*", enumeration)
+            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .OrderBy(f => Path.GetRelativePath(folder, f), StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private byte[] PreloadAll()
+    {
+        int length = Shape.ElementCount;
+        long total = (long)length * _files.Length;
+        if (total > Array.MaxLength)
+        {
+            throw new InvalidOperationException(
+                $"Preloading {_files.Length} images of {Shape} needs {total} bytes, more than one array can hold ({Array.MaxLength}); use lazy decoding (Preload = false).");
+        }
+
+        var cache = new byte[total];
+        try
+        {
+            Parallel.For(0, _files.Length, i =>
+                SkiaImageDecoder.Decode(_files[i], _options.ImageSize, _options.ColorMode, _options.Background,
+                    cache.AsSpan((int)((long)i * length), length)));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        return cache;
+    }
+}
