@@ -17,6 +17,13 @@ internal static class MachineInfo
         yield return $"libtorch threads: torch.get_num_threads() = {torch.get_num_threads()}, interop = {torch.get_num_interop_threads()}";
     }
 
+    /// <summary>The 1/5/15-minute load averages (Linux), to show whether other work shared the cores.</summary>
+    public static string LoadAverage()
+    {
+        const string loadAvg = "/proc/loadavg";
+        return File.Exists(loadAvg) ? string.Join(' ', File.ReadAllText(loadAvg).Split(' ').Take(3)) : "n/a";
+    }
+
     private static string TorchSharpVersion()
     {
         Assembly assembly = typeof(torch).Assembly;

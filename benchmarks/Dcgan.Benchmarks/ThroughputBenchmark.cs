@@ -15,6 +15,7 @@ internal static class ThroughputBenchmark
             Print(line);
         }
 
+        Print($"load average before: {MachineInfo.LoadAverage()}");
         IdxImageDataSource data = IdxImageDataSource.Open(settings.DataPath, imageSize: BenchmarkSettings.ImageSize);
         Print($"data: {data.Description}");
         Print($"model: pytorch/examples DCGAN {BenchmarkSettings.ImageSize}x{BenchmarkSettings.ImageSize}x1, ngf = ndf = 64, batch {BenchmarkSettings.BatchSize}, Adam(2e-4, 0.5, 0.999), BCE-with-logits");
@@ -44,11 +45,12 @@ internal static class ThroughputBenchmark
             double bareRate = ReferenceEquals(first, library) ? secondRate : firstRate;
             libraryRates.Add(libraryRate);
             bareRates.Add(bareRate);
-            Print($"round {round,2} ({first.Name} first): library {libraryRate,7:F1} img/s   bare {bareRate,7:F1} img/s   ratio {libraryRate / bareRate:F3}");
+            Print($"round {round,2} ({first.Name} first): library {libraryRate,7:F1} img/s   bare {bareRate,7:F1} img/s   ratio {libraryRate / bareRate:F3}   load {MachineInfo.LoadAverage()}");
         }
 
         double libraryMedian = Median(libraryRates);
         double bareMedian = Median(bareRates);
+        Print($"load average after: {MachineInfo.LoadAverage()}");
         Print($"bare loop last losses: D {bare.LastLosses.Discriminator:F4}, G {bare.LastLosses.Generator:F4}");
         Print($"median library: {libraryMedian:F1} img/s ({BenchmarkSettings.BatchSize * 1000.0 / libraryMedian:F0} ms/step)");
         Print($"median bare:    {bareMedian:F1} img/s ({BenchmarkSettings.BatchSize * 1000.0 / bareMedian:F0} ms/step)");
