@@ -24,6 +24,7 @@ public static class IdxReader
 
     private const int ChunkSize = 1 << 16;   // 64 KiB: initial buffer and read size for gzip content
     private const long MaxDeflateRatio = 1032; // deflate cannot expand more than ~1032:1, so larger claims are impossible
+    private const long MaxHintRatio = 16;      // MNIST compresses ~2-6x; trust the ISIZE hint only up to 16x the file
 
     /// <summary>Reads an image file: exactly 3 dimensions [N, H, W].</summary>
     /// <param name="path">The file, raw or gzip.</param>
@@ -111,8 +112,12 @@ public static class IdxReader
 
             EnsureFitsInArray(path, header);
 
-            // Start small; trust the gzip ISIZE trailer only as a hint for the initial capacity.
-            long hinted = trailerSize is uint isize && (isize == (uint)(header.Length + claimed)) ? claimed : ChunkSize;
+            // Start small. The gzip ISIZE trailer is only a hint for the initial capacity, and even a matching
+            // (possibly forged) hint is capped at MaxHintRatio x the compressed length; the buffer otherwise grows
+            // by doubling as decompressed bytes actually arrive.
+            long hinted = trailerSize is uint isize && (isize == (uint)(header.Length + claimed))
+                ? Math.Max(ChunkSize, Math.Min(claimed, compressedLength * MaxHintRatio))
+                : ChunkSize;
             var buffer = new byte[(int)Math.Min(claimed, hinted)];
             int filled = 0;
             while (filled < claimed)
