@@ -1,7 +1,6 @@
 using Dcgan.Native;
 using Dcgan.Persistence;
 using Microsoft.Extensions.Options;
-using Spectre.Console;
 
 namespace Dcgan.Cli;
 
@@ -16,7 +15,7 @@ internal static class CommandLineErrors
         }
         catch (Exception e) when (IsUserError(e))
         {
-            AnsiConsole.Console.Write(new Markup($"[red]error:[/] {Markup.Escape(e.Message)}\n"));
+            Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
     }

@@ -7,4 +7,4 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     TrainCommand.Create(),
     SampleCommand.Create(),
 };
-return CommandLineErrors.Run(() => root.Parse(args).Invoke());
+return CommandLineErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }));

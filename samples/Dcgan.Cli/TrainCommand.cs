@@ -39,7 +39,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Resume = new("--resume")
     {
-        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint). With no value: the newest checkpoint in --output.",
+        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint), with the architecture, seed and options stored in it (--epochs may raise the total). With no value: the newest checkpoint in --output.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -67,23 +67,33 @@ internal static class TrainCommand
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
         string? resumeFile = resume is null ? null : CheckpointLocator.Resolve(resume);
 
+        CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.Read(resumeFile).Manifest;
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
-        int? requestedSize = parse.GetValue(ImageSize);
+        int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
         IImageDataSource data = DataLocation.Open(dataPath, requestedSize);
-        var architecture = parse.GetValue(PresetOption) == Preset.Paper
-            ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
-            : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
-        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth);
-        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth);
 
-        long seed = parse.GetValue(Seed);
-        var options = new GanTrainerOptions
+        if (resumed is not null && (resumed.DataCount != data.Count || !resumed.ImageShape.SequenceEqual([data.Shape.Channels, data.Shape.Height, data.Shape.Width])))
+        {
+            throw new ArgumentException(
+                $"The checkpoint {resumeFile} was trained on {resumed.DataDescription}, but this run would read {data.Description}; an exact resume needs the same data: pass it with --data.");
+        }
+
+        if (resumed is not null && resumed.DataDescription != data.Description)
+        {
+            AnsiConsole.MarkupLine($"[yellow]note:[/] the checkpoint was trained on {Markup.Escape(resumed.DataDescription)}; continuing on {Markup.Escape(data.Description)} (same count and shape).");
+        }
+
+        // A resumed run keeps the architecture and trainer options it was started with; only --epochs may change.
+        DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data);
+        GanTrainerOptions options = resumed?.TrainerOptions ?? new GanTrainerOptions
         {
             BatchSize = parse.GetValue(BatchSize),
-            Seed = seed,
+            Seed = parse.GetValue(Seed),
             Device = parse.GetValue(Device)!,
-            Epochs = parse.GetValue(Epochs) ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count)),
         };
+        options.Epochs = parse.GetValue(Epochs) ?? resumed?.TrainerOptions.Epochs
+            ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count));
+        long seed = options.Seed;
         GanTrainerOptionsValidator.ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
 
@@ -103,7 +113,7 @@ internal static class TrainCommand
                 AnsiConsole.MarkupLine($"Resuming from [blue]{Markup.Escape(resumeFile)}[/] at epoch {trainer.Position.Epoch + 1}, step {trainer.Position.GlobalStep}.");
             }
 
-            AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, preset {parse.GetValue(PresetOption)}, device {trainer.Device}, seed {seed}.");
+            AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, architecture {architecture.Projection} projection / {architecture.KernelSize}x{architecture.KernelSize} kernels, device {trainer.Device}, seed {seed}.");
             AnsiConsole.MarkupLine($"Writing to [blue]{Markup.Escape(output)}[/]");
             TrainingResult result = TrainingProgressView.Run(trainer, options.Epochs);
 
@@ -116,6 +126,16 @@ internal static class TrainCommand
         }
 
         return 0;
+    }
+
+    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data)
+    {
+        DcganModelOptions architecture = parse.GetValue(PresetOption) == Preset.Paper
+            ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
+            : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
+        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth);
+        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth);
+        return architecture;
     }
 
     private enum Preset

@@ -1,5 +1,6 @@
 // Runs GanTrainer.Fit on the calling thread with a live progress bar (losses, images/s) when the terminal is
-// interactive, or a line every few seconds when it is not; Ctrl+C asks the trainer to stop at the next step.
+// interactive, or a line every few seconds when it is not; Ctrl+C or SIGTERM asks the trainer to stop at the next step.
+using System.Runtime.InteropServices;
 using Dcgan.Training;
 using Spectre.Console;
 
@@ -16,6 +17,12 @@ internal static class TrainingProgressView
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (a service manager, `timeout`, `kill`) gets the same treatment as Ctrl+C.
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             long totalSteps = (long)epochs * trainer.BatchesPerEpoch;

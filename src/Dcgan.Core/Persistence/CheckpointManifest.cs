@@ -58,6 +58,9 @@ public sealed class CheckpointManifest
     /// <summary>Description of the data set trained on.</summary>
     public string DataDescription { get; set; } = "";
 
+    /// <summary>Number of images in the data set trained on.</summary>
+    public int DataCount { get; set; }
+
     /// <summary>SHA-256 (hex) of each binary entry, by entry name.</summary>
     public Dictionary<string, string> EntryHashes { get; set; } = [];
 }

@@ -38,6 +38,7 @@ public sealed partial class GanTrainer
             FixedNoiseCount = (int)_fixedNoise.shape[0],
             NoiseGeneratorState = Convert.ToBase64String(ModuleState.GeneratorState(_noise)),
             DataDescription = _data.Description,
+            DataCount = _data.Count,
         };
         var entries = new Dictionary<string, byte[]>
         {

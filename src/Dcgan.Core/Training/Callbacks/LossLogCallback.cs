@@ -4,7 +4,7 @@ namespace Dcgan.Training.Callbacks;
 
 /// <summary>
 /// Appends one CSV line per step to <c>losses.csv</c>: epoch, batch, step, D loss, G loss, D(x), D(G(z)),
-/// images/s. A resumed run appends to the same file.
+/// images/s. Every line is flushed as it is written (a step takes far longer); a resumed run appends to the same file.
 /// </summary>
 public sealed class LossLogCallback : GanCallback, IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class LossLogCallback : GanCallback, IDisposable
         Directory.CreateDirectory(folder);
         FilePath = Path.Combine(folder, "losses.csv");
         bool fresh = !File.Exists(FilePath) || new FileInfo(FilePath).Length == 0;
-        _writer = new StreamWriter(new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read));
+        _writer = new StreamWriter(new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
         if (fresh)
         {
             _writer.WriteLine(Header);
@@ -38,12 +38,6 @@ public sealed class LossLogCallback : GanCallback, IDisposable
         _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{p.Epoch},{p.BatchInEpoch - 1},{p.GlobalStep},{l.DiscriminatorLoss:G6},{l.GeneratorLoss:G6},{l.RealScore:G6},{l.FakeScore:G6},{arguments.ImagesPerSecond:F1}"));
     }
-
-    /// <inheritdoc />
-    public override void OnEpochEnd(GanEpochArguments arguments) => _writer.Flush();
-
-    /// <inheritdoc />
-    public override void OnTrainEnd(GanTrainEndArguments arguments) => _writer.Flush();
 
     /// <summary>Flushes and closes the file.</summary>
     public void Dispose() => _writer.Dispose();
