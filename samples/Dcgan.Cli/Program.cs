@@ -6,5 +6,8 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
+    GridCommand.Create(),
+    InterpolateCommand.Create(),
+    ArithmeticCommand.Create(),
 };
 return CommandLineErrors.Run(() => root.Parse(args).Invoke());
