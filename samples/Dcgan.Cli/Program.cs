@@ -10,4 +10,5 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     InterpolateCommand.Create(),
     ArithmeticCommand.Create(),
 };
-return CommandLineErrors.Run(() => root.Parse(args).Invoke());
+// The default exception handler would print a stack trace; CommandLineErrors turns user errors into one line.
+return CommandLineErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
