@@ -22,5 +22,5 @@ internal static class CommandLineErrors
 
     private static bool IsUserError(Exception e) =>
         e is ArgumentException or OptionsValidationException or CheckpointException or TorchLoadException
-            or IOException or InvalidDataException or UnauthorizedAccessException;
+            or IOException or InvalidDataException or UnauthorizedAccessException or Dcgan.Imaging.FontUnavailableException;
 }

@@ -2,9 +2,14 @@
 using System.CommandLine;
 using Dcgan.Cli;
 
-var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 2016) on TorchSharp: train and sample.")
+var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 2016) on TorchSharp: train, sample and explore the latent space.")
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
+    GridCommand.Create(),
+    InterpolateCommand.Create(),
+    ArithmeticCommand.Create(),
 };
+// The default exception handler would print a stack trace; CommandLineErrors turns user errors into one line.
+// Ctrl+C and SIGTERM are handled by the train command itself (it saves a checkpoint), so no termination timeout.
 return CommandLineErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }));

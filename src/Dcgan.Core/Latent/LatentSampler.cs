@@ -35,4 +35,22 @@ public static class LatentSampler
         };
         return (device is null || device.type == DeviceType.CPU ? z : z.to(device)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// Draws <paramref name="count"/> latent vectors as managed rows from a CPU generator seeded with
+    /// <paramref name="seed"/>. Row i depends on the seed AND the count (it is row i of one [count, dimension]
+    /// draw); the same (seed, count) always gives the same rows, and <c>Sample(1, ..., seed)</c> is the first
+    /// image of <c>dcgan sample --seed seed</c>. For rows that depend only on (seed, i) use
+    /// <see cref="IndexedLatentGrid"/>.
+    /// </summary>
+    /// <param name="count">Number of vectors, at least 1.</param>
+    /// <param name="dimension">Length of each vector, at least 1.</param>
+    /// <param name="distribution">The prior.</param>
+    /// <param name="seed">Seed of the CPU random generator.</param>
+    public static float[][] SampleRows(int count, int dimension, LatentDistribution distribution, long seed)
+    {
+        using var generator = new Generator(unchecked((ulong)seed), CPU);
+        using var scope = NewDisposeScope();
+        return LatentVectors.FromTensor(Sample(count, dimension, distribution, generator)); // [count, dimension]
+    }
 }

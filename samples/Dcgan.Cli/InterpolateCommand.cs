@@ -1,0 +1,115 @@
+// `dcgan interpolate`: latent walks. Either between two seeds (--from/--to: the z of `dcgan sample --count 1
+// --seed S`) or through --walk N points (tiles 0..N-1 of the indexed grid of --seed; walk r of --rows uses tiles
+// r*N .. r*N+N-1). Writes one strip with one row per walk, and with --frames a frame folder per walk.
+using System.CommandLine;
+using Dcgan.Imaging;
+using Dcgan.Latent;
+using Dcgan.Models;
+
+namespace Dcgan.Cli;
+
+internal static class InterpolateCommand
+{
+    private static readonly Option<string> Checkpoint = LatentCommandSupport.CheckpointOption();
+
+    private static readonly Option<string> Output = LatentCommandSupport.OutputOption("interpolation");
+
+    private static readonly Option<long?> From = new("--from") { Description = "Seed of the start point (the z of `dcgan sample --count 1 --seed S`)." };
+
+    private static readonly Option<long?> To = new("--to") { Description = "Seed of the end point." };
+
+    private static readonly Option<int?> Walk = new("--walk") { Description = "Walk through N random points instead (the paper walks 9): tiles 0..N-1 of the indexed grid of --seed." };
+
+    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the indexed grid the --walk points come from.", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<int> Rows = new("--rows") { Description = "Number of walks (one row each) with --walk.", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<int> Steps = new("--steps") { Description = "Intervals per segment: a walk through N points has (N-1)*steps+1 frames.", DefaultValueFactory = _ => 8 };
+
+    private static readonly Option<string> Mode = CreateMode();
+
+    private static readonly Option<bool> Frames = new("--frames") { Description = "Also write each frame as frame-0000.png, ... in a frames folder." };
+
+    public static Command Create()
+    {
+        var command = new Command("interpolate", "Interpolate in latent space between two seeds or along a walk through N random points.")
+        {
+            Checkpoint, Output, From, To, Walk, Seed, Rows, Steps, Mode, Frames,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static Option<string> CreateMode()
+    {
+        var option = new Option<string>("--mode") { Description = "lerp (straight line, the paper's) or slerp (great circle).", DefaultValueFactory = _ => "lerp" };
+        option.AcceptOnlyFromAmong("lerp", "slerp");
+        return option;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        long? from = parse.GetValue(From);
+        long? to = parse.GetValue(To);
+        int? walk = parse.GetValue(Walk);
+        int steps = parse.GetValue(Steps);
+        int rows = parse.GetValue(Rows);
+        InterpolationMode mode = parse.GetValue(Mode) == "slerp" ? InterpolationMode.Spherical : InterpolationMode.Linear;
+        if (walk is null == (from is null || to is null) || (walk is not null && (from is not null || to is not null)))
+        {
+            throw new ArgumentException("Give either --from and --to (two seeds) or --walk N, not both.");
+        }
+
+        if (walk is < 2 or > 64)
+        {
+            throw new ArgumentException($"--walk {walk} is out of range: expected 2 to 64 points.");
+        }
+
+        if (steps is < 1 or > 256)
+        {
+            throw new ArgumentException($"--steps {steps} is out of range: expected 1 to 256.");
+        }
+
+        if (rows is < 1 or > 32 || (walk is null && rows != 1))
+        {
+            throw new ArgumentException($"--rows {rows} is out of range: expected 1 to 32, and only with --walk.");
+        }
+
+        (DcganGenerator generator, _) = LatentCommandSupport.Load(parse, Checkpoint);
+        using (generator)
+        {
+            string folder = LatentCommandSupport.OutputFolder(parse, Output);
+            var walks = new List<float[][]>();
+            if (walk is int n)
+            {
+                var grid = IndexedLatentGrid.For(generator, parse.GetValue(Seed), n * rows);
+                for (int r = 0; r < rows; r++)
+                {
+                    walks.Add(LatentInterpolation.Walk(grid.Select(Enumerable.Range(r * n, n)), steps, mode));
+                }
+            }
+            else
+            {
+                float[] a = LatentSampler.SampleRows(1, generator.LatentDimension, generator.LatentDistribution, from!.Value)[0];
+                float[] b = LatentSampler.SampleRows(1, generator.LatentDimension, generator.LatentDistribution, to!.Value)[0];
+                walks.Add(LatentInterpolation.Path(a, b, steps, mode));
+            }
+
+            List<ImageBatch> images = walks.Select(w => generator.Render(w)).ToList();
+            string strip = Path.Combine(folder, "interpolation.png");
+            ImageRows.SaveStrip(images, strip);
+            LatentCommandSupport.Wrote($"{walks.Count} {parse.GetValue(Mode)} walk(s) of {images[0].Count} frames (one row each)", strip);
+            if (parse.GetValue(Frames))
+            {
+                for (int r = 0; r < images.Count; r++)
+                {
+                    string frames = Path.Combine(folder, images.Count == 1 ? "frames" : $"frames-{r:D2}");
+                    ImageRows.SaveFrames(images[r], frames);
+                    LatentCommandSupport.Wrote($"{images[r].Count} frames (frame-0000.png ...)", frames);
+                }
+            }
+        }
+
+        return 0;
+    }
+}
