@@ -86,7 +86,7 @@ internal static class ForgetCommand
             ImageGrid.SavePng(Stack(original, forgotten, columns), output, columns);
             AnsiConsole.MarkupLine(
                 $"Dropped {maps.Length} of {layer.Channels} maps of {Markup.Escape(layer.ToString())}: " +
-                $"{(maps.Length == 0 ? "none" : string.Join(",", maps))}");
+                $"{(maps.Length == 0 ? "none" : string.Join(",", maps))}{(boxes is null ? "" : " (largest weight first)")}");
             AnsiConsole.MarkupLine(
                 $"Wrote {count} samples (seed {seed}, step {manifest.GlobalStep}) to [blue]{Markup.Escape(output)}[/]: originals on top, forgotten below");
         }
