@@ -213,3 +213,36 @@ public class ConceptMapSelectorTests
         }
     }
 }
+
+public class ConceptMapSelectorGeneratorTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Boxes_around_where_one_real_map_fires_most_select_that_map_first(int map)
+    {
+        // The "concept" is wherever map `map` of block1 of a real (tiny, untrained) generator peaks: a 4x4-pixel
+        // box around its strongest 2x2-pixel cell in each sample. The probe must rank that map first.
+        using DcganGenerator g = ForgettingFixtures.Generator(seed: 12);
+        using Tensor z = ForgettingFixtures.Latent(24, seed: 13);
+        LayerActivations acts = FeatureMapDropout.Capture(g, z, "block1");
+        var boxes = new List<ConceptBox>();
+        for (int n = 0; n < acts.Count; n++)
+        {
+            ReadOnlySpan<float> m = acts.Map(n, map); // [14, 14]
+            int best = 0;
+            for (int l = 1; l < m.Length; l++)
+            {
+                best = m[l] > m[best] ? l : best;
+            }
+
+            int x = Math.Clamp((best % 14) * 2 - 1, 0, 24);
+            int y = Math.Clamp((best / 14) * 2 - 1, 0, 24);
+            boxes.Add(new ConceptBox(n, x, y, 4, 4));
+        }
+
+        ConceptProbeResult r = ConceptMapSelector.Select(g, z, boxes);
+        r.MapsByWeight[0].Should().Be(map);
+        r.SelectedMaps.Should().Contain(map);
+    }
+}

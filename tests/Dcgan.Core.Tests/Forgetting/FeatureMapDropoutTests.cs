@@ -115,6 +115,21 @@ public class FeatureMapDropoutTests
     }
 
     [Fact]
+    public void ForwardWithIntervention_checks_the_block_index_and_the_returned_shape()
+    {
+        using DcganGenerator g = ForgettingFixtures.Generator();
+        using var scope = torch.NewDisposeScope();
+        Tensor z = ForgettingFixtures.Latent(2, seed: 1);
+        g.eval();
+        FluentActions.Invoking(() => g.ForwardWithIntervention(z, 2, x => x)).Should()
+            .Throw<ArgumentOutOfRangeException>().WithMessage("*block 2*0..1*");
+        FluentActions.Invoking(() => g.ForwardWithIntervention(z, 0, x => x[.., ..2])).Should()
+            .Throw<ArgumentException>().WithMessage("*[2, 8, 7, 7]*[2, 2, 7, 7]*");
+        TinyModels.BitEqual(g.ForwardWithIntervention(z, 1, x => x), g.forward(z)).Should().BeTrue();
+        new GeneratorLayer("block1", 1, 4, 14, 28).ValidateMaps([3, 1, 3]).Should().Equal(1, 3);
+    }
+
+    [Fact]
     public void Repeated_forgetting_and_probing_keep_the_live_tensor_count_flat()
     {
         using DcganGenerator g = ForgettingFixtures.Generator();
