@@ -9,6 +9,7 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     GridCommand.Create(),
     InterpolateCommand.Create(),
     ArithmeticCommand.Create(),
+    ForgetCommand.Create(),
 };
 // The default exception handler would print a stack trace; CommandLineErrors turns user errors into one line.
 // Ctrl+C and SIGTERM are handled by the train command itself (it saves a checkpoint), so no termination timeout.

@@ -106,6 +106,70 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
     public override Tensor forward(Tensor latent)
     {
         ArgumentNullException.ThrowIfNull(latent);
+        using var scope = torch.NewDisposeScope();
+        Tensor images = main.forward(NetworkInput(latent));               // [N, C, s, s]
+        return images.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Number of hidden blocks, k (= <see cref="DcganArchitecture.Doublings"/>). Hidden block i is the projection
+    /// (i = 0) or the i-th up-convolution, with its batch norm and ReLU; its output (after the ReLU) is
+    /// [N, <see cref="DcganArchitecture.GeneratorWidths"/>[i], b * 2^i, b * 2^i]. Block k - 1 is the
+    /// second-highest layer (the last before the output convolution).
+    /// </summary>
+    public int HiddenBlockCount => _architecture.Doublings;
+
+    /// <summary>
+    /// Runs the network as <see cref="forward"/> does, layer by layer, but replaces the output of hidden block
+    /// <paramref name="blockIndex"/> (after its ReLU) by <paramref name="intervention"/>'s result before the
+    /// remaining layers run. Weights and buffers are not touched by this method (batch-norm running statistics
+    /// still update in training mode, as in <see cref="forward"/>). With an identity intervention the result is
+    /// bit-identical to <see cref="forward"/>.
+    /// </summary>
+    /// <param name="latent">Latent vectors [N, Z] (or [N, Z, 1, 1]) on the module's device.</param>
+    /// <param name="blockIndex">0 to <see cref="HiddenBlockCount"/> - 1.</param>
+    /// <param name="intervention">
+    /// Receives the block's activations [N, C, h, w] and returns the tensor of the same shape to continue with
+    /// (the same one or a new one). Both live in this call's dispose scope: copy what must outlive the call.
+    /// </param>
+    /// <returns>Images [N, C, s, s]; the caller owns the tensor (or its dispose scope does).</returns>
+    /// <exception cref="ArgumentException">The latent tensor has another shape, or the intervention changed the shape.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="blockIndex"/> is out of range.</exception>
+    public Tensor ForwardWithIntervention(Tensor latent, int blockIndex, Func<Tensor, Tensor> intervention)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        ArgumentNullException.ThrowIfNull(intervention);
+        if (blockIndex < 0 || blockIndex >= HiddenBlockCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blockIndex), blockIndex,
+                $"Hidden block {blockIndex} does not exist; valid blocks are 0..{HiddenBlockCount - 1}.");
+        }
+
+        using var scope = torch.NewDisposeScope();
+        Tensor x = NetworkInput(latent);                                  // [N, Z, 1, 1] or [N, Z]
+        int relus = 0;
+        foreach (nn.Module layer in main.children())
+        {
+            x = ((nn.Module<Tensor, Tensor>)layer).call(x);
+            if (layer is ReLU && relus++ == blockIndex)
+            {
+                long[] shape = x.shape;                                   // [N, C, h, w]
+                x = intervention(x);                                      // [N, C, h, w]
+                if (x is null || !x.shape.SequenceEqual(shape))
+                {
+                    throw new ArgumentException(
+                        $"The intervention must return a tensor of shape [{string.Join(", ", shape)}], got {(x is null ? "null" : ShapeText(x))}.",
+                        nameof(intervention));
+                }
+            }
+        }
+
+        return x.MoveToOuterDisposeScope();                               // [N, C, s, s]
+    }
+
+    // Validates z and reshapes it to what main's first layer takes; the result belongs to the current scope.
+    private Tensor NetworkInput(Tensor latent)
+    {
         long z = LatentDimension;
         bool flat = latent.dim() == 2 && latent.shape[1] == z;
         bool column = latent.dim() == 4 && latent.shape[1] == z && latent.shape[2] == 1 && latent.shape[3] == 1;
@@ -116,12 +180,9 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
         }
 
         long n = latent.shape[0];
-        using var scope = torch.NewDisposeScope();
-        Tensor x = _architecture.Options.Projection == LatentProjection.TransposedConvolution
+        return _architecture.Options.Projection == LatentProjection.TransposedConvolution
             ? latent.reshape(n, z, 1, 1)                                  // [N, Z, 1, 1]
             : latent.reshape(n, z);                                       // [N, Z]
-        Tensor images = main.forward(x);                                  // [N, C, s, s]
-        return images.MoveToOuterDisposeScope();
     }
 
     internal static string ShapeText(Tensor t) => "[" + string.Join(", ", t.shape) + "]";

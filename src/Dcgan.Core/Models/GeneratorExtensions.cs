@@ -35,6 +35,20 @@ public static class GeneratorExtensions
             throw new ArgumentOutOfRangeException(nameof(mode), mode, $"BatchNormMode {mode} is not defined.");
         }
 
+        return RunForInference(generator, mode, () => generator.Generate(latent));
+    }
+
+    /// <summary>
+    /// The body of <see cref="GenerateImages"/> for any forward pass of <paramref name="generator"/>'s network:
+    /// runs <paramref name="forward"/> under <c>torch.no_grad()</c> with the batch-norm policy
+    /// <paramref name="mode"/>, then restores every training flag and (for batch statistics) every buffer.
+    /// The tensor <paramref name="forward"/> returns is moved out of this call's dispose scope: the caller owns it.
+    /// </summary>
+    /// <param name="generator">The generator whose network <paramref name="forward"/> runs.</param>
+    /// <param name="mode">Which batch-norm statistics to use.</param>
+    /// <param name="forward">The forward pass; its temporaries belong to this call's dispose scope.</param>
+    internal static Tensor RunForInference(IGenerator generator, BatchNormMode mode, Func<Tensor> forward)
+    {
         nn.Module<Tensor, Tensor> network = generator.Network;
         // modules() is pre-order: restoring in this order lets children override their parent's recursive train().
         var flags = network.modules().Select(m => (Module: m, Training: m.training)).ToList();
@@ -48,7 +62,7 @@ public static class GeneratorExtensions
             network.train(mode == BatchNormMode.BatchStatistics);
             using (torch.no_grad())
             {
-                Tensor images = generator.Generate(latent);               // [N, C, H, W]
+                Tensor images = forward();                                // [N, C, H, W]
                 return images.MoveToOuterDisposeScope();
             }
         }

@@ -1,0 +1,225 @@
+// ConceptMapSelector: finds the feature maps that fire on a concept, the paper's way (section 6.3.2).
+//  1. Capture the chosen block's activations [N, C, h, h] for the samples the boxes were drawn on.
+//  2. Map each activation location (row i, column j) to its cell of the image: pixels
+//     [j*s, (j+1)*s) x [i*s, (i+1)*s) with s = imageSize / h. A location is POSITIVE when the centre pixel of its
+//     cell (j*s + s/2, i*s + s/2) lies inside a box of that sample (or a mask pixel); for boxes, the cell that
+//     holds the box's centre pixel is positive too, so a box smaller than a cell still counts.
+//  3. NEGATIVES: random locations (seeded) of the same images outside every box, NegativesPerPositive per positive.
+//  4. Fit an L2-regularised logistic regression on the C-dimensional activation vectors of those locations
+//     (standardised per map) and keep the maps with weight > 0, largest first.
+using Dcgan.Models;
+using static TorchSharp.torch;
+
+namespace Dcgan.Forgetting;
+
+/// <summary>
+/// Chooses feature maps to drop for a concept from hand-drawn boxes (or masks) on generated samples, with the
+/// paper's logistic-regression probe. Feed the result's <see cref="ConceptProbeResult.SelectedMaps"/> to
+/// <see cref="FeatureMapDropout"/>.
+/// </summary>
+public static class ConceptMapSelector
+{
+    /// <summary>Generates the samples of <paramref name="latent"/>, captures the probed block and fits the probe.</summary>
+    /// <param name="generator">The generator (not changed).</param>
+    /// <param name="latent">The latent vectors [N, Z] the boxes were drawn on (row n = sample n); stays the caller's.</param>
+    /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
+    /// <param name="options">Probe options; null means the defaults.</param>
+    /// <exception cref="ArgumentException">Unknown layer, a box outside the image or naming a missing sample (the message names the box and the image size), or no negative locations left.</exception>
+    public static ConceptProbeResult Select(DcganGenerator generator, Tensor latent, IReadOnlyList<ConceptBox> boxes,
+        ConceptProbeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(latent);
+        options ??= new ConceptProbeOptions();
+        options.Validate();
+        GeneratorLayer layer = GeneratorLayer.Resolve(generator, options.Layer);
+        ValidateBoxes(boxes, layer.ImageSize, (int)latent.shape[0]);
+        LayerActivations activations = FeatureMapDropout.Capture(generator, latent, layer.Name, options.BatchNorm);
+        return Fit(layer, activations, boxes, options);
+    }
+
+    /// <summary>Fits the probe on activations already captured from <paramref name="layer"/> (box labels).</summary>
+    /// <param name="layer">The block the activations come from (gives the image size and the scale).</param>
+    /// <param name="activations">[N, C, h, h] activations; C and h must match <paramref name="layer"/>.</param>
+    /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
+    /// <param name="options">Probe options; null means the defaults (<see cref="ConceptProbeOptions.Layer"/> is ignored).</param>
+    /// <exception cref="ArgumentException">Shapes disagree, a box is outside the image, or no negatives are left.</exception>
+    public static ConceptProbeResult Fit(GeneratorLayer layer, LayerActivations activations, IReadOnlyList<ConceptBox> boxes,
+        ConceptProbeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(activations);
+        CheckShape(layer, activations);
+        ValidateBoxes(boxes, layer.ImageSize, activations.Count);
+        int h = layer.Size;
+        int s = layer.Scale;
+        var positive = new bool[activations.Count * h * h]; // [N, h, h]
+        for (int n = 0; n < activations.Count; n++)
+        {
+            ConceptBox[] mine = boxes.Where(b => b.Sample == n).ToArray();
+            for (int i = 0; i < h; i++)
+            {
+                for (int j = 0; j < h; j++)
+                {
+                    positive[(n * h + i) * h + j] = mine.Any(b => b.Contains(j * s + s / 2, i * s + s / 2));
+                }
+            }
+
+            foreach (ConceptBox b in mine)
+            {
+                int cx = (b.X + b.Width / 2) / s; // the cell holding the box's centre pixel
+                int cy = (b.Y + b.Height / 2) / s;
+                positive[(n * h + cy) * h + cx] = true;
+            }
+        }
+
+        return FitLabels(layer, activations, positive, options);
+    }
+
+    /// <summary>Fits the probe with pixel masks instead of boxes.</summary>
+    /// <param name="layer">The block the activations come from.</param>
+    /// <param name="activations">[N, C, h, h] activations matching <paramref name="layer"/>.</param>
+    /// <param name="masks">[N, S, S] row-major, S = image size: true where the concept is.</param>
+    /// <param name="options">Probe options; null means the defaults.</param>
+    /// <exception cref="ArgumentException">Sizes disagree, no mask pixel hits a cell centre, or no negatives are left.</exception>
+    public static ConceptProbeResult FitMasks(GeneratorLayer layer, LayerActivations activations, bool[] masks,
+        ConceptProbeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(activations);
+        ArgumentNullException.ThrowIfNull(masks);
+        CheckShape(layer, activations);
+        int size = layer.ImageSize;
+        if (masks.Length != activations.Count * size * size)
+        {
+            throw new ArgumentException(
+                $"Expected {activations.Count} masks of {size}x{size} ({activations.Count * size * size} values), got {masks.Length} values.",
+                nameof(masks));
+        }
+
+        int h = layer.Size;
+        int s = layer.Scale;
+        var positive = new bool[activations.Count * h * h]; // [N, h, h]
+        for (int n = 0; n < activations.Count; n++)
+        {
+            for (int i = 0; i < h; i++)
+            {
+                for (int j = 0; j < h; j++)
+                {
+                    positive[(n * h + i) * h + j] = masks[(n * size + i * s + s / 2) * size + j * s + s / 2];
+                }
+            }
+        }
+
+        return FitLabels(layer, activations, positive, options);
+    }
+
+    private static ConceptProbeResult FitLabels(GeneratorLayer layer, LayerActivations activations, bool[] positive,
+        ConceptProbeOptions? options)
+    {
+        options ??= new ConceptProbeOptions();
+        options.Validate();
+        int h = layer.Size;
+        int area = h * h;
+        var rows = new List<(int Sample, int Location, bool Label)>();
+        var random = new Random(options.Seed);
+        for (int n = 0; n < activations.Count; n++)
+        {
+            int[] inside = Enumerable.Range(0, area).Where(l => positive[n * area + l]).ToArray();
+            if (inside.Length == 0)
+            {
+                continue; // negatives come only from images that show the concept, as in the paper
+            }
+
+            int[] outside = Enumerable.Range(0, area).Where(l => !positive[n * area + l]).ToArray();
+            int take = Math.Min(outside.Length, inside.Length * options.NegativesPerPositive);
+            for (int k = 0; k < take; k++) // partial Fisher-Yates: the first `take` entries become a random subset
+            {
+                int pick = random.Next(k, outside.Length);
+                (outside[k], outside[pick]) = (outside[pick], outside[k]);
+            }
+
+            rows.AddRange(inside.Select(l => (n, l, true)));
+            rows.AddRange(outside.Take(take).Select(l => (n, l, false)));
+        }
+
+        int positives = rows.Count(r => r.Label);
+        int negatives = rows.Count - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            throw new ArgumentException(
+                $"The probe needs locations inside and outside the boxes at layer {layer}; got {positives} inside and {negatives} outside.");
+        }
+
+        int c = layer.Channels;
+        var x = new double[rows.Count * c]; // [rows, C]: the activation vector at each chosen location
+        for (int r = 0; r < rows.Count; r++)
+        {
+            (int n, int l, _) = rows[r];
+            for (int ch = 0; ch < c; ch++)
+            {
+                x[r * c + ch] = activations.Values[(n * c + ch) * area + l];
+            }
+        }
+
+        bool[] y = rows.Select(r => r.Label).ToArray();
+        Standardise(x, rows.Count, c);
+        LogisticModel model = LogisticRegression.Fit(x, y, options.L2);
+        int[] selected = Enumerable.Range(0, c).Where(m => model.Weights[m] > 0)
+            .OrderByDescending(m => model.Weights[m]).ThenBy(m => m)
+            .Take(options.TopK ?? c).ToArray();
+        return new ConceptProbeResult(layer, model.Weights, model.Bias, selected, positives, negatives, model.Accuracy(x, y));
+    }
+
+    // Per column: subtract the mean, divide by the standard deviation; constant columns become 0.
+    private static void Standardise(double[] x, int rows, int columns)
+    {
+        for (int ch = 0; ch < columns; ch++)
+        {
+            double mean = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                mean += x[r * columns + ch];
+            }
+
+            mean /= rows;
+            double variance = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                double d = x[r * columns + ch] - mean;
+                variance += d * d;
+            }
+
+            double std = Math.Sqrt(variance / rows);
+            for (int r = 0; r < rows; r++)
+            {
+                x[r * columns + ch] = std > 1e-12 ? (x[r * columns + ch] - mean) / std : 0;
+            }
+        }
+    }
+
+    private static void CheckShape(GeneratorLayer layer, LayerActivations activations)
+    {
+        if (activations.Channels != layer.Channels || activations.Size != layer.Size)
+        {
+            throw new ArgumentException(
+                $"Activations of {activations.Channels} maps of {activations.Size}x{activations.Size} do not come from layer {layer}.",
+                nameof(activations));
+        }
+    }
+
+    private static void ValidateBoxes(IReadOnlyList<ConceptBox> boxes, int imageSize, int sampleCount)
+    {
+        ArgumentNullException.ThrowIfNull(boxes);
+        if (boxes.Count == 0)
+        {
+            throw new ArgumentException("At least one box is needed.", nameof(boxes));
+        }
+
+        foreach (ConceptBox box in boxes)
+        {
+            ArgumentNullException.ThrowIfNull(box, nameof(boxes));
+            box.Validate(imageSize, sampleCount);
+        }
+    }
+}

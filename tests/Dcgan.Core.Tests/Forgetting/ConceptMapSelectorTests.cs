@@ -1,0 +1,248 @@
+using Dcgan.Forgetting;
+using Dcgan.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dcgan.Core.Tests.Forgetting;
+
+public class ConceptMapSelectorTests
+{
+    // A synthetic 32x32 image model's block: 6 maps of 8x8 (scale 4). Every map is ReLU-like noise; map `planted`
+    // additionally fires (+2) at the locations whose cell centre lies inside the sample's box.
+    private static (GeneratorLayer Layer, LayerActivations Activations, ConceptBox[] Boxes) Planted(int planted, int seed)
+    {
+        var layer = new GeneratorLayer("block1", 1, 6, 8, 32);
+        var random = new Random(seed);
+        const int n = 12;
+        var boxes = new ConceptBox[n];
+        var values = new float[n * 6 * 64];
+        for (int s = 0; s < n; s++)
+        {
+            boxes[s] = new ConceptBox(s, random.Next(0, 16), random.Next(0, 16), random.Next(8, 16), random.Next(8, 16));
+            for (int c = 0; c < 6; c++)
+            {
+                for (int i = 0; i < 8; i++)
+                {
+                    for (int j = 0; j < 8; j++)
+                    {
+                        float v = Math.Max(0f, (float)(random.NextDouble() * 2 - 0.5));
+                        if (c == planted && boxes[s].Contains(j * 4 + 2, i * 4 + 2))
+                        {
+                            v += 2f;
+                        }
+
+                        values[((s * 6 + c) * 8 + i) * 8 + j] = v;
+                    }
+                }
+            }
+        }
+
+        return (layer, new LayerActivations(n, 6, 8, values), boxes);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void A_planted_concept_map_gets_the_largest_positive_weight(int planted)
+    {
+        (GeneratorLayer layer, LayerActivations activations, ConceptBox[] boxes) = Planted(planted, seed: 11);
+        ConceptProbeResult result = ConceptMapSelector.Fit(layer, activations, boxes);
+        result.MapsByWeight[0].Should().Be(planted);
+        result.SelectedMaps[0].Should().Be(planted);
+        result.Weights[planted].Should().BeGreaterThan(1);
+        result.TrainingAccuracy.Should().BeGreaterThan(0.95);
+        result.Negatives.Should().Be(result.Positives, "one negative per positive by default");
+        result.SelectedMaps.Should().OnlyContain(m => result.Weights[m] > 0);
+
+        ConceptMapSelector.Fit(layer, activations, boxes, new ConceptProbeOptions { TopK = 1 }).SelectedMaps.Should().Equal(planted);
+    }
+
+    [Fact]
+    public void Masks_find_the_planted_map_too()
+    {
+        (GeneratorLayer layer, LayerActivations activations, ConceptBox[] boxes) = Planted(3, seed: 5);
+        var masks = new bool[activations.Count * 32 * 32];
+        foreach (ConceptBox b in boxes)
+        {
+            for (int y = b.Y; y < b.Y + b.Height; y++)
+            {
+                for (int x = b.X; x < b.X + b.Width; x++)
+                {
+                    masks[(b.Sample * 32 + y) * 32 + x] = true;
+                }
+            }
+        }
+
+        ConceptMapSelector.FitMasks(layer, activations, masks).SelectedMaps[0].Should().Be(3);
+    }
+
+    [Fact]
+    public void Logistic_regression_separates_a_separable_set_completely()
+    {
+        var random = new Random(2);
+        const int n = 400;
+        var x = new double[n * 3];
+        var y = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i % 2 == 0;
+            x[i * 3] = (y[i] ? 1.5 : -1.5) + random.NextDouble() - 0.5; // separable along feature 0
+            x[i * 3 + 1] = random.NextDouble() * 4 - 2;
+            x[i * 3 + 2] = random.NextDouble() * 4 - 2;
+        }
+
+        LogisticModel model = LogisticRegression.Fit(x, y, l2: 1e-4);
+        model.Accuracy(x, y).Should().Be(1.0);
+        model.Converged.Should().BeTrue();
+        model.Weights[0].Should().BeGreaterThan(Math.Abs(model.Weights[1]) * 5);
+    }
+
+    [Fact]
+    public void Logistic_regression_matches_the_optimality_condition()
+    {
+        // Gradient of mean log-loss + l2/2 |w|^2 at the fit is ~0: X^T (p - y) / n + l2 w = 0, sum(p - y) = 0.
+        var random = new Random(9);
+        const int n = 300;
+        var x = new double[n * 2];
+        var y = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i * 2] = random.NextDouble() * 2 - 1;
+            x[i * 2 + 1] = random.NextDouble() * 2 - 1;
+            y[i] = x[i * 2] + 0.5 * x[i * 2 + 1] + (random.NextDouble() - 0.5) > 0;
+        }
+
+        LogisticModel m = LogisticRegression.Fit(x, y, l2: 0.1);
+        double[] g = new double[3];
+        for (int i = 0; i < n; i++)
+        {
+            double r = 1 / (1 + Math.Exp(-m.Score(x.AsSpan(i * 2, 2)))) - (y[i] ? 1 : 0);
+            g[0] += r * x[i * 2] / n;
+            g[1] += r * x[i * 2 + 1] / n;
+            g[2] += r / n;
+        }
+
+        (g[0] + 0.1 * m.Weights[0]).Should().BeApproximately(0, 1e-7);
+        (g[1] + 0.1 * m.Weights[1]).Should().BeApproximately(0, 1e-7);
+        g[2].Should().BeApproximately(0, 1e-7);
+    }
+
+    [Fact]
+    public void Probing_a_generator_is_deterministic_given_the_seed()
+    {
+        using DcganGenerator g = ForgettingFixtures.Generator();
+        using Tensor z = ForgettingFixtures.Latent(6, seed: 7);
+        ConceptBox[] boxes = [new(0, 2, 2, 10, 12), new(3, 14, 14, 14, 14), new(5, 0, 20, 28, 8)];
+        var options = new ConceptProbeOptions { Seed = 3 };
+        ConceptProbeResult a = ConceptMapSelector.Select(g, z, boxes, options);
+        ConceptProbeResult b = ConceptMapSelector.Select(g, z, boxes, options);
+        a.Layer.Name.Should().Be("block1");
+        a.Weights.Should().HaveCount(4).And.Equal(b.Weights);
+        a.SelectedMaps.Should().Equal(b.SelectedMaps);
+        (a.Positives, a.Negatives).Should().Be((b.Positives, b.Negatives));
+
+        ConceptProbeResult other = ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Seed = 4 });
+        other.Weights.Should().NotEqual(a.Weights, "another seed draws other negatives");
+        ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Layer = "block0" }).Weights.Should().HaveCount(8);
+    }
+
+    [Fact]
+    public void A_box_smaller_than_a_cell_still_marks_the_cell_holding_its_centre()
+    {
+        var layer = new GeneratorLayer("block0", 0, 2, 4, 16); // scale 4
+        var values = new float[2 * 16];
+        values[1 * 4 + 2] = 5; // map 0, row 1, column 2: pixel cell x 8..11, y 4..7
+        for (int l = 0; l < 16; l++)
+        {
+            values[16 + l] = l % 3; // map 1: unrelated
+        }
+
+        // 1x1 box at pixel (9, 5): misses every cell centre (x 2, 6, 10, 14), lies in cell (row 1, column 2).
+        ConceptProbeResult r = ConceptMapSelector.Fit(layer, new LayerActivations(1, 2, 4, values), [new ConceptBox(0, 9, 5, 1, 1)]);
+        r.Positives.Should().Be(1);
+        r.SelectedMaps[0].Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(20, 0, 10, 5, "*x 20, y 0, 10x5*28x28*")]
+    [InlineData(-1, 0, 4, 4, "*x -1, y 0, 4x4*28x28*")]
+    [InlineData(0, 27, 4, 2, "*x 0, y 27, 4x2*28x28*")]
+    public void A_box_outside_the_image_is_an_ArgumentException_naming_box_and_image_size(int x, int y, int w, int h, string message)
+    {
+        using DcganGenerator g = ForgettingFixtures.Generator();
+        using Tensor z = ForgettingFixtures.Latent(2, seed: 1);
+        Action act = () => ConceptMapSelector.Select(g, z, [new ConceptBox(1, x, y, w, h)]);
+        act.Should().Throw<ArgumentException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void A_box_on_a_missing_sample_is_an_ArgumentException()
+    {
+        using DcganGenerator g = ForgettingFixtures.Generator();
+        using Tensor z = ForgettingFixtures.Latent(2, seed: 1);
+        Action act = () => ConceptMapSelector.Select(g, z, [new ConceptBox(2, 0, 0, 4, 4)]);
+        act.Should().Throw<ArgumentException>().WithMessage("*sample 2*0..1*");
+    }
+
+    [Fact]
+    public void The_boxes_file_reads_the_documented_format_and_round_trips()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"forget-boxes-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, """
+                { "seed": 5, "count": 16,
+                  // comments are allowed
+                  "boxes": [ { "sample": 3, "x": 4, "y": 10, "width": 8, "height": 6 } ] }
+                """);
+            ConceptBoxFile file = ConceptBoxFile.Load(path);
+            (file.Seed, file.Count).Should().Be((5L, 16));
+            file.Boxes.Should().Equal(new ConceptBox(3, 4, 10, 8, 6));
+
+            file.Save(path);
+            ConceptBoxFile.Load(path).Boxes.Should().Equal(file.Boxes);
+
+            File.WriteAllText(path, """{ "seed": 5, "count": 2, "boxes": [ { "sample": 2, "x": 0, "y": 0, "width": 1, "height": 1 } ] }""");
+            FluentActions.Invoking(() => ConceptBoxFile.Load(path)).Should().Throw<ArgumentException>().WithMessage("*sample 2*0..1*");
+            File.WriteAllText(path, "{ not json");
+            FluentActions.Invoking(() => ConceptBoxFile.Load(path)).Should().Throw<InvalidDataException>().WithMessage($"*{path}*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+public class ConceptMapSelectorGeneratorTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Boxes_around_where_one_real_map_fires_most_select_that_map_first(int map)
+    {
+        // The "concept" is wherever map `map` of block1 of a real (tiny, untrained) generator peaks: a 4x4-pixel
+        // box around its strongest 2x2-pixel cell in each sample. The probe must rank that map first.
+        using DcganGenerator g = ForgettingFixtures.Generator(seed: 12);
+        using Tensor z = ForgettingFixtures.Latent(24, seed: 13);
+        LayerActivations acts = FeatureMapDropout.Capture(g, z, "block1");
+        var boxes = new List<ConceptBox>();
+        for (int n = 0; n < acts.Count; n++)
+        {
+            ReadOnlySpan<float> m = acts.Map(n, map); // [14, 14]
+            int best = 0;
+            for (int l = 1; l < m.Length; l++)
+            {
+                best = m[l] > m[best] ? l : best;
+            }
+
+            int x = Math.Clamp((best % 14) * 2 - 1, 0, 24);
+            int y = Math.Clamp((best / 14) * 2 - 1, 0, 24);
+            boxes.Add(new ConceptBox(n, x, y, 4, 4));
+        }
+
+        ConceptProbeResult r = ConceptMapSelector.Select(g, z, boxes);
+        r.MapsByWeight[0].Should().Be(map);
+        r.SelectedMaps.Should().Contain(map);
+    }
+}
