@@ -205,12 +205,18 @@ public sealed partial class GanTrainer : IDisposable
     /// Generates images from <see cref="FixedNoise"/> (or its first <paramref name="count"/> rows) as managed values.
     /// </summary>
     /// <param name="mode">Batch-norm statistics to use; running statistics make each image independent of the others.</param>
-    /// <param name="count">How many; null means all fixed vectors.</param>
+    /// <param name="count">How many, 1 to <see cref="GanTrainerOptions.FixedSampleCount"/>; null means all fixed vectors.</param>
     public ImageBatch GenerateFixedSamples(BatchNormMode mode = BatchNormMode.RunningStatistics, int? count = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var scope = NewDisposeScope();
-        int n = Math.Clamp(count ?? (int)_fixedNoise.shape[0], 1, (int)_fixedNoise.shape[0]);
+        int available = (int)_fixedNoise.shape[0];
+        int n = count ?? available;
+        if (n < 1 || n > available)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected 1 to {available} (FixedSampleCount) samples.");
+        }
+
         Tensor z = _fixedNoise.narrow(0, 0, n).to(Device); // [n, Z]
         return ImageBatch.FromTensor(Generator.GenerateImages(z, mode));
     }
