@@ -35,7 +35,7 @@ public abstract class LinearClassifier
     /// <summary>A copy of the options.</summary>
     public LinearClassifierOptions Options => _options.Clone();
 
-    /// <summary>Whether <see cref="Fit"/> has completed.</summary>
+    /// <summary>Whether <see cref="Fit(FeatureMatrix, IReadOnlyList{int}, int)"/> has completed.</summary>
     public bool IsFitted => _weights is not null;
 
     /// <summary>Number of features the classifier was fitted on.</summary>
@@ -74,7 +74,14 @@ public abstract class LinearClassifier
     /// The label count differs from the row count, a label is outside 0..classCount - 1 (the message names the
     /// index and value), a class has no examples, or classCount is below 2.
     /// </exception>
-    public void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount)
+    public void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount) =>
+        Fit(features, labels, classCount, warmStart: null);
+
+    /// <summary>
+    /// As <see cref="Fit(FeatureMatrix, IReadOnlyList{int}, int)"/>, but L-BFGS starts from the weights of
+    /// <paramref name="warmStart"/> when it is fitted with the same feature and class counts (a C path), else from zero.
+    /// </summary>
+    internal void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart)
     {
         ValidateTraining(features, labels, classCount);
         int n = features.Rows;
@@ -87,6 +94,13 @@ public abstract class LinearClassifier
         using Tensor labelTensor = torch.tensor(labels.Select(l => (long)l).ToArray(), device: device); // [n]
         using Tensor oneHot = nn.functional.one_hot(labelTensor, classCount).to(ScalarType.Float64);    // [n, K]
         using Tensor theta = torch.zeros((long)d * classCount + classCount, ScalarType.Float64, device); // [D*K + K]
+        if (warmStart is { _weights: not null } && warmStart.FeatureCount == d && warmStart.ClassCount == classCount)
+        {
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            theta.copy_(torch.tensor([.. warmStart._weights, .. warmStart._bias!]).to(ScalarType.Float64)); // [D*K + K]
+        }
+
 
         (double, Tensor) Objective(Tensor t)
         {
@@ -210,7 +224,7 @@ public abstract class LinearClassifier
     /// <returns>The loss sum (a scalar tensor) and dLoss/dZ [n, K]; the current dispose scope owns both.</returns>
     private protected abstract (Tensor LossSum, Tensor Gradient) LossAndGradient(Tensor decisions, Tensor oneHot);
 
-    /// <summary>Checks a training set; used by <see cref="Fit"/> and by LinearProbe.</summary>
+    /// <summary>Checks a training set; used by <see cref="Fit(FeatureMatrix, IReadOnlyList{int}, int)"/> and by LinearProbe.</summary>
     internal static void ValidateTraining(FeatureMatrix features, IReadOnlyList<int> labels, int classCount)
     {
         ArgumentNullException.ThrowIfNull(features);

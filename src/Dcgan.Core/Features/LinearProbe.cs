@@ -5,7 +5,7 @@ using System.Diagnostics;
 
 namespace Dcgan.Features;
 
-/// <summary>Validation accuracy of one candidate C.</summary>
+/// <summary>Validation accuracy of one candidate C (fits along the C path are warm-started from the next smaller C).</summary>
 /// <param name="C">The candidate.</param>
 /// <param name="ValidationAccuracy">Accuracy on the validation rows of a fit on the training rows.</param>
 /// <param name="Iterations">L-BFGS iterations of that fit.</param>
@@ -79,20 +79,24 @@ public static class LinearProbe
         FeatureMatrix validationZ = standardizer.Transform(validation);
         FeatureMatrix testZ = standardizer.Transform(test);
 
-        var candidates = new List<ProbeCandidate>(options.CGrid.Count);
-        foreach (double c in options.CGrid)
+        // The C path is fitted in ascending order, each fit warm-started from the previous solution.
+        var byC = new Dictionary<double, (ProbeCandidate Candidate, LinearClassifier Classifier)>();
+        LinearClassifier? previous = null;
+        foreach (double c in options.CGrid.Distinct().Order())
         {
             LinearClassifier classifier = Create(options, c);
-            classifier.Fit(trainZ, trainLabels, classCount);
-            candidates.Add(new ProbeCandidate(c, classifier.Score(validationZ, validationLabels), classifier.Iterations, classifier.Converged));
+            classifier.Fit(trainZ, trainLabels, classCount, previous);
+            byC[c] = (new ProbeCandidate(c, classifier.Score(validationZ, validationLabels), classifier.Iterations, classifier.Converged), classifier);
+            previous = classifier;
         }
 
+        List<ProbeCandidate> candidates = options.CGrid.Distinct().Select(c => byC[c].Candidate).ToList();
         ProbeCandidate best = candidates
             .OrderByDescending(p => p.ValidationAccuracy).ThenBy(p => p.C).First();
         FeatureMatrix allZ = FeatureMatrix.Concatenate(trainZ, validationZ);
         int[] allLabels = [.. trainLabels, .. validationLabels];
         LinearClassifier final = Create(options, best.C);
-        final.Fit(allZ, allLabels, classCount);
+        final.Fit(allZ, allLabels, classCount, byC[best.C].Classifier);
 
         return new ProbeResult(
             options.Classifier, best.C, final.Score(testZ, testLabels), final.Score(allZ, allLabels), final.Converged,
