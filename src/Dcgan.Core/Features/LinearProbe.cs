@@ -1,0 +1,183 @@
+// LinearProbe: the evaluation protocol's linear probe (section A): standardize with training statistics, choose C
+// on a validation set, refit on train + validation with the chosen C, report test accuracy.
+
+using System.Diagnostics;
+
+namespace Dcgan.Features;
+
+/// <summary>Validation accuracy of one candidate C (fits along the C path are warm-started from the next smaller C).</summary>
+/// <param name="C">The candidate.</param>
+/// <param name="ValidationAccuracy">Accuracy on the validation rows of a fit on the training rows.</param>
+/// <param name="Iterations">L-BFGS iterations of that fit.</param>
+/// <param name="Converged">Whether that fit reached the tolerance.</param>
+public sealed record ProbeCandidate(double C, double ValidationAccuracy, int Iterations, bool Converged);
+
+/// <summary>The outcome of <see cref="LinearProbe"/>: managed values only.</summary>
+/// <param name="Classifier">The classifier kind.</param>
+/// <param name="ChosenC">The C with the best validation accuracy.</param>
+/// <param name="TestAccuracy">Test accuracy of the final fit (train + validation, chosen C).</param>
+/// <param name="FinalTrainAccuracy">Accuracy of the final fit on the rows it was fitted on.</param>
+/// <param name="FinalConverged">Whether the final fit reached the tolerance.</param>
+/// <param name="Candidates">Every candidate C, in grid order.</param>
+/// <param name="TrainCount">Rows used to fit during C selection.</param>
+/// <param name="ValidationCount">Rows used to choose C.</param>
+/// <param name="TestCount">Test rows.</param>
+/// <param name="FeatureDimension">Features per row.</param>
+/// <param name="Elapsed">Wall-clock time of the whole probe.</param>
+public sealed record ProbeResult(
+    ProbeClassifier Classifier,
+    double ChosenC,
+    double TestAccuracy,
+    double FinalTrainAccuracy,
+    bool FinalConverged,
+    IReadOnlyList<ProbeCandidate> Candidates,
+    int TrainCount,
+    int ValidationCount,
+    int TestCount,
+    int FeatureDimension,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// Runs a linear probe: standardizes every set with the per-column statistics of the training rows
+/// (<see cref="FeatureStandardizer"/>), fits one classifier per C of <see cref="LinearProbeOptions.CGrid"/>
+/// on the training rows, picks the C with the best validation accuracy, refits on training + validation rows
+/// with it (still standardized with the training statistics) and scores the test rows.
+/// </summary>
+public static class LinearProbe
+{
+    /// <summary>Probe with an explicit validation set (the protocol's probe-train / probe-val / test).</summary>
+    /// <param name="train">Training features.</param>
+    /// <param name="trainLabels">Training labels.</param>
+    /// <param name="validation">Validation features (for choosing C).</param>
+    /// <param name="validationLabels">Validation labels.</param>
+    /// <param name="test">Test features.</param>
+    /// <param name="testLabels">Test labels.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="ArgumentException">
+    /// Labels do not match their matrices or 0..classCount - 1, a class has no training example, the column
+    /// counts differ, or the C grid is empty or has a non-positive value.
+    /// </exception>
+    public static ProbeResult Run(
+        FeatureMatrix train, IReadOnlyList<int> trainLabels,
+        FeatureMatrix validation, IReadOnlyList<int> validationLabels,
+        FeatureMatrix test, IReadOnlyList<int> testLabels,
+        int classCount, LinearProbeOptions? options = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        options ??= new LinearProbeOptions();
+        LinearClassifier.ValidateTraining(train, trainLabels, classCount);
+        CheckSet(validation, validationLabels, train.Columns, classCount, nameof(validation));
+        CheckSet(test, testLabels, train.Columns, classCount, nameof(test));
+        if (options.CGrid is null || options.CGrid.Count == 0 || options.CGrid.Any(c => !(c > 0) || double.IsInfinity(c)))
+        {
+            throw new ArgumentException("CGrid must hold at least one positive finite C.", nameof(options));
+        }
+
+        FeatureStandardizer standardizer = FeatureStandardizer.Fit(train);
+        FeatureMatrix trainZ = standardizer.Transform(train);
+        FeatureMatrix validationZ = standardizer.Transform(validation);
+        FeatureMatrix testZ = standardizer.Transform(test);
+
+        // The C path is fitted in ascending order, each fit warm-started from the previous solution.
+        var byC = new Dictionary<double, (ProbeCandidate Candidate, LinearClassifier Classifier)>();
+        LinearClassifier? previous = null;
+        foreach (double c in options.CGrid.Distinct().Order())
+        {
+            LinearClassifier classifier = Create(options, c);
+            classifier.Fit(trainZ, trainLabels, classCount, previous);
+            byC[c] = (new ProbeCandidate(c, classifier.Score(validationZ, validationLabels), classifier.Iterations, classifier.Converged), classifier);
+            previous = classifier;
+        }
+
+        List<ProbeCandidate> candidates = options.CGrid.Distinct().Select(c => byC[c].Candidate).ToList();
+        ProbeCandidate best = candidates
+            .OrderByDescending(p => p.ValidationAccuracy).ThenBy(p => p.C).First();
+        FeatureMatrix allZ = FeatureMatrix.Concatenate(trainZ, validationZ);
+        int[] allLabels = [.. trainLabels, .. validationLabels];
+        LinearClassifier final = Create(options, best.C);
+        final.Fit(allZ, allLabels, classCount, byC[best.C].Classifier);
+
+        return new ProbeResult(
+            options.Classifier, best.C, final.Score(testZ, testLabels), final.Score(allZ, allLabels), final.Converged,
+            candidates, train.Rows, validation.Rows, test.Rows, train.Columns, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Probe that holds out <see cref="LinearProbeOptions.ValidationFraction"/> of the training rows (a random
+    /// split seeded with <see cref="LinearProbeOptions.Seed"/>) to choose C.
+    /// </summary>
+    /// <param name="train">Training features (split into train and validation).</param>
+    /// <param name="trainLabels">Training labels.</param>
+    /// <param name="test">Test features.</param>
+    /// <param name="testLabels">Test labels.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="ArgumentException">As the other overload; also a ValidationFraction outside (0, 1) or a split that leaves either part empty.</exception>
+    public static ProbeResult Run(
+        FeatureMatrix train, IReadOnlyList<int> trainLabels,
+        FeatureMatrix test, IReadOnlyList<int> testLabels,
+        int classCount, LinearProbeOptions? options = null)
+    {
+        options ??= new LinearProbeOptions();
+        LinearClassifier.ValidateTraining(train, trainLabels, classCount);
+        if (!(options.ValidationFraction > 0 && options.ValidationFraction < 1))
+        {
+            throw new ArgumentException($"ValidationFraction must be in (0, 1), got {options.ValidationFraction}.", nameof(options));
+        }
+
+        int validationCount = (int)Math.Round(train.Rows * options.ValidationFraction);
+        if (validationCount < 1 || validationCount >= train.Rows)
+        {
+            throw new ArgumentException(
+                $"A validation fraction of {options.ValidationFraction} of {train.Rows} rows leaves an empty part.", nameof(options));
+        }
+
+        int[] order = Enumerable.Range(0, train.Rows).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        int[] fitRows = order[validationCount..];
+        int[] validationRows = order[..validationCount];
+        return Run(
+            train.SelectRows(fitRows), fitRows.Select(i => trainLabels[i]).ToArray(),
+            train.SelectRows(validationRows), validationRows.Select(i => trainLabels[i]).ToArray(),
+            test, testLabels, classCount, options);
+    }
+
+    private static LinearClassifier Create(LinearProbeOptions options, double c)
+    {
+        var classifierOptions = new LinearClassifierOptions
+        {
+            C = c,
+            Tolerance = options.Tolerance,
+            MaxIterations = options.MaxIterations,
+            Device = options.Device,
+        };
+        return options.Classifier == ProbeClassifier.LinearSvm
+            ? new LinearSvm(classifierOptions)
+            : new LogisticRegressionClassifier(classifierOptions);
+    }
+
+    private static void CheckSet(FeatureMatrix features, IReadOnlyList<int> labels, int columns, int classCount, string name)
+    {
+        ArgumentNullException.ThrowIfNull(features, name);
+        ArgumentNullException.ThrowIfNull(labels, name);
+        if (features.Columns != columns)
+        {
+            throw new ArgumentException($"The {name} set has {features.Columns} columns, the training set {columns}.", name);
+        }
+
+        if (labels.Count != features.Rows)
+        {
+            throw new ArgumentException($"The {name} set has {labels.Count} labels for {features.Rows} rows.", name);
+        }
+
+        for (int i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] < 0 || labels[i] >= classCount)
+            {
+                throw new ArgumentException(
+                    $"The {name} label at index {i} is {labels[i]}; labels must be in 0..{classCount - 1}.", name);
+            }
+        }
+    }
+}
