@@ -6,5 +6,6 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
+    TrainClassifierCommand.Create(),
 };
 return CommandLineErrors.Run(() => root.Parse(args).Invoke());
