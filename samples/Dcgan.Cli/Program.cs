@@ -7,5 +7,6 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     TrainCommand.Create(),
     SampleCommand.Create(),
     TrainClassifierCommand.Create(),
+    ReferenceStatisticsCommand.Create(),
 };
 return CommandLineErrors.Run(() => root.Parse(args).Invoke());

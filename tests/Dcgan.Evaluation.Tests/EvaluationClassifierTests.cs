@@ -68,6 +68,22 @@ public sealed class EvaluationClassifierTests : IDisposable
     }
 
     [Fact]
+    public void Reference_statistics_run_end_to_end_on_a_tiny_set()
+    {
+        var data = new StripeImages(40);
+        using EvaluationClassifier classifier = EvaluationClassifier.Train(data, data.Labels, Tiny, seed: 1);
+        ReferenceStatisticsResult r = ReferenceStatistics.Compute(classifier, data, data, data.Labels, new ReferenceStatisticsOptions { TrainSampleCount = 40 });
+        r.TestCount.Should().Be(40);
+        r.TrainVersusTest.Count.Should().Be(40);
+        r.TrainVersusTest.FrechetDistance.Should().BeApproximately(0.0, 1e-3); // the same 40 images, shuffled
+        r.TrainVersusTest.PrecisionRecall.Precision.Should().Be(1.0);
+        r.BlurredTestDistance.Should().BeGreaterThan(0.0);
+        r.NoisyTestDistance.Should().BeGreaterThan(0.0);
+        r.TestCoverage.Counts.Sum().Should().Be(40);
+        r.TestAccuracy.Should().BeInRange(0.0, 1.0);
+    }
+
+    [Fact]
     public void Invalid_options_name_the_value() =>
         FluentActions.Invoking(() => new ClassifierTrainingOptions { Epochs = 0 }.Validate()).Should().Throw<ArgumentException>().WithMessage("*Epochs = 0*");
 
