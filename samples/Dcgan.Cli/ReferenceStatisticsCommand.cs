@@ -42,7 +42,7 @@ internal static class ReferenceStatisticsCommand
         double seconds = clock.Elapsed.TotalSeconds;
 
         var table = new Table().AddColumns("quantity", "value");
-        void Row(string name, double value) => table.AddRow(name, value.ToString("G6", CultureInfo.InvariantCulture));
+        void Row(string name, double value) => table.AddRow(Markup.Escape(name), value.ToString("G6", CultureInfo.InvariantCulture));
         Row($"FD(train {r.TrainVersusTest.Count}, test {r.TestCount}) (floor)", r.TrainVersusTest.FrechetDistance);
         Row($"FD(test, test blurred sigma={r.Options.BlurSigma} px)", r.BlurredTestDistance);
         Row($"FD(test, test + N(0, {r.Options.NoiseStandardDeviation}^2) on [0,1] scale)", r.NoisyTestDistance);

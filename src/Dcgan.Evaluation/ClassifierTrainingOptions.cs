@@ -4,8 +4,10 @@ using System.ComponentModel.DataAnnotations;
 namespace Dcgan.Evaluation;
 
 /// <summary>
-/// Settings of <see cref="EvaluationClassifier.Train"/>. The defaults are meant to reach at least 0.91 test accuracy on
-/// Fashion-MNIST from the 60k training images (about 4 epochs of 2-4 CPU-minutes each on 2 cores).
+/// Settings of <see cref="EvaluationClassifier.Train"/>. Measured with these defaults and seed 1 on the 60k
+/// Fashion-MNIST train split (2 shared CPU cores, 928 s): test accuracy 0.9061, just under the protocol's 0.91 gate,
+/// with training accuracy still rising; more epochs (for example 8 with <see cref="LearningRateDecay"/> 0.75) are
+/// the untested next step.
 /// </summary>
 public sealed class ClassifierTrainingOptions
 {
