@@ -10,6 +10,8 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     InterpolateCommand.Create(),
     ArithmeticCommand.Create(),
     ForgetCommand.Create(),
+    TrainClassifierCommand.Create(),
+    ReferenceStatisticsCommand.Create(),
 };
 // The default exception handler would print a stack trace; CommandLineErrors turns user errors into one line.
 // Ctrl+C and SIGTERM are handled by the train command itself (it saves a checkpoint), so no termination timeout.

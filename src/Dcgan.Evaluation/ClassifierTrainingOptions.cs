@@ -1,0 +1,64 @@
+// ClassifierTrainingOptions: settings of EvaluationClassifier.Train, validated before any work starts.
+using System.ComponentModel.DataAnnotations;
+
+namespace Dcgan.Evaluation;
+
+/// <summary>
+/// Settings of <see cref="EvaluationClassifier.Train"/>. Measured with these defaults and seed 1 on the 60k
+/// Fashion-MNIST train split (2 shared CPU cores, 928 s): test accuracy 0.9061, just under the protocol's 0.91 gate,
+/// with training accuracy still rising; more epochs (for example 8 with <see cref="LearningRateDecay"/> 0.75) are
+/// the untested next step.
+/// </summary>
+public sealed class ClassifierTrainingOptions
+{
+    /// <summary>Passes over the training images.</summary>
+    /// <value>The default value is 4.</value>
+    [Range(1, 10_000)]
+    public int Epochs { get; set; } = 4;
+
+    /// <summary>Images per mini-batch.</summary>
+    /// <value>The default value is 128.</value>
+    [Range(1, 65536)]
+    public int BatchSize { get; set; } = 128;
+
+    /// <summary>Adam learning rate of the first epoch.</summary>
+    /// <value>The default value is 0.001.</value>
+    [Range(1e-12, 10.0)]
+    public double LearningRate { get; set; } = 1e-3;
+
+    /// <summary>Factor applied to the learning rate after every epoch (exponential decay).</summary>
+    /// <value>The default value is 0.5.</value>
+    [Range(0.0, 1.0)]
+    public double LearningRateDecay { get; set; } = 0.5;
+
+    /// <summary>Dropout probability on the 128-d features during training (seeded; off at inference).</summary>
+    /// <value>The default value is 0.3.</value>
+    [Range(0.0, 0.95)]
+    public double Dropout { get; set; } = 0.3;
+
+    /// <summary>Whether each training image is mirrored left-right with probability 1/2 (seeded).</summary>
+    /// <value>The default value is true (Fashion-MNIST classes are mirror-symmetric).</value>
+    public bool HorizontalFlip { get; set; } = true;
+
+    /// <summary>Device to train on: "auto", "cpu", "cuda" or "cuda:N". Only CPU training is deterministic.</summary>
+    /// <value>The default value is "cpu".</value>
+    [Required]
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>Validates the options and throws one exception listing every failure.</summary>
+    /// <exception cref="ArgumentException">An option is out of range; the message names the values.</exception>
+    public void Validate()
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+        {
+            IEnumerable<string> failures = results.Select(r =>
+            {
+                string member = r.MemberNames.FirstOrDefault() ?? "?";
+                object? value = typeof(ClassifierTrainingOptions).GetProperty(member)?.GetValue(this);
+                return $"{member} = {value ?? "null"}: {r.ErrorMessage}";
+            });
+            throw new ArgumentException($"Invalid classifier training options: {string.Join("; ", failures)}");
+        }
+    }
+}

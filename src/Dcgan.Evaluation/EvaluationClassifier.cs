@@ -1,0 +1,201 @@
+// EvaluationClassifier: the frozen Fashion-MNIST classifier whose 128-d features are the space for FD, precision/recall
+// and memorization, and whose predictions label generated samples. Inference, saving and loading live here; the
+// training loop is in EvaluationClassifier.Training.cs.
+using System.Security.Cryptography;
+using Dcgan.Models;
+using Dcgan.Native;
+using Dcgan.Persistence;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dcgan.Evaluation;
+
+/// <summary>
+/// A small CNN for 1x28x28 images in [-1, 1] (conv32 - pool - conv64 - pool - FC128 - FC10, batch norm after each
+/// convolution): <see cref="Features"/> gives its 128-d penultimate activations, <see cref="Predict"/> and
+/// <see cref="Probabilities"/> its class decisions. Train it once with <see cref="Train"/>, <see cref="Save"/> it, and
+/// evaluate with <see cref="Load"/>: a weights file is identified by its SHA-256 (<see cref="Sha256"/>).
+/// </summary>
+/// <remarks>Inference always runs in eval mode (batch-norm population statistics) without autograd; all results are managed values.</remarks>
+public sealed partial class EvaluationClassifier : IDisposable
+{
+    /// <summary>Length of the feature vectors returned by <see cref="Features"/>.</summary>
+    public const int FeatureDimension = ClassifierNetwork.FeatureDimension;
+
+    /// <summary>Number of classes.</summary>
+    public const int ClassCount = ClassifierNetwork.ClassCount;
+
+    /// <summary>The image shape the classifier accepts.</summary>
+    public static readonly ImageShape InputShape = new(1, ClassifierNetwork.ImageSide, ClassifierNetwork.ImageSide);
+
+    private const int InferenceBatch = 500;
+
+    private readonly ClassifierNetwork _network;
+    private readonly Device _device;
+
+    private EvaluationClassifier(ClassifierNetwork network, Device device, string? sha256)
+    {
+        _network = network;
+        _device = device;
+        Sha256 = sha256;
+        _network.eval();
+    }
+
+    /// <summary>
+    /// SHA-256 (upper-case hex) of the weights file this classifier was loaded from or last saved to;
+    /// <see langword="null"/> for a freshly trained classifier that has not been saved.
+    /// </summary>
+    public string? Sha256 { get; private set; }
+
+    /// <summary>
+    /// Loads a classifier saved by <see cref="Save"/>, checking the file's SHA-256 when <paramref name="expectedSha256"/> is given.
+    /// </summary>
+    /// <param name="path">The weights file.</param>
+    /// <param name="expectedSha256">The SHA-256 (hex, any case) the file must have, or <see langword="null"/> to skip the check. The default value is <see langword="null"/>.</param>
+    /// <param name="device">"auto", "cpu", "cuda" or "cuda:N". The default value is "cpu".</param>
+    /// <returns>The classifier, in eval mode.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CheckpointException">The hash differs, or the weights do not fit the network.</exception>
+    public static EvaluationClassifier Load(string path, string? expectedSha256 = null, string device = "cpu")
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"Evaluation classifier weights '{full}' do not exist; train them with `dcgan train-classifier`.", full);
+        }
+
+        byte[] bytes = File.ReadAllBytes(full);
+        string sha = Convert.ToHexString(SHA256.HashData(bytes));
+        if (expectedSha256 is not null && !string.Equals(sha, expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CheckpointException($"Evaluation classifier '{full}' has SHA-256 {sha}; expected {expectedSha256}. The file is not the frozen classifier.");
+        }
+
+        Device target = DeviceSelection.Resolve(device);
+        var network = new ClassifierNetwork();
+        ModuleState.Load(network, bytes, full, "evaluation classifier");        // on the CPU, then move
+        network.to(target);
+        return new EvaluationClassifier(network, target, sha);
+    }
+
+    /// <summary>
+    /// Writes the weights (TorchSharp state-dict format) to <paramref name="path"/> atomically: a temporary file in the
+    /// same folder, flushed to disk, then renamed over the target.
+    /// </summary>
+    /// <param name="path">The weights file; its folder is created if missing.</param>
+    /// <returns>The file's SHA-256 (upper-case hex), also kept in <see cref="Sha256"/>.</returns>
+    public string Save(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        byte[] bytes;
+        using (var cpu = new ClassifierNetwork())
+        {
+            cpu.load_state_dict(_network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.cpu()));
+            bytes = ModuleState.Serialize(cpu);
+        }
+
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                file.Write(bytes);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        Sha256 = Convert.ToHexString(SHA256.HashData(bytes));
+        return Sha256;
+    }
+
+    /// <summary>The 128-d penultimate features (after the ReLU of FC128) of every image.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1].</param>
+    /// <returns>A [Count, 128] matrix.</returns>
+    /// <exception cref="ArgumentException">The images are not 1x28x28.</exception>
+    public FeatureMatrix Features(ImageBatch images) => Run(images, FeatureDimension, x => _network.Features(x));
+
+    /// <summary>Softmax class probabilities of every image.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1].</param>
+    /// <returns>A [Count, 10] matrix; each row sums to 1.</returns>
+    public FeatureMatrix Probabilities(ImageBatch images) => Run(images, ClassCount, x => _network.forward(x).softmax(1));
+
+    /// <summary>The most probable class of every image.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1].</param>
+    /// <returns>One label (0-9) per image.</returns>
+    public int[] Predict(ImageBatch images)
+    {
+        FeatureMatrix probabilities = Probabilities(images);
+        var labels = new int[images.Count];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            ReadOnlySpan<float> row = probabilities.Row(i);
+            int best = 0;
+            for (int c = 1; c < row.Length; c++)
+            {
+                best = row[c] > row[best] ? c : best;
+            }
+
+            labels[i] = best;
+        }
+
+        return labels;
+    }
+
+    /// <summary>Fraction of images whose predicted class equals the label.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1].</param>
+    /// <param name="labels">One label per image.</param>
+    /// <returns>The accuracy in [0, 1].</returns>
+    public double Accuracy(ImageBatch images, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        int[] predicted = Predict(images);
+        if (labels.Count != predicted.Length)
+        {
+            throw new ArgumentException($"{labels.Count} labels for {predicted.Length} images.", nameof(labels));
+        }
+
+        return predicted.Where((p, i) => p == labels[i]).Count() / (double)Math.Max(1, predicted.Length);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _network.Dispose();
+
+    private FeatureMatrix Run(ImageBatch images, int columns, Func<Tensor, Tensor> head)
+    {
+        RequireInputShape(images);
+        var values = new float[(long)images.Count * columns];
+        int length = InputShape.ElementCount;
+        using var noGrad = torch.no_grad();
+        for (int start = 0; start < images.Count; start += InferenceBatch)
+        {
+            int rows = Math.Min(InferenceBatch, images.Count - start);
+            using var scope = torch.NewDisposeScope();
+            Tensor x = torch.tensor(images.Pixels.AsSpan(start * length, rows * length).ToArray(),
+                [rows, 1, InputShape.Height, InputShape.Width]).to(_device);   // [B, 1, 28, 28]
+            Tensor output = head(x).to(float32).cpu().contiguous();           // [B, columns]
+            output.data<float>().CopyTo(values.AsSpan(start * columns, rows * columns));
+        }
+
+        return new FeatureMatrix(images.Count, columns, values);
+    }
+
+    private static void RequireInputShape(ImageBatch images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Shape != InputShape)
+        {
+            throw new ArgumentException($"The evaluation classifier takes {InputShape} images; got {images.Shape}. Generate 28x28 grayscale samples, or resize them first.", nameof(images));
+        }
+    }
+}

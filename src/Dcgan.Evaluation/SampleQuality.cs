@@ -1,0 +1,57 @@
+// SampleQuality: the protocol's sample-quality and coverage numbers (sections B and C) for one image set against
+// real reference features, in the evaluation classifier's feature space.
+using Dcgan.Models;
+
+namespace Dcgan.Evaluation;
+
+/// <summary>Sample-quality numbers of one image set against a real reference set.</summary>
+/// <param name="Count">Number of images evaluated.</param>
+/// <param name="FrechetDistance">Frechet distance between the sets' classifier features.</param>
+/// <param name="PrecisionRecall">Improved precision/recall (the evaluated set plays "generated").</param>
+/// <param name="Coverage">Predicted-class histogram of the evaluated set.</param>
+public sealed record SampleQualityResult(int Count, double FrechetDistance, PrecisionRecallResult PrecisionRecall, ClassCoverageResult Coverage);
+
+/// <summary>
+/// The real side of a comparison, computed once: the classifier's features of the real reference images (normally
+/// the 10k test images) and their Gaussian statistics. <see cref="Evaluate"/> then scores any number of image sets.
+/// </summary>
+public sealed class SampleQuality
+{
+    private readonly EvaluationClassifier _classifier;
+
+    /// <summary>Extracts the reference features of <paramref name="realImages"/>.</summary>
+    /// <param name="classifier">The frozen evaluation classifier.</param>
+    /// <param name="realImages">The real reference images (1x28x28, in [-1, 1]).</param>
+    /// <param name="k">Neighbour count of precision/recall. The default value is 3.</param>
+    public SampleQuality(EvaluationClassifier classifier, ImageBatch realImages, int k = Evaluation.PrecisionRecall.DefaultK)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        _classifier = classifier;
+        K = k;
+        RealFeatures = classifier.Features(realImages);
+        RealStatistics = GaussianStatistics.FromFeatures(RealFeatures);
+    }
+
+    /// <summary>Neighbour count of precision/recall.</summary>
+    public int K { get; }
+
+    /// <summary>The classifier's features of the real reference images.</summary>
+    public FeatureMatrix RealFeatures { get; }
+
+    /// <summary>Mean and covariance of <see cref="RealFeatures"/>.</summary>
+    public GaussianStatistics RealStatistics { get; }
+
+    /// <summary>Scores <paramref name="images"/> (generated samples, or a real control set) against the reference.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1]; at least k + 1 of them.</param>
+    /// <returns>FD, precision/recall and class coverage.</returns>
+    public SampleQualityResult Evaluate(ImageBatch images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        FeatureMatrix features = _classifier.Features(images);
+        double fd = FrechetDistance.Compute(GaussianStatistics.FromFeatures(features), RealStatistics);
+        PrecisionRecallResult pr = Evaluation.PrecisionRecall.Compute(RealFeatures, features, K);
+        ClassCoverageResult coverage = ClassCoverage.FromPredictions(_classifier.Predict(images), EvaluationClassifier.ClassCount);
+        return new SampleQualityResult(images.Count, fd, pr, coverage);
+    }
+}
