@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // EvaluationClassifier: the frozen Fashion-MNIST classifier whose 128-d features are the space for FD, precision/recall
 // and memorization, and whose predictions label generated samples. Inference, saving and loading live here; the
 // training loop is in EvaluationClassifier.Training.cs.
@@ -187,7 +188,7 @@ public sealed partial class EvaluationClassifier : IDisposable
             output.data<float>().CopyTo(values.AsSpan(start * columns, rows * columns));
         }
 
-        return new FeatureMatrix(images.Count, columns, values);
+        return new FeatureMatrix(values, images.Count, columns);
     }
 
     private static void RequireInputShape(ImageBatch images)

@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // FrechetDistance: the Frechet (2-Wasserstein) distance between two Gaussians fitted to feature sets, as in FID.
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,7 +25,7 @@ public static class FrechetDistance
     /// <exception cref="ArgumentException">Different column counts or fewer than 2 rows.</exception>
     public static double Compute(FeatureMatrix a, FeatureMatrix b)
     {
-        FeatureMatrix.RequireCompatible(a, b, 2, nameof(a), nameof(b));
+        FeatureMatrices.RequireCompatible(a, b, 2, nameof(a), nameof(b));
         return Compute(GaussianStatistics.FromFeatures(a), GaussianStatistics.FromFeatures(b));
     }
 

@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // GaussianStatistics: mean and covariance of a feature set in double precision, the input of the Frechet distance.
 using TorchSharp;
 using static TorchSharp.torch;

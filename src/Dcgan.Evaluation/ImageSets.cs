@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // ImageSets: reading (parts of) an image data source into managed ImageBatch values.
 using Dcgan.Data;
 using Dcgan.Models;
@@ -49,6 +50,6 @@ public static class ImageSets
     public static FeatureMatrix AsPixelRows(ImageBatch images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        return new FeatureMatrix(images.Count, images.Shape.ElementCount, images.Pixels);
+        return new FeatureMatrix(images.Pixels, images.Count, images.Shape.ElementCount);
     }
 }

@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // Memorization: how close generated samples come to the training set, against the test set's closeness (protocol D).
 using System.ComponentModel.DataAnnotations;
 
@@ -74,8 +75,8 @@ public static class Memorization
     {
         options ??= new MemorizationOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        FeatureMatrix.RequireCompatible(generated, train, 1, nameof(generated), nameof(train));
-        FeatureMatrix.RequireCompatible(test, train, 1, nameof(test), nameof(train));
+        FeatureMatrices.RequireCompatible(generated, train, 1, nameof(generated), nameof(train));
+        FeatureMatrices.RequireCompatible(test, train, 1, nameof(test), nameof(train));
 
         (_, double[] testDistances) = NearestNeighbours.Find(test, train);
         (int[] nearest, double[] distances) = NearestNeighbours.Find(generated, train);

@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // NearestNeighbours: nearest reference row of each query row, and k-th neighbour radii within a set.
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ public static class NearestNeighbours
     /// <returns>Index into <paramref name="reference"/> and distance, one per query row.</returns>
     public static (int[] Index, double[] Distance) Find(FeatureMatrix queries, FeatureMatrix reference)
     {
-        FeatureMatrix.RequireCompatible(queries, reference, 0, nameof(queries), nameof(reference));
+        FeatureMatrices.RequireCompatible(queries, reference, 0, nameof(queries), nameof(reference));
         if (reference.Rows < 1)
         {
             throw new ArgumentException("The reference set is empty.", nameof(reference));

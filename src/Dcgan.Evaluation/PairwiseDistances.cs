@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // PairwiseDistances: batched squared Euclidean distances between row sets, bounded in memory.
 using TorchSharp;
 using static TorchSharp.torch;

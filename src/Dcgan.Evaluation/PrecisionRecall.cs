@@ -1,3 +1,4 @@
+using Dcgan.Features;
 // PrecisionRecall: improved precision and recall (Kynkaanniemi et al., NeurIPS 2019) with k-NN manifolds.
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,7 +31,7 @@ public static class PrecisionRecall
     public static PrecisionRecallResult Compute(FeatureMatrix real, FeatureMatrix generated, int k = DefaultK)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        FeatureMatrix.RequireCompatible(real, generated, k + 1, nameof(real), nameof(generated));
+        FeatureMatrices.RequireCompatible(real, generated, k + 1, nameof(real), nameof(generated));
         double[] realRadii = NearestNeighbours.KthNeighbourDistances(real, k);
         double[] generatedRadii = NearestNeighbours.KthNeighbourDistances(generated, k);
         double precision = FractionInside(generated, real, realRadii);

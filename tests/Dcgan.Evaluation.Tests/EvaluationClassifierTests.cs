@@ -1,3 +1,4 @@
+using Dcgan.Features;
 using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Models;

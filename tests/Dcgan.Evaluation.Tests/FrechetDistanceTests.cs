@@ -1,3 +1,4 @@
+using Dcgan.Features;
 using Dcgan.Evaluation;
 
 namespace Dcgan.Evaluation.Tests;
@@ -42,7 +43,7 @@ public class FrechetDistanceTests
     [Fact]
     public void Statistics_are_the_unbiased_moments()
     {
-        var m = new FeatureMatrix(3, 2, [1, 0, 2, 0, 3, 3]);
+        var m = new FeatureMatrix([1, 0, 2, 0, 3, 3], 3, 2);
         var s = GaussianStatistics.FromFeatures(m);
         s.Mean.Should().Equal(2.0, 1.0);
         s.Covariance[0].Should().BeApproximately(1.0, 1e-12);
@@ -53,8 +54,8 @@ public class FrechetDistanceTests
     [Fact]
     public void Different_dimensions_are_rejected()
     {
-        var a = new FeatureMatrix(2, 2, new float[4]);
-        var b = new FeatureMatrix(2, 3, new float[6]);
+        var a = new FeatureMatrix(new float[4], 2, 2);
+        var b = new FeatureMatrix(new float[6], 2, 3);
         FluentActions.Invoking(() => FrechetDistance.Compute(a, b)).Should().Throw<ArgumentException>().WithMessage("*columns*");
     }
 }

@@ -1,3 +1,4 @@
+using Dcgan.Features;
 using Dcgan.Evaluation;
 
 namespace Dcgan.Evaluation.Tests;
@@ -24,7 +25,7 @@ public class MemorizationTests
             }
         }
 
-        var generated = new FeatureMatrix(100, 16, values);
+        var generated = new FeatureMatrix(values, 100, 16);
         MemorizationResult result = Memorization.Analyze(generated, train, test, new MemorizationOptions { NearDuplicateDistance = 0.2 });
 
         result.ExactDuplicates.Should().Be(5);
@@ -48,7 +49,7 @@ public class MemorizationTests
     {
         var random = new Random(13);
         float[] values = Enumerable.Range(0, 50 * 784).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        var train = new FeatureMatrix(50, 784, values);
+        var train = new FeatureMatrix(values, 50, 784);
         var query = train.SelectRows([17, 3]);
         (int[] index, double[] distance) = NearestNeighbours.Find(query, train);
         index.Should().Equal(17, 3);

@@ -1,3 +1,4 @@
+using Dcgan.Features;
 using Dcgan.Evaluation;
 
 namespace Dcgan.Evaluation.Tests;
@@ -51,7 +52,7 @@ public class PrecisionRecallTests
     [Fact]
     public void Kth_neighbour_distance_excludes_the_row_itself()
     {
-        var line = new FeatureMatrix(5, 1, [0, 1, 3, 6, 10]);
+        var line = new FeatureMatrix([0, 1, 3, 6, 10], 5, 1);
         NearestNeighbours.KthNeighbourDistances(line, 1).Should().Equal(1, 1, 2, 3, 4);
         NearestNeighbours.KthNeighbourDistances(line, 2).Should().Equal(3, 2, 3, 4, 7);
     }

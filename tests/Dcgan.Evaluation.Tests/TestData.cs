@@ -1,3 +1,4 @@
+using Dcgan.Features;
 using Dcgan.Evaluation;
 
 namespace Dcgan.Evaluation.Tests;
@@ -19,7 +20,7 @@ internal static class TestData
             }
         }
 
-        return new FeatureMatrix(rows, d, values);
+        return new FeatureMatrix(values, rows, d);
     }
 
     /// <summary>Rows spread evenly over clusters centred at 100 * e_c (c in <paramref name="clusters"/>), spread 1.</summary>
@@ -39,7 +40,7 @@ internal static class TestData
             }
         }
 
-        return new FeatureMatrix(row, dimension, values);
+        return new FeatureMatrix(values, row, dimension);
     }
 
     public static double Normal(Random random) =>
