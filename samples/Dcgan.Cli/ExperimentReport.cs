@@ -1,0 +1,59 @@
+// Writes an experiment's numbers as JSON and a Markdown table, each with the provenance the evaluation protocol
+// asks for: the command line, seed, commit and machine.
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dcgan.Cli;
+
+internal static class ExperimentReport
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Writes NAME.json (numbers + provenance) and NAME.md (the table) into <paramref name="folder"/>.</summary>
+    public static (string Json, string Markdown) Write(string folder, string name, long seed, JsonObject numbers, string markdownBody)
+    {
+        Directory.CreateDirectory(folder);
+        numbers["command"] = CommandLine();
+        numbers["seed"] = seed;
+        numbers["commit"] = Commit();
+        numbers["machine"] = Machine();
+        numbers["finishedUtc"] = DateTimeOffset.UtcNow.ToString("u");
+        string json = Path.Combine(folder, name + ".json");
+        string md = Path.Combine(folder, name + ".md");
+        File.WriteAllText(json, numbers.ToJsonString(Json) + "\n");
+        var text = new StringBuilder(markdownBody.TrimEnd()).AppendLine().AppendLine()
+            .AppendLine($"Command: `{CommandLine()}`  ")
+            .AppendLine($"Seed {seed}, commit {Commit()}, machine: {Machine()}.");
+        File.WriteAllText(md, text.ToString());
+        return (json, md);
+    }
+
+    public static string CommandLine() => "dcgan " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+
+    public static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)}, {TorchSharp.torch.get_num_threads()} torch threads";
+
+    private static string Commit()
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git", "describe --always --dirty --abbrev=12")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Environment.CurrentDirectory,
+            };
+            using Process? git = Process.Start(start);
+            string output = git?.StandardOutput.ReadToEnd().Trim() ?? "";
+            git?.WaitForExit();
+            return git?.ExitCode == 0 && output.Length > 0 ? output : "unknown (not a git checkout)";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown (git not found)";
+        }
+    }
+}

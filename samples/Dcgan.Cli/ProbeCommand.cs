@@ -1,0 +1,123 @@
+// `dcgan probe`: the paper's representation-learning experiment on Fashion-MNIST (evaluation protocol, part A):
+// a linear classifier on pooled discriminator features, against raw pixels and a randomly initialised
+// discriminator of the same architecture. Writes probe.json and probe.md.
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dcgan.Data;
+using Dcgan.Features;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Spectre.Console;
+
+namespace Dcgan.Cli;
+
+internal static class ProbeCommand
+{
+    private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder with the trained discriminator.", Required = true };
+
+    private static readonly Option<string> Data = new("--data") { Description = "Folder with the four Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+
+    private static readonly Option<ProbeClassifier[]> Classifiers = new("--classifier") { Description = "LinearSvm (the paper's L2-SVM) and/or LogisticRegression.", DefaultValueFactory = _ => [ProbeClassifier.LinearSvm], AllowMultipleArgumentsPerToken = true };
+
+    private static readonly Option<int> Grid = new("--grid") { Description = "Each conv block is max-pooled to grid x grid.", DefaultValueFactory = _ => 4 };
+
+    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the random-init discriminator (the control).", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<string> Output = new("--output") { Description = "Folder for probe.json and probe.md.", DefaultValueFactory = _ => "docs/results" };
+
+    public static Command Create()
+    {
+        var command = new Command("probe", "Linear probe on discriminator features vs raw pixels vs a random-init discriminator (the paper's section 5).")
+        {
+            Checkpoint, Data, Classifiers, Grid, Seed, Output,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        long seed = parse.GetValue(Seed);
+        (DcganDiscriminator trained, CheckpointManifest manifest) = CheckpointModels.LoadDiscriminator(parse.GetValue(Checkpoint)!);
+        DcganModelOptions architecture = manifest.Architecture!;
+        (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
+        unusedGenerator.Dispose();
+        FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!,
+            architecture.ImageSize == 28 ? null : architecture.ImageSize);
+        var extraction = new FeatureExtractionOptions { PooledGridSize = parse.GetValue(Grid) };
+        ProbeClassifier[] classifiers = parse.GetValue(Classifiers)!;
+
+        var rows = new List<(string Features, int Dimension, ProbeResult Result)>();
+        using (trained)
+        using (random)
+        {
+            foreach ((string name, Func<(FeatureMatrix All, FeatureMatrix Test)> features) in new (string, Func<(FeatureMatrix, FeatureMatrix)>)[]
+            {
+                ("trained discriminator", () => Extract(trained, splits, extraction)),
+                ("random-init discriminator", () => Extract(random, splits, extraction)),
+                ("raw pixels", () => (FashionMnistSplits.Pixels(splits.Train), FashionMnistSplits.Pixels(splits.Test))),
+            })
+            {
+                var clock = Stopwatch.StartNew();
+                (FeatureMatrix all, FeatureMatrix test) = features();
+                AnsiConsole.MarkupLine($"{name}: {all.Columns} features for {all.Rows + test.Rows} images in {clock.Elapsed.TotalSeconds:F0} s");
+                foreach (ProbeClassifier classifier in classifiers)
+                {
+                    ProbeResult result = LinearProbe.Run(
+                        all.Slice(0, FashionMnistSplits.ProbeTrainCount), splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount],
+                        all.Slice(FashionMnistSplits.ProbeTrainCount, splits.ValidationCount), splits.TrainLabels[FashionMnistSplits.ProbeTrainCount..],
+                        test, splits.TestLabels, 10, new LinearProbeOptions { Classifier = classifier, Seed = (int)seed });
+                    AnsiConsole.MarkupLine($"  {classifier}: test accuracy [green]{result.TestAccuracy:F4}[/] (C = {result.ChosenC}, {result.Elapsed.TotalSeconds:F0} s)");
+                    rows.Add((name, all.Columns, result));
+                }
+            }
+        }
+
+        (string json, string md) = Report(parse, seed, architecture, rows);
+        AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(md)}[/]");
+        return 0;
+    }
+
+    private static (FeatureMatrix All, FeatureMatrix Test) Extract(IDiscriminator discriminator, FashionMnistSplits splits, FeatureExtractionOptions options)
+    {
+        // BN population statistics come from the 60k training images, never from the test set.
+        var extractor = new DiscriminatorFeatureExtractor(discriminator, splits.Train, options);
+        return (extractor.Extract(splits.Train), extractor.Extract(splits.Test));
+    }
+
+    private static (string, string) Report(ParseResult parse, long seed, DcganModelOptions architecture, List<(string Features, int Dimension, ProbeResult Result)> rows)
+    {
+        double Accuracy(string features) => rows.First(r => r.Features == features).Result.TestAccuracy;
+        var numbers = new JsonObject
+        {
+            ["discriminatorAccuracy"] = Accuracy("trained discriminator"),
+            ["rawPixelAccuracy"] = Accuracy("raw pixels"),
+            ["randomDiscriminatorAccuracy"] = Accuracy("random-init discriminator"),
+            ["featureDimension"] = rows.First(r => r.Features == "trained discriminator").Dimension,
+            ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
+            ["architecture"] = $"{architecture.ImageSize}x{architecture.ImageSize}x{architecture.Channels}, {architecture.Projection}, kernel {architecture.KernelSize}, ngf {architecture.GeneratorWidth}, ndf {architecture.DiscriminatorWidth}",
+            ["rows"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["features"] = r.Features,
+                ["classifier"] = r.Result.Classifier.ToString(),
+                ["featureDimension"] = r.Dimension,
+                ["testAccuracy"] = r.Result.TestAccuracy,
+                ["chosenC"] = r.Result.ChosenC,
+                ["validation"] = new JsonArray(r.Result.Candidates.Select(c => (JsonNode)new JsonObject { ["c"] = c.C, ["accuracy"] = c.ValidationAccuracy, ["converged"] = c.Converged }).ToArray()),
+                ["seconds"] = Math.Round(r.Result.Elapsed.TotalSeconds, 1),
+            }).ToArray()),
+        };
+        var table = new StringBuilder()
+            .AppendLine("| features | classifier | dimension | chosen C | test accuracy |")
+            .AppendLine("|---|---|---:|---:|---:|");
+        foreach ((string features, int dimension, ProbeResult result) in rows)
+        {
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {features} | {result.Classifier} | {dimension} | {result.ChosenC} | {result.TestAccuracy:F4} |"));
+        }
+
+        return ExperimentReport.Write(parse.GetValue(Output)!, "probe", seed, numbers, table.ToString());
+    }
+}
