@@ -12,9 +12,9 @@ namespace Dcgan.Evaluation;
 public sealed class ClassifierTrainingOptions
 {
     /// <summary>Passes over the training images.</summary>
-    /// <value>The default value is 4.</value>
+    /// <value>The default value is 8 (4 epochs with decay 0.5 reached 0.906 test accuracy, below the 0.91 gate).</value>
     [Range(1, 10_000)]
-    public int Epochs { get; set; } = 4;
+    public int Epochs { get; set; } = 8;
 
     /// <summary>Images per mini-batch.</summary>
     /// <value>The default value is 128.</value>
@@ -27,9 +27,9 @@ public sealed class ClassifierTrainingOptions
     public double LearningRate { get; set; } = 1e-3;
 
     /// <summary>Factor applied to the learning rate after every epoch (exponential decay).</summary>
-    /// <value>The default value is 0.5.</value>
+    /// <value>The default value is 0.75.</value>
     [Range(0.0, 1.0)]
-    public double LearningRateDecay { get; set; } = 0.5;
+    public double LearningRateDecay { get; set; } = 0.75;
 
     /// <summary>Dropout probability on the 128-d features during training (seeded; off at inference).</summary>
     /// <value>The default value is 0.3.</value>

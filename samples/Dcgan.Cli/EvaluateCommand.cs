@@ -1,0 +1,126 @@
+// `dcgan evaluate`: sample quality of a checkpoint's generator on Fashion-MNIST (evaluation protocol B, C, D):
+// Frechet distance and improved precision/recall in the frozen evaluation classifier's feature space, class
+// coverage, and nearest-neighbour memorization statistics, next to the real-data references. Writes
+// evaluate.json and evaluate.md.
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dcgan.Data;
+using Dcgan.Evaluation;
+using Dcgan.Features;
+using Dcgan.Latent;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Spectre.Console;
+
+namespace Dcgan.Cli;
+
+internal static class EvaluateCommand
+{
+    private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder.", Required = true };
+
+    private static readonly Option<string> Data = new("--data") { Description = "Folder with the four Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+
+    private static readonly Option<string> Classifier = new("--classifier") { Description = "The frozen evaluation classifier's weights.", DefaultValueFactory = _ => "data/evaluation/fashion-classifier.bin" };
+
+    private static readonly Option<int> Count = new("--count") { Description = "Generated samples to evaluate.", DefaultValueFactory = _ => 10_000 };
+
+    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the latent vectors and of the reference subsets.", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<string> Output = new("--output") { Description = "Folder for evaluate.json, evaluate.md and the closest-pairs grid.", DefaultValueFactory = _ => "docs/results" };
+
+    public static Command Create()
+    {
+        var command = new Command("evaluate", "Frechet distance, precision/recall, class coverage and memorization of a checkpoint's samples.")
+        {
+            Checkpoint, Data, Classifier, Count, Seed, Output,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        long seed = parse.GetValue(Seed);
+        int count = parse.GetValue(Count);
+        if (count is < 100 or > 100_000)
+        {
+            throw new ArgumentException($"--count {count} is out of range: expected 100 to 100000.");
+        }
+
+        EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
+        FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
+        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
+        if (generator.ImageShape != splits.Test.Shape)
+        {
+            throw new ArgumentException($"The generator makes {generator.ImageShape} images; the evaluation classifier needs {splits.Test.Shape} (Fashion-MNIST at its own size).");
+        }
+
+        ImageBatch generated;
+        using (generator)
+        {
+            float[][] z = LatentSampler.SampleRows(count, generator.LatentDimension, generator.LatentDistribution, seed);
+            generated = generator.Render(z, BatchNormMode.RunningStatistics);
+        }
+
+        AnsiConsole.MarkupLine($"Generated {count} samples from step {manifest.GlobalStep}; computing the references ...");
+        ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
+            new ReferenceStatisticsOptions { Seed = (int)seed });
+        ImageBatch test = ImageSets.Read(splits.Test);
+        SampleQualityResult quality = new SampleQuality(classifier, test).Evaluate(generated);
+
+        AnsiConsole.MarkupLine("Memorization: nearest training neighbours (pixels and classifier features) ...");
+        ImageBatch train = ImageSets.Read(splits.Train);
+        MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test));
+        MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
+        string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, "evaluate-closest-pairs.png"));
+
+        (string json, string md) = Report(parse, seed, count, manifest, reference, quality, pixels, features);
+        AnsiConsole.MarkupLine($"FD {quality.FrechetDistance:F2} (floor {reference.TrainVersusTest.FrechetDistance:F2}, blur {reference.BlurredTestDistance:F2}); precision {quality.PrecisionRecall.Precision:F3}, recall {quality.PrecisionRecall.Recall:F3}; {quality.Coverage.CoveredClasses} classes, KL {quality.Coverage.KlToUniform:F4}");
+        AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(md)}[/] and [blue]{Markup.Escape(pairs)}[/]");
+        return 0;
+    }
+
+    private static (string, string) Report(ParseResult parse, long seed, int count, CheckpointManifest manifest, ReferenceStatisticsResult reference,
+        SampleQualityResult quality, MemorizationResult pixels, MemorizationResult features)
+    {
+        var numbers = new JsonObject
+        {
+            ["frechetDistance"] = quality.FrechetDistance,
+            ["frechetFloor"] = reference.TrainVersusTest.FrechetDistance,
+            ["frechetBlurReference"] = reference.BlurredTestDistance,
+            ["frechetNoiseReference"] = reference.NoisyTestDistance,
+            ["precision"] = quality.PrecisionRecall.Precision,
+            ["recall"] = quality.PrecisionRecall.Recall,
+            ["realPrecision"] = reference.TrainVersusTest.PrecisionRecall.Precision,
+            ["realRecall"] = reference.TrainVersusTest.PrecisionRecall.Recall,
+            ["classesCovered"] = quality.Coverage.CoveredClasses,
+            ["klToUniform"] = quality.Coverage.KlToUniform,
+            ["testKlToUniform"] = reference.TestCoverage.KlToUniform,
+            ["classShares"] = new JsonArray(quality.Coverage.Shares.Select(s => (JsonNode)s).ToArray()),
+            ["memorizationPixelFractionBelowTest1stPercentile"] = pixels.FractionBelowThreshold,
+            ["memorizationFeatureFractionBelowTest1stPercentile"] = features.FractionBelowThreshold,
+            ["pixelNearDuplicates"] = pixels.NearDuplicates,
+            ["pixelExactDuplicates"] = pixels.ExactDuplicates,
+            ["generatedCount"] = count,
+            ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
+            ["checkpointStep"] = manifest.GlobalStep,
+            ["classifierSha256"] = reference.ClassifierSha256,
+            ["classifierTestAccuracy"] = reference.TestAccuracy,
+        };
+        string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+        var table = new StringBuilder()
+            .AppendLine("| quantity | generated | real-data reference |")
+            .AppendLine("|---|---:|---:|")
+            .AppendLine($"| Frechet distance (classifier features) | {F(quality.FrechetDistance)} | floor {F(reference.TrainVersusTest.FrechetDistance)}; blur {F(reference.BlurredTestDistance)}; noise {F(reference.NoisyTestDistance)} |")
+            .AppendLine($"| precision (k = 3) | {F(quality.PrecisionRecall.Precision)} | {F(reference.TrainVersusTest.PrecisionRecall.Precision)} |")
+            .AppendLine($"| recall (k = 3) | {F(quality.PrecisionRecall.Recall)} | {F(reference.TrainVersusTest.PrecisionRecall.Recall)} |")
+            .AppendLine($"| classes with >= 1% of samples | {quality.Coverage.CoveredClasses} | {reference.TestCoverage.CoveredClasses} |")
+            .AppendLine($"| KL(p \\|\\| uniform) | {F(quality.Coverage.KlToUniform)} | {F(reference.TestCoverage.KlToUniform)} |")
+            .AppendLine($"| closer to train than 1% of test images (pixels) | {F(pixels.FractionBelowThreshold)} | 0.01 by construction |")
+            .AppendLine($"| closer to train than 1% of test images (features) | {F(features.FractionBelowThreshold)} | 0.01 by construction |")
+            .AppendLine($"| near duplicates of a train image (pixel L2 <= 1) | {pixels.NearDuplicates} | |");
+        return ExperimentReport.Write(parse.GetValue(Output)!, "evaluate", seed, numbers, table.ToString());
+    }
+}
