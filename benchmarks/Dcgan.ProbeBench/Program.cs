@@ -1,7 +1,7 @@
 // Opt-in measurement of the raw-pixel linear probe (not a test). Usage:
 //   dotnet run -c Release --project benchmarks/Dcgan.ProbeBench -- diag  [svm|logreg] [maxIterations]
 //       per-C fits on the first 8k t10k images (standardized), printing iterations, convergence, evaluations, objective
-//   dotnet run -c Release --project benchmarks/Dcgan.ProbeBench -- full [svm|logreg|both]
+//   dotnet run -c Release --project benchmarks/Dcgan.ProbeBench -- full [svm|logreg|both] [maxIterations]
 //       the full split: C chosen on the last 10k of train (fit on the first 50k), refit on all 60k, test on t10k
 // Data directory: DCGAN_FASHION_MNIST or /usr/share/datasets/fashion-mnist.
 
@@ -60,6 +60,7 @@ if (mode == "diag")
     return;
 }
 
+int fullMaxIterations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 (FeatureMatrix all, int[] allY) = Load("train");
 (FeatureMatrix test, int[] testY) = Load("t10k");
 foreach (ProbeClassifier kind in kinds)
@@ -67,7 +68,7 @@ foreach (ProbeClassifier kind in kinds)
     var sw = Stopwatch.StartNew();
     ProbeResult r = LinearProbe.Run(
         all.Slice(0, 50000), allY[..50000], all.Slice(50000, 10000), allY[50000..], test, testY, 10,
-        new LinearProbeOptions { Classifier = kind });
+        new LinearProbeOptions { Classifier = kind, MaxIterations = fullMaxIterations });
     Console.WriteLine(
         $"{kind}: test accuracy {r.TestAccuracy:F4}, chosen C {r.ChosenC}, final train acc {r.FinalTrainAccuracy:F4}, " +
         $"final converged {r.FinalConverged}, {sw.Elapsed.TotalSeconds:F1} s, load {LoadAverage()}");

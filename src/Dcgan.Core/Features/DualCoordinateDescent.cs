@@ -13,8 +13,9 @@
 // max PG - min PG over the whole set is at most eps (LIBLINEAR's criterion; a value tied to the dual's scale,
 // not normalised by n or C) or after maxEpochs epochs.
 //
-// Precision: the features and the running w are float32 (SIMD dot products); the running w accumulates rounding,
-// so on exit w and b are recomputed from a in float64 and the primal objective and gradient are evaluated there.
+// Precision: the features are float32, the running w and b float64 (a float32 running w drifts from
+// sum a_i y_i x_i by more than eps over millions of updates when C is large, and the solver then never stops);
+// on exit w and b are recomputed from a in float64.
 
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -64,8 +65,7 @@ internal static class DualCoordinateDescent
             }
         }
 
-        (double[] w64, double b) = Primal(x, n, d, y, alpha);
-        float[] w = Array.ConvertAll(w64, v => (float)v);
+        (double[] w, double b) = Primal(x, n, d, y, alpha);
 
         var index = new int[n];
         for (int i = 0; i < n; i++)
@@ -119,7 +119,7 @@ internal static class DualCoordinateDescent
                     double old = alpha[i];
                     alpha[i] = Math.Max(old - g / (squaredNorms[i] + 1 + diag), 0);
                     double delta = (alpha[i] - old) * y[i];
-                    Axpy((float)delta, row, w);
+                    Axpy(delta, row, w);
                     b += delta;
                 }
             }
@@ -145,8 +145,8 @@ internal static class DualCoordinateDescent
             pgMinOld = pgMinNew >= 0 ? double.NegativeInfinity : pgMinNew;
         }
 
-        (w64, b) = Primal(x, n, d, y, alpha);
-        return new DualCdResult(Array.ConvertAll(w64, v => (float)v), b, alpha, epoch, converged, spread);
+        (w, b) = Primal(x, n, d, y, alpha);
+        return new DualCdResult(Array.ConvertAll(w, v => (float)v), b, alpha, epoch, converged, spread);
     }
 
     /// <summary>w = sum_i a_i y_i x_i and b = sum_i a_i y_i, accumulated in float64.</summary>
@@ -200,18 +200,47 @@ internal static class DualCoordinateDescent
         return result;
     }
 
-    /// <summary>target += scale * source.</summary>
-    private static void Axpy(float scale, ReadOnlySpan<float> source, Span<float> target)
+    /// <summary>Dot product of a float64 vector and a float32 row (SIMD, float64 accumulation).</summary>
+    private static double Dot(double[] w, ReadOnlySpan<float> row)
+    {
+        int i = 0;
+        var sum = Vector<double>.Zero;
+        if (Vector.IsHardwareAccelerated && row.Length >= Vector<float>.Count)
+        {
+            ReadOnlySpan<Vector<float>> vr = MemoryMarshal.Cast<float, Vector<float>>(row);
+            ReadOnlySpan<Vector<double>> vw = MemoryMarshal.Cast<double, Vector<double>>(w.AsSpan(0, vr.Length * Vector<float>.Count));
+            for (int k = 0; k < vr.Length; k++)
+            {
+                Vector.Widen(vr[k], out Vector<double> low, out Vector<double> high);
+                sum += (low * vw[2 * k]) + (high * vw[(2 * k) + 1]);
+            }
+
+            i = vr.Length * Vector<float>.Count;
+        }
+
+        double result = Vector.Sum(sum);
+        for (; i < row.Length; i++)
+        {
+            result += w[i] * row[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>target += scale * source, target in float64.</summary>
+    private static void Axpy(double scale, ReadOnlySpan<float> source, double[] target)
     {
         int i = 0;
         if (Vector.IsHardwareAccelerated && source.Length >= Vector<float>.Count)
         {
             ReadOnlySpan<Vector<float>> vs = MemoryMarshal.Cast<float, Vector<float>>(source);
-            Span<Vector<float>> vt = MemoryMarshal.Cast<float, Vector<float>>(target);
-            var vscale = new Vector<float>(scale);
+            Span<Vector<double>> vt = MemoryMarshal.Cast<double, Vector<double>>(target.AsSpan(0, vs.Length * Vector<float>.Count));
+            var vscale = new Vector<double>(scale);
             for (int k = 0; k < vs.Length; k++)
             {
-                vt[k] += vscale * vs[k];
+                Vector.Widen(vs[k], out Vector<double> low, out Vector<double> high);
+                vt[2 * k] += vscale * low;
+                vt[(2 * k) + 1] += vscale * high;
             }
 
             i = vs.Length * Vector<float>.Count;

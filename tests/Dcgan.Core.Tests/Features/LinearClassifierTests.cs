@@ -92,11 +92,12 @@ public class LinearClassifierTests
     }
 
     [Theory]
-    [InlineData(0.01)]
-    [InlineData(1.0)]
-    public void Dual_coordinate_descent_and_lbfgs_reach_the_same_svm_objective(double c)
+    [InlineData(0.01, 5)]
+    [InlineData(1.0, 5)]
+    [InlineData(0.1, 37)] // 37 columns: the SIMD dot products and their scalar remainder
+    public void Dual_coordinate_descent_and_lbfgs_reach_the_same_svm_objective(double c, int dims)
     {
-        (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 3, perClass: 50, dims: 5, separation: 1.5, seed: 6);
+        (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 3, perClass: 50, dims: dims, separation: 1.5, seed: 6);
         var dual = new LinearSvm(new LinearClassifierOptions { C = c, DualTolerance = 1e-8, MaxIterations = 100_000 });
         var lbfgs = new LinearSvm(new LinearClassifierOptions
         {
