@@ -4,6 +4,9 @@
 //   dotnet run -c Release --project benchmarks/Dcgan.ProbeBench -- full [svm|logreg|both] [maxIterations]
 //       the full split: C chosen on the last 10k of train (fit on the first 50k), refit on all 60k, test on t10k
 // Data directory: DCGAN_FASHION_MNIST or /usr/share/datasets/fashion-mnist.
+// Measured (2 shared cores, full split, default grid): LinearSvm dual CD, 1000-epoch cap: test 0.8378, C=0.01, 385 s
+// (load 1.8-2.2); 100-epoch cap: test 0.8380, C=0.01, 138 s (load 4-5.5). LogisticRegression L-BFGS: test 0.8470,
+// C=0.01, 1179 s (load 2.7-7). References (Xiao et al. 2017): LinearSVC 0.836, LogisticRegression 0.842.
 
 using System.Diagnostics;
 using Dcgan.Data;
