@@ -4,7 +4,9 @@
 //
 // Scaled objective (same minimiser as scikit-learn's 0.5 ||W||^2 + C * sum_i loss_i, divided by C * n):
 //   J(W, b) = ||W||^2 / (2 C n) + (1/n) sum_i loss_i(Z_i)
-// Subclasses give loss and dJ/dZ; the gradient is then dJ/dW = X' dZ + W / (C n), dJ/db = sum_i dZ_i.
+// Subclasses give loss and dJ/dZ; the gradient is then dJ/dW = X' dZ + W / (C n), dJ/db = sum_i dZ_i
+// (+ b / (C n) when the subclass penalises the intercept, as LinearSvm does). A subclass may replace the solver
+// (FitCore): LinearSvm uses dual coordinate descent (DualCoordinateDescent.cs) by default.
 
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,9 +14,10 @@ using static TorchSharp.torch;
 namespace Dcgan.Features;
 
 /// <summary>
-/// Base of the L2-regularised linear classifiers trained with full-batch L-BFGS on TorchSharp
-/// (<see cref="LinearSvm"/>, <see cref="LogisticRegressionClassifier"/>). The intercept is not penalised.
-/// Fitting is deterministic (zero start, no randomness). All results are managed values.
+/// Base of the L2-regularised linear classifiers (<see cref="LinearSvm"/>, <see cref="LogisticRegressionClassifier"/>).
+/// The default solver is full-batch L-BFGS on TorchSharp with an unpenalised intercept; <see cref="LinearSvm"/>
+/// uses LIBLINEAR's dual coordinate descent by default (penalised intercept, see there). Fitting is deterministic
+/// (same inputs and options, same result). All results are managed values.
 /// </summary>
 public abstract class LinearClassifier
 {
@@ -52,10 +55,16 @@ public abstract class LinearClassifier
     /// <exception cref="InvalidOperationException">The classifier is not fitted.</exception>
     public float[] Bias => (float[])Fitted()._bias!.Clone();
 
-    /// <summary>L-BFGS iterations the last fit took.</summary>
+    /// <summary>
+    /// Iterations the last fit took: L-BFGS iterations, or for <see cref="LinearSvm"/>'s dual solver the largest
+    /// number of epochs over the one-vs-rest problems.
+    /// </summary>
     public int Iterations { get; private set; }
 
-    /// <summary>Whether the last fit reached <see cref="LinearClassifierOptions.Tolerance"/>.</summary>
+    /// <summary>Objective evaluations (including line-search trials) the last L-BFGS fit took; 0 for the dual solver.</summary>
+    public int Evaluations { get; private set; }
+
+    /// <summary>Whether the last fit reached <see cref="LinearClassifierOptions.Tolerance"/> (for the dual solver: every one-vs-rest problem did).</summary>
     public bool Converged { get; private set; }
 
     /// <summary>Max-abs component of the scaled objective's gradient at the end of the last fit.</summary>
@@ -84,23 +93,60 @@ public abstract class LinearClassifier
     internal void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart)
     {
         ValidateTraining(features, labels, classCount);
+        if (warmStart is not null && (warmStart._weights is null || warmStart.FeatureCount != features.Columns || warmStart.ClassCount != classCount))
+        {
+            warmStart = null;
+        }
+
+        FitOutcome outcome = FitCore(features, labels, classCount, warmStart);
+        _weights = outcome.Weights;
+        _bias = outcome.Bias;
+        FeatureCount = features.Columns;
+        ClassCount = classCount;
+        Iterations = outcome.Iterations;
+        Evaluations = outcome.Evaluations;
+        Converged = outcome.Converged;
+        FinalGradientMaxAbs = outcome.GradientMaxAbs;
+        FinalObjective = outcome.Objective;
+    }
+
+    /// <summary>The result of one fit: W [D*K] row-major, b [K] and the solver report.</summary>
+    private protected readonly record struct FitOutcome(
+        float[] Weights, float[] Bias, int Iterations, int Evaluations, bool Converged, double GradientMaxAbs, double Objective);
+
+    /// <summary>
+    /// Solves the fit; the default is full-batch L-BFGS on the scaled objective. <paramref name="warmStart"/> is
+    /// null or a fitted classifier with the same feature and class counts.
+    /// </summary>
+    private protected virtual FitOutcome FitCore(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart) =>
+        FitLbfgs(features, labels, classCount, warmStart);
+
+    /// <summary>
+    /// Whether the intercept is penalised like a weight (<c>0.5 ||b||^2</c> is added to the unscaled objective),
+    /// as in LinearSVC / LIBLINEAR with a constant bias feature of value 1.
+    /// </summary>
+    private protected virtual bool PenalizesIntercept => false;
+
+    /// <summary>Full-batch L-BFGS on the scaled objective (see the file header).</summary>
+    private protected FitOutcome FitLbfgs(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart)
+    {
         int n = features.Rows;
         int d = features.Columns;
         Device device = _options.Device ?? torch.CPU;
         ScalarType xType = _options.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
         double lambda = 1.0 / (_options.C * n);
+        double biasLambda = PenalizesIntercept ? lambda : 0;
 
         using Tensor x = ToTensor(features, xType, device);                                 // [n, D]
         using Tensor labelTensor = torch.tensor(labels.Select(l => (long)l).ToArray(), device: device); // [n]
         using Tensor oneHot = nn.functional.one_hot(labelTensor, classCount).to(ScalarType.Float64);    // [n, K]
         using Tensor theta = torch.zeros((long)d * classCount + classCount, ScalarType.Float64, device); // [D*K + K]
-        if (warmStart is { _weights: not null } && warmStart.FeatureCount == d && warmStart.ClassCount == classCount)
+        if (warmStart is not null)
         {
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
-            theta.copy_(torch.tensor([.. warmStart._weights, .. warmStart._bias!]).to(ScalarType.Float64)); // [D*K + K]
+            theta.copy_(torch.tensor([.. warmStart._weights!, .. warmStart._bias!]).to(ScalarType.Float64)); // [D*K + K]
         }
-
 
         (double, Tensor) Objective(Tensor t)
         {
@@ -109,9 +155,10 @@ public abstract class LinearClassifier
             Tensor z = x.mm(w.to(xType)).to(ScalarType.Float64) + b;                        // [n, K]
             (Tensor lossSum, Tensor dz) = LossAndGradient(z, oneHot);                       // [], [n, K]
             dz = dz / n;                                                                    // [n, K]
-            double value = lossSum.item<double>() / n + 0.5 * lambda * w.square().sum().item<double>();
+            double value = lossSum.item<double>() / n + 0.5 * lambda * w.square().sum().item<double>()
+                + 0.5 * biasLambda * b.square().sum().item<double>();
             Tensor gw = x.t().mm(dz.to(xType)).to(ScalarType.Float64) + lambda * w;         // [D, K]
-            Tensor gb = dz.sum(0L);                                                         // [K]
+            Tensor gb = dz.sum(0L) + biasLambda * b;                                        // [K]
             return (value, torch.cat([gw.flatten(), gb]));                                  // [D*K + K]
         }
 
@@ -119,16 +166,10 @@ public abstract class LinearClassifier
         using (var scope = torch.NewDisposeScope())
         {
             float[] all = theta.to(ScalarType.Float32).cpu().data<float>().ToArray();       // [D*K + K]
-            _weights = all[..(d * classCount)];
-            _bias = all[(d * classCount)..];
+            return new FitOutcome(
+                all[..(d * classCount)], all[(d * classCount)..], result.Iterations, result.Evaluations, result.Converged,
+                result.GradientMaxAbs, result.Value);
         }
-
-        FeatureCount = d;
-        ClassCount = classCount;
-        Iterations = result.Iterations;
-        Converged = result.Converged;
-        FinalGradientMaxAbs = result.GradientMaxAbs;
-        FinalObjective = result.Value;
     }
 
     /// <summary>Decision values <c>X W + b</c>, <c>Rows x ClassCount</c>, row-major.</summary>

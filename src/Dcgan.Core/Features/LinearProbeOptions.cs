@@ -38,7 +38,11 @@ public sealed class LinearProbeOptions
     /// <value>The default value is 1e-4.</value>
     public double Tolerance { get; set; } = 1e-4;
 
-    /// <summary>Maximum L-BFGS iterations of every fit.</summary>
+    /// <summary>Tolerance of the dual SVM solver (see <see cref="LinearClassifierOptions.DualTolerance"/>).</summary>
+    /// <value>The default value is 0.1.</value>
+    public double DualTolerance { get; set; } = 0.1;
+
+    /// <summary>Maximum L-BFGS iterations (or dual SVM epochs, see <see cref="LinearClassifierOptions.MaxIterations"/>) of every fit.</summary>
     /// <value>The default value is 1000.</value>
     public int MaxIterations { get; set; } = 1000;
 

@@ -68,7 +68,7 @@ public class LinearClassifierTests
         // Computed independently with autograd on 0.5 ||W||^2 + C * sum_i loss_i (the scikit-learn form).
         (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 3, perClass: 40, dims: 4, separation: 1.5, seed: 4);
         const double c = 0.5;
-        LinearClassifier classifier = Create(kind, new LinearClassifierOptions { C = c, Tolerance = 1e-6, DoublePrecision = true });
+        LinearClassifier classifier = Create(kind, new LinearClassifierOptions { C = c, Tolerance = 1e-6, DualTolerance = 1e-9, DoublePrecision = true, MaxIterations = 100_000 });
         classifier.Fit(x, y, 3);
         classifier.Converged.Should().BeTrue();
 
@@ -81,13 +81,55 @@ public class LinearClassifierTests
         Tensor perExample = kind == "svm"
             ? (1 - (oneHot * 2 - 1) * z).clamp_min(0).square().sum()
             : -(oneHot * z.log_softmax(1)).sum();
-        Tensor objective = 0.5 * w.square().sum() + c * perExample;
+        // The SVM penalises its intercept like LinearSVC (a constant feature of value 1); logistic regression does not.
+        Tensor objective = 0.5 * w.square().sum() + c * perExample + (kind == "svm" ? 0.5 * b.square().sum() : 0.0 * b.sum());
         objective.backward();
         double gradMax = Math.Max(w.grad!.abs().max().item<double>(), b.grad!.abs().max().item<double>());
         double scale = c * x.Rows;
         (gradMax / scale).Should().BeLessThan(1e-5, "float32 rounding of the returned weights is the only error left");
         // And the solution is not trivial.
         w.abs().max().item<double>().Should().BeGreaterThan(0.1);
+    }
+
+    [Theory]
+    [InlineData(0.01, 5)]
+    [InlineData(1.0, 5)]
+    [InlineData(0.1, 37)] // 37 columns: the SIMD dot products and their scalar remainder
+    public void Dual_coordinate_descent_and_lbfgs_reach_the_same_svm_objective(double c, int dims)
+    {
+        (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 3, perClass: 50, dims: dims, separation: 1.5, seed: 6);
+        var dual = new LinearSvm(new LinearClassifierOptions { C = c, DualTolerance = 1e-8, MaxIterations = 100_000 });
+        var lbfgs = new LinearSvm(new LinearClassifierOptions
+        {
+            C = c, Tolerance = 1e-9, DoublePrecision = true, MaxIterations = 10_000, SvmSolver = SvmSolver.Lbfgs,
+        });
+        dual.Fit(x, y, 3);
+        lbfgs.Fit(x, y, 3);
+        dual.Converged.Should().BeTrue();
+        dual.FinalProjectedGradientSpread.Should().BeLessThanOrEqualTo(1e-8);
+        dual.FinalGradientMaxAbs.Should().BeLessThan(1e-5);
+        dual.FinalObjective.Should().BeApproximately(lbfgs.FinalObjective, 1e-6 * Math.Abs(lbfgs.FinalObjective));
+        dual.Weights.Zip(lbfgs.Weights, (a, b) => Math.Abs(a - b)).Max().Should().BeLessThan(1e-3f);
+        dual.Bias.Zip(lbfgs.Bias, (a, b) => Math.Abs(a - b)).Max().Should().BeLessThan(1e-3f);
+    }
+
+    [Fact]
+    public void Dual_solver_warm_start_reaches_the_same_solution_and_the_epoch_cap_is_reported()
+    {
+        (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 3, perClass: 50, dims: 5, separation: 1.5, seed: 7);
+        var small = new LinearSvm(new LinearClassifierOptions { C = 0.1, DualTolerance = 1e-8, MaxIterations = 100_000 });
+        small.Fit(x, y, 3);
+        var cold = new LinearSvm(new LinearClassifierOptions { C = 1, DualTolerance = 1e-8, MaxIterations = 100_000 });
+        var warm = new LinearSvm(new LinearClassifierOptions { C = 1, DualTolerance = 1e-8, MaxIterations = 100_000 });
+        cold.Fit(x, y, 3);
+        warm.Fit(x, y, 3, small);
+        warm.Converged.Should().BeTrue();
+        warm.FinalObjective.Should().BeApproximately(cold.FinalObjective, 1e-7 * cold.FinalObjective);
+
+        var capped = new LinearSvm(new LinearClassifierOptions { C = 1, DualTolerance = 1e-12, MaxIterations = 2 });
+        capped.Fit(x, y, 3);
+        capped.Converged.Should().BeFalse();
+        capped.Iterations.Should().Be(2);
     }
 
     [Theory]
