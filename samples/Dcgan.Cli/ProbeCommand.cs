@@ -26,13 +26,15 @@ internal static class ProbeCommand
 
     private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the random-init discriminator (the control).", DefaultValueFactory = _ => 1 };
 
+    private static readonly Option<int> MaxIterations = new("--max-iterations") { Description = "Cap on L-BFGS iterations / dual SVM epochs per fit (on raw pixels 100 epochs gave the same accuracy as 1000 in a third of the time).", DefaultValueFactory = _ => 200 };
+
     private static readonly Option<string> Output = new("--output") { Description = "Folder for probe.json and probe.md.", DefaultValueFactory = _ => "docs/results" };
 
     public static Command Create()
     {
         var command = new Command("probe", "Linear probe on discriminator features vs raw pixels vs a random-init discriminator (the paper's section 5).")
         {
-            Checkpoint, Data, Classifiers, Grid, Seed, Output,
+            Checkpoint, Data, Classifiers, Grid, Seed, MaxIterations, Output,
         };
         command.SetAction(Run);
         return command;
@@ -69,7 +71,7 @@ internal static class ProbeCommand
                     ProbeResult result = LinearProbe.Run(
                         all.Slice(0, FashionMnistSplits.ProbeTrainCount), splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount],
                         all.Slice(FashionMnistSplits.ProbeTrainCount, splits.ValidationCount), splits.TrainLabels[FashionMnistSplits.ProbeTrainCount..],
-                        test, splits.TestLabels, 10, new LinearProbeOptions { Classifier = classifier, Seed = (int)seed });
+                        test, splits.TestLabels, 10, new LinearProbeOptions { Classifier = classifier, Seed = (int)seed, MaxIterations = parse.GetValue(MaxIterations) });
                     AnsiConsole.MarkupLine($"  {classifier}: test accuracy [green]{result.TestAccuracy:F4}[/] (C = {result.ChosenC}, {result.Elapsed.TotalSeconds:F0} s)");
                     rows.Add((name, all.Columns, result));
                 }
@@ -108,14 +110,15 @@ internal static class ProbeCommand
                 ["chosenC"] = r.Result.ChosenC,
                 ["validation"] = new JsonArray(r.Result.Candidates.Select(c => (JsonNode)new JsonObject { ["c"] = c.C, ["accuracy"] = c.ValidationAccuracy, ["converged"] = c.Converged }).ToArray()),
                 ["seconds"] = Math.Round(r.Result.Elapsed.TotalSeconds, 1),
+                ["finalConverged"] = r.Result.FinalConverged,
             }).ToArray()),
         };
         var table = new StringBuilder()
-            .AppendLine("| features | classifier | dimension | chosen C | test accuracy |")
-            .AppendLine("|---|---|---:|---:|---:|");
+            .AppendLine("| features | classifier | dimension | chosen C | test accuracy | final fit converged | seconds |")
+            .AppendLine("|---|---|---:|---:|---:|---|---:|");
         foreach ((string features, int dimension, ProbeResult result) in rows)
         {
-            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {features} | {result.Classifier} | {dimension} | {result.ChosenC} | {result.TestAccuracy:F4} |"));
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {features} | {result.Classifier} | {dimension} | {result.ChosenC} | {result.TestAccuracy:F4} | {(result.FinalConverged ? "yes" : "no (cap)")} | {result.Elapsed.TotalSeconds:F0} |"));
         }
 
         return ExperimentReport.Write(parse.GetValue(Output)!, "probe", seed, numbers, table.ToString());
