@@ -93,6 +93,16 @@ public static class LinearProbe
         List<ProbeCandidate> candidates = options.CGrid.Distinct().Select(c => byC[c].Candidate).ToList();
         ProbeCandidate best = candidates
             .OrderByDescending(p => p.ValidationAccuracy).ThenBy(p => p.C).First();
+        // Low-label experiments keep the classifier fitted on the training part only: the validation labels
+        // then choose C and nothing else.
+        if (!options.RefitOnTrainAndValidation)
+        {
+            LinearClassifier chosen = byC[best.C].Classifier;
+            return new ProbeResult(
+                options.Classifier, best.C, chosen.Score(testZ, testLabels), chosen.Score(trainZ, trainLabels), chosen.Converged,
+                candidates, train.Rows, validation.Rows, test.Rows, train.Columns, stopwatch.Elapsed);
+        }
+
         FeatureMatrix allZ = FeatureMatrix.Concatenate(trainZ, validationZ);
         int[] allLabels = [.. trainLabels, .. validationLabels];
         LinearClassifier final = Create(options, best.C);

@@ -42,6 +42,13 @@ public sealed class LinearProbeOptions
     /// <value>The default value is 0.1.</value>
     public double DualTolerance { get; set; } = 0.1;
 
+    /// <summary>
+    /// Whether the chosen C is refitted on training and validation rows together (full-label probe), or the
+    /// classifier fitted on the training rows is kept (low-label probe: validation labels only choose C).
+    /// </summary>
+    /// <value>The default value is true.</value>
+    public bool RefitOnTrainAndValidation { get; set; } = true;
+
     /// <summary>Maximum L-BFGS iterations (or dual SVM epochs, see <see cref="LinearClassifierOptions.MaxIterations"/>) of every fit.</summary>
     /// <value>The default value is 1000.</value>
     public int MaxIterations { get; set; } = 1000;

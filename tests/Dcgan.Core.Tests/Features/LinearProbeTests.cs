@@ -26,6 +26,26 @@ public class LinearProbeTests
     }
 
     [Fact]
+    public void Without_refit_the_validation_labels_only_choose_c_and_the_classifier_is_the_training_fit()
+    {
+        (FeatureMatrix train, int[] trainY) = FeatureFixtures.Blobs(classes: 3, perClass: 20, dims: 4, separation: 1, seed: 21);
+        (FeatureMatrix validation, int[] validationY) = FeatureFixtures.Blobs(classes: 3, perClass: 60, dims: 4, separation: 1, seed: 22);
+        (FeatureMatrix test, int[] testY) = FeatureFixtures.Blobs(classes: 3, perClass: 100, dims: 4, separation: 1, seed: 23);
+        var options = new LinearProbeOptions { CGrid = [0.01, 1], Seed = 3, RefitOnTrainAndValidation = false };
+
+        ProbeResult lowLabel = LinearProbe.Run(train, trainY, validation, validationY, test, testY, 3, options);
+        ProbeResult refitted = LinearProbe.Run(train, trainY, validation, validationY, test, testY, 3, new LinearProbeOptions { CGrid = [0.01, 1], Seed = 3 });
+
+        // Fitting the chosen C on the training rows alone, by hand, gives the same test accuracy.
+        FeatureStandardizer standardizer = FeatureStandardizer.Fit(train);
+        var byHand = new LinearSvm(new LinearClassifierOptions { C = lowLabel.ChosenC, Seed = 3 });
+        byHand.Fit(standardizer.Transform(train), trainY, 3);
+        lowLabel.TestAccuracy.Should().BeApproximately(byHand.Score(standardizer.Transform(test), testY), 0.02);
+        lowLabel.FinalTrainAccuracy.Should().BeApproximately(byHand.Score(standardizer.Transform(train), trainY), 0.02);
+        refitted.FinalTrainAccuracy.Should().NotBe(lowLabel.FinalTrainAccuracy, "the refit is scored on train + validation rows");
+    }
+
+    [Fact]
     public void Probe_rejects_test_labels_out_of_range()
     {
         (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 2, perClass: 5, dims: 2, separation: 2, seed: 1);
