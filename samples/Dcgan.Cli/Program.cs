@@ -14,6 +14,7 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     ReferenceStatisticsCommand.Create(),
     ProbeCommand.Create(),
     EvaluateCommand.Create(),
+    AblateCommand.Create(),
 };
 // The default exception handler would print a stack trace; CommandLineErrors turns user errors into one line.
 // Ctrl+C and SIGTERM are handled by the train command itself (it saves a checkpoint), so no termination timeout.
