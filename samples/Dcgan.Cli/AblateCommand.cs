@@ -17,9 +17,9 @@ namespace Dcgan.Cli;
 
 internal static class AblateCommand
 {
-    private static readonly Option<string> Data = new("--data") { Description = "Folder with the four Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = new("--classifier") { Description = "The frozen evaluation classifier's weights.", DefaultValueFactory = _ => "data/evaluation/fashion-classifier.bin" };
+    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
 
     private static readonly Option<int> Steps = new("--steps") { Description = "Training steps per variant (batch 128).", DefaultValueFactory = _ => 468 };
 

@@ -20,9 +20,9 @@ internal static class EvaluateCommand
 {
     private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder.", Required = true };
 
-    private static readonly Option<string> Data = new("--data") { Description = "Folder with the four Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = new("--classifier") { Description = "The frozen evaluation classifier's weights.", DefaultValueFactory = _ => "data/evaluation/fashion-classifier.bin" };
+    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
 
     private static readonly Option<int> Count = new("--count") { Description = "Generated samples to evaluate.", DefaultValueFactory = _ => 10_000 };
 

@@ -18,7 +18,7 @@ internal static class ProbeCommand
 {
     private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder with the trained discriminator.", Required = true };
 
-    private static readonly Option<string> Data = new("--data") { Description = "Folder with the four Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
 
     private static readonly Option<ProbeClassifier[]> Classifiers = new("--classifier") { Description = "LinearSvm (the paper's L2-SVM) and/or LogisticRegression.", DefaultValueFactory = _ => [ProbeClassifier.LinearSvm], AllowMultipleArgumentsPerToken = true };
 

@@ -13,9 +13,9 @@ namespace Dcgan.Cli;
 
 internal static class ReferenceStatisticsCommand
 {
-    private static readonly Option<string> Data = new("--data") { Description = "Folder with the Fashion-MNIST IDX files (train and t10k).", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = new("--classifier") { Description = "The evaluation classifier's weights.", DefaultValueFactory = _ => "data/evaluation/fashion-classifier.bin" };
+    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
 
     private static readonly Option<string?> Sha256 = new("--sha256") { Description = "Refuse a classifier file with another SHA-256." };
 

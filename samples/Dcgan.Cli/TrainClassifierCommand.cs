@@ -12,7 +12,7 @@ namespace Dcgan.Cli;
 
 internal static class TrainClassifierCommand
 {
-    private static readonly Option<string> Data = new("--data") { Description = "Folder with the Fashion-MNIST IDX files (train and t10k).", DefaultValueFactory = _ => FashionMnist.SystemFolder };
+    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
 
     private static readonly Option<string> Output = new("--output") { Description = "The weights file to write (a JSON record goes next to it).", DefaultValueFactory = _ => "data/evaluation/fashion-classifier.bin" };
 

@@ -1,7 +1,7 @@
 // DcganWeightInit: the paper's initialisation (section 4), drawn from an explicit torch.Generator.
 // Every convolution (Conv2d AND ConvTranspose2d: both derive from Convolution) and Linear weight ~ N(0, 0.02),
 // their biases 0; BatchNorm scale ~ N(1, 0.02) and shift 0 (as in the authors' and pytorch/examples' code).
-// nn.init.normal_ ignores its generator argument in TorchSharp 0.107, so this uses Tensor.normal_ directly.
+// TorchSharp 0.107's init helper for normal draws ignores its generator argument, so this uses Tensor.normal_ directly.
 
 using TorchSharp;
 using TorchSharp.Modules;
