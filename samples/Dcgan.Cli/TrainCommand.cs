@@ -67,7 +67,7 @@ internal static class TrainCommand
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
         string? resumeFile = resume is null ? null : CheckpointLocator.Resolve(resume);
 
-        CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.Read(resumeFile).Manifest;
+        CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
         int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
         IImageDataSource data = DataLocation.Open(dataPath, requestedSize);

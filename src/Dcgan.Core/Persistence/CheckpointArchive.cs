@@ -79,15 +79,7 @@ public static class CheckpointArchive
         try
         {
             using var zip = ZipFile.OpenRead(full);
-            ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
-                ?? throw new CheckpointException($"Checkpoint '{full}' has no {ManifestEntry}: it is not a Dcgan checkpoint.");
-            CheckpointManifest manifest = JsonSerializer.Deserialize<CheckpointManifest>(ReadEntry(manifestEntry), Json)
-                ?? throw new CheckpointException($"Checkpoint '{full}': {ManifestEntry} is empty.");
-            if (manifest.FormatVersion != CheckpointManifest.CurrentFormatVersion)
-            {
-                throw new CheckpointException(
-                    $"Checkpoint '{full}' has format version {manifest.FormatVersion}; this library reads version {CheckpointManifest.CurrentFormatVersion}.");
-            }
+            CheckpointManifest manifest = ParseManifest(zip, full);
 
             var entries = new Dictionary<string, byte[]>();
             foreach ((string name, string hash) in manifest.EntryHashes)
@@ -110,6 +102,46 @@ public static class CheckpointArchive
         {
             throw new CheckpointException($"Checkpoint '{full}' is truncated or corrupt ({new FileInfo(full).Length} bytes): {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Reads only the manifest of a checkpoint (no tensor entries, no hash checks): enough to learn its position,
+    /// options and architecture. <see cref="Read"/> verifies everything before anything is loaded.
+    /// </summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <exception cref="CheckpointException">Missing, not a checkpoint, truncated, or of an unknown format version.</exception>
+    public static CheckpointManifest ReadManifest(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new CheckpointException($"Checkpoint file '{full}' does not exist.");
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(full);
+            return ParseManifest(zip, full);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or IOException and not FileNotFoundException)
+        {
+            throw new CheckpointException($"Checkpoint '{full}' is truncated or corrupt ({new FileInfo(full).Length} bytes): {e.Message}", e);
+        }
+    }
+
+    private static CheckpointManifest ParseManifest(ZipArchive zip, string full)
+    {
+        ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
+            ?? throw new CheckpointException($"Checkpoint '{full}' has no {ManifestEntry}: it is not a Dcgan checkpoint.");
+        CheckpointManifest manifest = JsonSerializer.Deserialize<CheckpointManifest>(ReadEntry(manifestEntry), Json)
+            ?? throw new CheckpointException($"Checkpoint '{full}': {ManifestEntry} is empty.");
+        if (manifest.FormatVersion != CheckpointManifest.CurrentFormatVersion)
+        {
+            throw new CheckpointException(
+                $"Checkpoint '{full}' has format version {manifest.FormatVersion}; this library reads version {CheckpointManifest.CurrentFormatVersion}.");
+        }
+
+        return manifest;
     }
 
     private static void WriteEntry(ZipArchive zip, string name, byte[] bytes)

@@ -21,8 +21,8 @@ public static class CheckpointModels
     public static (DcganGenerator Generator, CheckpointManifest Manifest) LoadGenerator(string path)
     {
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, GeneratorEntry);
-        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(manifest.Architecture!, 0);
-        discriminator.Dispose();
+        using var rng = new TorchSharp.torch.Generator(0); // weights are overwritten; a private generator keeps the global RNG untouched
+        var generator = new DcganGenerator(manifest.Architecture!, rng);
         return (Fill(generator, manifest.GeneratorState, entries[GeneratorEntry], file, "generator"), manifest);
     }
 
@@ -34,8 +34,8 @@ public static class CheckpointModels
     public static (DcganDiscriminator Discriminator, CheckpointManifest Manifest) LoadDiscriminator(string path)
     {
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, DiscriminatorEntry);
-        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(manifest.Architecture!, 0);
-        generator.Dispose();
+        using var rng = new TorchSharp.torch.Generator(0);
+        var discriminator = new DcganDiscriminator(manifest.Architecture!, rng);
         return (Fill(discriminator, manifest.DiscriminatorState, entries[DiscriminatorEntry], file, "discriminator"), manifest);
     }
 
