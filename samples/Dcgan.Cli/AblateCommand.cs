@@ -1,7 +1,8 @@
-// `dcgan ablate`: the paper's stability claims under one budget and one seed (evaluation protocol, part F):
-// learning rate 2e-4 vs 1e-3, beta1 0.5 vs 0.9, and batch norm on the G output / D input vs not. Each variant
-// trains the same 28x28 paper-preset model for --steps steps on Fashion-MNIST; reported are the Frechet
-// distance of its samples (frozen evaluation classifier) and loss-oscillation statistics.
+// `dcgan ablate`: the paper's stability claims under one budget and the same seeds (evaluation protocol,
+// part F): learning rate 2e-4 vs 1e-3, beta1 0.5 vs 0.9, and batch norm on the G output / D input vs not. Each
+// variant trains the same 28x28 paper-preset model for --steps steps on Fashion-MNIST once per seed; reported
+// are the Frechet distance of its samples (frozen evaluation classifier) and loss-oscillation statistics,
+// per seed and as mean and sample standard deviation over the seeds.
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -25,7 +26,7 @@ internal static class AblateCommand
 
     private static readonly Option<int> Samples = new("--samples") { Description = "Generated samples per variant for the Frechet distance.", DefaultValueFactory = _ => 5000 };
 
-    private static readonly Option<long> Seed = new("--seed") { Description = "The one seed shared by every variant.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<long[]> Seeds = new("--seeds") { Description = "Seeds (comma-separated or repeated); every variant is trained once per seed.", DefaultValueFactory = _ => [1], CustomParser = ParseSeeds, AllowMultipleArgumentsPerToken = true };
 
     private static readonly Option<string> Output = new("--output") { Description = "Folder for ablate.json and ablate.md.", DefaultValueFactory = _ => "docs/results" };
 
@@ -39,9 +40,9 @@ internal static class AblateCommand
 
     public static Command Create()
     {
-        var command = new Command("ablate", "The paper's stability ablation: lr, beta1 and batch-norm placement under one budget and seed.")
+        var command = new Command("ablate", "The paper's stability ablation: lr, beta1 and batch-norm placement under one budget and the same seeds.")
         {
-            Data, Classifier, Steps, Samples, Seed, Output,
+            Data, Classifier, Steps, Samples, Seeds, Output,
         };
         command.SetAction(Run);
         return command;
@@ -49,7 +50,7 @@ internal static class AblateCommand
 
     private static int Run(ParseResult parse)
     {
-        long seed = parse.GetValue(Seed);
+        long[] seeds = parse.GetValue(Seeds)!;
         int steps = parse.GetValue(Steps);
         int samples = parse.GetValue(Samples);
         if (steps < 10 || samples < 100)
@@ -60,57 +61,123 @@ internal static class AblateCommand
         EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
         FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
         var quality = new SampleQuality(classifier, ImageSets.Read(splits.Test));
-        var results = new List<(string Name, double Fd, double GeneratorLossStd, double DiscriminatorLossJump, double FinalRealScore)>();
-        foreach ((string name, Action<GanTrainerOptions, DcganModelOptions> apply) in Variants)
+        var results = new List<VariantRun>();
+        foreach (long seed in seeds)
         {
-            DcganModelOptions architecture = DcganModelOptions.Paper(28, 1);
-            var options = new GanTrainerOptions { Seed = seed, Device = "cpu" };
-            apply(options, architecture);
-            options.Epochs = (int)Math.Ceiling(steps / (double)(splits.Train.Count / options.BatchSize));
-            var losses = new List<StepLosses>();
-            var recorder = new StepRecorder(losses, steps);
-            (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
-            using (generator)
-            using (discriminator)
-            using (var trainer = new GanTrainer(generator, discriminator, splits.Train, options, callbacks: [recorder], architecture: architecture))
+            foreach ((string name, Action<GanTrainerOptions, DcganModelOptions> apply) in Variants)
             {
-                trainer.Fit();
-                float[][] z = LatentSampler.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, seed);
-                double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics)).FrechetDistance;
-                double[] g = losses.Skip(losses.Count / 2).Select(l => l.GeneratorLoss).ToArray();
-                double gStd = Math.Sqrt(g.Sum(v => (v - g.Average()) * (v - g.Average())) / Math.Max(1, g.Length - 1));
-                double dJump = losses.Zip(losses.Skip(1), (a, b) => Math.Abs(b.DiscriminatorLoss - a.DiscriminatorLoss)).Skip(losses.Count / 2).Average();
-                results.Add((name, fd, gStd, dJump, losses[^1].RealScore));
-                AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(name)}: FD {fd:F1}, std(G loss, 2nd half) {gStd:F3}, mean |dD loss| {dJump:F3}"));
+                VariantRun run = TrainAndScore(name, apply, seed, steps, samples, splits.Train, quality);
+                results.Add(run);
+                AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}, {Markup.Escape(name)}: FD {run.Fd:F1}, std(G loss, 2nd half) {run.GeneratorLossStd:F3}, mean |dD loss| {run.DiscriminatorLossJump:F3}"));
             }
         }
 
+        var summaries = Variants.Select(v => Summarise(v.Name, results.Where(r => r.Name == v.Name).ToArray())).ToArray();
         var numbers = new JsonObject
         {
             ["steps"] = steps,
             ["samples"] = samples,
-            ["variants"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
+            ["seeds"] = new JsonArray(seeds.Select(s => (JsonNode)s).ToArray()),
+            ["variants"] = new JsonArray(summaries.Select(s => (JsonNode)s.ToJson()).ToArray()),
+        };
+        var table = new StringBuilder()
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"Ablation: {steps} steps of batch 128 per variant, 28x28 paper preset, FD of {samples} samples vs the 10k test images; seeds {string.Join(", ", seeds)}. Mean +- sample std over the seeds (std 0 with one seed)."))
+            .AppendLine()
+            .AppendLine("| variant | Frechet distance | FD per seed | std of G loss (2nd half) | mean abs change of D loss (2nd half) |")
+            .AppendLine("|---|---:|---|---:|---:|");
+        foreach (VariantSummary s in summaries)
+        {
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {s.Name} | {s.Fd.Mean:F1} +- {s.Fd.Std:F1} | {string.Join(", ", s.Runs.Select(r => r.Fd.ToString("F1", CultureInfo.InvariantCulture)))} | {s.GeneratorLossStd.Mean:F3} +- {s.GeneratorLossStd.Std:F3} | {s.DiscriminatorLossJump.Mean:F3} +- {s.DiscriminatorLossJump.Std:F3} |"));
+        }
+
+        (string json, string md) = ExperimentReport.Write(parse.GetValue(Output)!, "ablate", seeds[0], numbers, table.ToString());
+        AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(md)}[/]");
+        return 0;
+    }
+
+    private static VariantRun TrainAndScore(string name, Action<GanTrainerOptions, DcganModelOptions> apply, long seed, int steps, int samples, IImageDataSource train, SampleQuality quality)
+    {
+        DcganModelOptions architecture = DcganModelOptions.Paper(28, 1);
+        var options = new GanTrainerOptions { Seed = seed, Device = "cpu" };
+        apply(options, architecture);
+        options.Epochs = (int)Math.Ceiling(steps / (double)(train.Count / options.BatchSize));
+        var losses = new List<StepLosses>();
+        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
+        using (generator)
+        using (discriminator)
+        using (var trainer = new GanTrainer(generator, discriminator, train, options, callbacks: [new StepRecorder(losses, steps)], architecture: architecture))
+        {
+            trainer.Fit();
+            float[][] z = LatentSampler.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, seed);
+            double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics)).FrechetDistance;
+            double[] g = losses.Skip(losses.Count / 2).Select(l => l.GeneratorLoss).ToArray();
+            double dJump = losses.Zip(losses.Skip(1), (a, b) => Math.Abs(b.DiscriminatorLoss - a.DiscriminatorLoss)).Skip(losses.Count / 2).Average();
+            return new VariantRun(name, seed, fd, SampleStatistics.Of(g).Std, dJump, losses[^1].RealScore);
+        }
+    }
+
+    private static VariantSummary Summarise(string name, VariantRun[] runs) => new(
+        name,
+        runs,
+        SampleStatistics.Of(runs.Select(r => r.Fd).ToArray()),
+        SampleStatistics.Of(runs.Select(r => r.GeneratorLossStd).ToArray()),
+        SampleStatistics.Of(runs.Select(r => r.DiscriminatorLossJump).ToArray()));
+
+    private static long[] ParseSeeds(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var values = new List<long>();
+        foreach (string text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
             {
-                ["name"] = r.Name,
+                result.AddError($"--seeds: '{text}' is not an integer.");
+                return [];
+            }
+
+            values.Add(seed);
+        }
+
+        if (values.Count == 0 || values.Distinct().Count() != values.Count)
+        {
+            result.AddError($"--seeds: expected one or more distinct integers, got '{string.Join(",", values)}'.");
+            return [];
+        }
+
+        return values.ToArray();
+    }
+
+    private sealed record VariantRun(string Name, long Seed, double Fd, double GeneratorLossStd, double DiscriminatorLossJump, double FinalRealScore);
+
+    private sealed record VariantSummary(string Name, VariantRun[] Runs, SampleStatistics Fd, SampleStatistics GeneratorLossStd, SampleStatistics DiscriminatorLossJump)
+    {
+        public JsonObject ToJson() => new()
+        {
+            ["name"] = Name,
+            ["frechetDistance"] = Fd.Mean,
+            ["frechetDistanceStd"] = Fd.Std,
+            ["generatorLossStdSecondHalf"] = GeneratorLossStd.Mean,
+            ["meanAbsDiscriminatorLossChangeSecondHalf"] = DiscriminatorLossJump.Mean,
+            ["runs"] = new JsonArray(Runs.Select(r => (JsonNode)new JsonObject
+            {
+                ["seed"] = r.Seed,
                 ["frechetDistance"] = r.Fd,
                 ["generatorLossStdSecondHalf"] = r.GeneratorLossStd,
                 ["meanAbsDiscriminatorLossChangeSecondHalf"] = r.DiscriminatorLossJump,
                 ["finalRealScore"] = r.FinalRealScore,
             }).ToArray()),
         };
-        var table = new StringBuilder()
-            .AppendLine($"Ablation: {steps} steps of batch 128 per variant, 28x28 paper preset, FD of {samples} samples vs the 10k test images.")
-            .AppendLine()
-            .AppendLine("| variant | Frechet distance | std of G loss (2nd half) | mean abs change of D loss (2nd half) |")
-            .AppendLine("|---|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Fd:F1} | {r.GeneratorLossStd:F3} | {r.DiscriminatorLossJump:F3} |"));
-        }
+    }
 
-        (string json, string md) = ExperimentReport.Write(parse.GetValue(Output)!, "ablate", seed, numbers, table.ToString());
-        AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(md)}[/]");
-        return 0;
+    /// <summary>Mean and sample standard deviation (n - 1; 0 for a single value).</summary>
+    private readonly record struct SampleStatistics(double Mean, double Std)
+    {
+        public static SampleStatistics Of(double[] values)
+        {
+            double mean = values.Average();
+            double sum = values.Sum(v => (v - mean) * (v - mean));
+            return new SampleStatistics(mean, values.Length > 1 ? Math.Sqrt(sum / (values.Length - 1)) : 0);
+        }
     }
 
     /// <summary>Keeps every step's losses and stops the trainer after the step budget.</summary>
