@@ -139,6 +139,22 @@ public sealed class CheckpointTests : IDisposable
         AssertRefusedWithoutChange(bogus, "*bogus.dcgan*");
     }
 
+    [Fact]
+    public void A_checkpoint_without_a_discriminator_gives_its_generator_but_refuses_the_discriminator_by_name()
+    {
+        string file = SaveOne();
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
+        string generatorOnly = Path.Combine(_folder, "generator-only.dcgan");
+        CheckpointArchive.Write(generatorOnly, manifest,
+            entries.Where(e => e.Key != CheckpointModels.DiscriminatorEntry).ToDictionary(e => e.Key, e => e.Value));
+
+        Action load = () => CheckpointModels.LoadDiscriminator(generatorOnly);
+
+        load.Should().Throw<CheckpointException>().WithMessage($"*generator-only.dcgan*no '{CheckpointModels.DiscriminatorEntry}' entry*");
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(generatorOnly);
+        generator.Dispose();
+    }
+
     private string SaveOne()
     {
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
