@@ -1,5 +1,5 @@
-// Shared pieces of the latent-space commands (interpolate, grid, arithmetic): the common options and
-// loading the generator of a checkpoint.
+// Shared pieces of the latent-space commands (interpolate, grid, arithmetic, latent-metrics): the common options,
+// loading the generator of a checkpoint, and checking that its images suit the evaluation classifier.
 using System.CommandLine;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -24,6 +24,20 @@ internal static class LatentCommandSupport
         AnsiConsole.MarkupLine(
             $"Generator from step {manifest.GlobalStep}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with running statistics.");
         return (generator, manifest);
+    }
+
+    /// <summary>
+    /// Fails early (before any generation) when the generator's images cannot be fitted to the evaluation classifier:
+    /// another size is resized, but another channel count (RGB) is not converted.
+    /// </summary>
+    public static void RequireClassifierChannels(IGenerator generator)
+    {
+        ImageShape needed = Dcgan.Evaluation.EvaluationClassifier.InputShape;
+        if (generator.ImageShape.Channels != needed.Channels)
+        {
+            throw new ArgumentException(
+                $"The generator makes {generator.ImageShape} images; the evaluation classifier takes {needed} (other sizes are resized, but {generator.ImageShape.Channels}-channel images are not converted).");
+        }
     }
 
     public static string OutputFolder(ParseResult parse, Option<string> output)

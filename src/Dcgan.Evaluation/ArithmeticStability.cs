@@ -36,10 +36,8 @@ public static class ArithmeticStability
     /// <param name="classifier">The classifier that labels the images (normally the <see cref="EvaluationClassifier"/>).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults (pool 20,000, confidence 0.9, 200 trials, 1 and 3 exemplars, 8 neighbours, seed 1).</param>
     /// <returns>Shares per exemplar count, every trial, and the skipped classes.</returns>
-    /// <exception cref="ArgumentException">
-    /// Invalid options (the message names the value); images the classifier cannot take; or fewer than 2 classes have enough
-    /// confident samples (the message lists every class's count).
-    /// </exception>
+    /// <exception cref="ArgumentException">Invalid options (the message names the value), or images the classifier cannot take.</exception>
+    /// <exception cref="InsufficientExemplarsException">Fewer than 2 classes have enough confident samples (the message lists every class's count).</exception>
     public static ArithmeticStabilityResult Compute(IGenerator generator, IImageClassifier classifier, ArithmeticStabilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
@@ -57,9 +55,9 @@ public static class ArithmeticStability
         string report = SkipReport(skipped, options);
         if (eligible.Length < 2)
         {
-            throw new ArgumentException(
+            throw new InsufficientExemplarsException(
                 $"Arithmetic stability needs at least 2 classes with {needed} confident samples each; {eligible.Length} qualify. {report} " +
-                "Raise PoolSize, lower ConfidenceThreshold or the exemplar counts.", nameof(options));
+                "Raise PoolSize, lower ConfidenceThreshold or the exemplar counts.", confident.Select(c => c.Length).ToArray(), skipped);
         }
 
         (int A, int C)[] classPairs = ClassPairs(eligible, options.Trials, options.Seed);

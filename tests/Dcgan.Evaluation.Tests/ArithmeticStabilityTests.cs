@@ -82,8 +82,9 @@ public class ArithmeticStabilityTests
         var options = new ArithmeticStabilityOptions { PoolSize = 200, ConfidenceThreshold = 0.99, Trials = 5 };
 
         FluentActions.Invoking(() => ArithmeticStability.Compute(generator, classifier, options))
-            .Should().Throw<ArgumentException>()
-            .WithMessage("*at least 2 classes with 6 confident samples*0 qualify*Skipped classes 0 (0), 1 (0), 2 (0)*confidence >= 0.99*");
+            .Should().Throw<InsufficientExemplarsException>()
+            .WithMessage("*at least 2 classes with 6 confident samples*0 qualify*Skipped classes 0 (0), 1 (0), 2 (0)*confidence >= 0.99*")
+            .Which.ConfidentCounts.Should().Equal(0, 0, 0);
     }
 
     [Fact]
