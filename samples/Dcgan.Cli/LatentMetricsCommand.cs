@@ -54,7 +54,7 @@ internal static class LatentMetricsCommand
         var arithmeticOptions = new ArithmeticStabilityOptions
         {
             Trials = parse.GetValue(Trials),
-            ExemplarCounts = ExemplarCounts(parse.GetValue(Exemplars)!),
+            ExemplarCounts = LatentCommandSupport.Integers("--exemplars", parse.GetValue(Exemplars)!, "exemplar count", "1,3"),
             PoolSize = parse.GetValue(Pool),
             ConfidenceThreshold = parse.GetValue(Confidence),
             Seed = seed,
@@ -119,16 +119,6 @@ internal static class LatentMetricsCommand
         }
 
         return 0;
-    }
-
-    private static int[] ExemplarCounts(string text)
-    {
-        string[] parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0
-            ? throw new ArgumentException($"--exemplars '{text}' lists no counts; expected e.g. 1,3.")
-            : parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k)
-                ? k
-                : throw new ArgumentException($"--exemplars '{text}': '{p}' is not a whole number.")).ToArray();
     }
 
     private static JsonObject Numbers(LatentWalkResult walks, ArithmeticStabilityResult? arithmetic, InsufficientExemplarsException? notRun)

@@ -13,6 +13,9 @@ public class ArithmeticStabilityTests
 {
     private static readonly ImageShape Pixel = new(1, 1, 1);
 
+    /// <summary>Confidence 0.95 for |z| >= 0.5, else 0.6: only samples far from the class boundary are exemplars at 0.9.</summary>
+    private static readonly Func<float, float> ConfidentBeyondHalf = z => z >= 0.5f ? 0.95f : 0.6f;
+
     [Fact]
     public void Results_always_land_in_the_intended_class_when_exemplars_are_far_from_the_boundary()
     {
@@ -20,7 +23,7 @@ public class ArithmeticStabilityTests
         // keeps C's sign: every result is class c. C alone and its +-0.25 neighbours keep |z| >= 0.25: also class c.
         // Classes 2 and 3 never win, so they are skipped and reported.
         using var generator = new IdentityGenerator(1, LatentDistribution.Uniform);
-        FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 4, z => z >= 0.5f ? 0.95f : 0.6f);
+        FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 4, ConfidentBeyondHalf);
         var options = new ArithmeticStabilityOptions { PoolSize = 400, Trials = 40, Neighbours = 4, BatchSize = 37 };
 
         ArithmeticStabilityResult r = ArithmeticStability.Compute(generator, classifier, options);
@@ -78,7 +81,7 @@ public class ArithmeticStabilityTests
     public void Too_few_confident_classes_is_an_error_that_lists_every_class()
     {
         using var generator = new IdentityGenerator(1, LatentDistribution.Uniform);
-        FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 3, z => z >= 0.5f ? 0.95f : 0.6f);
+        FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 3, ConfidentBeyondHalf);
         var options = new ArithmeticStabilityOptions { PoolSize = 200, ConfidenceThreshold = 0.99, Trials = 5 };
 
         FluentActions.Invoking(() => ArithmeticStability.Compute(generator, classifier, options))
@@ -129,7 +132,7 @@ public class ArithmeticStabilityTests
     public void Repeated_runs_leave_the_live_tensor_count_flat_and_agree()
     {
         using var generator = new IdentityGenerator(1, LatentDistribution.Uniform);
-        FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 2, z => z >= 0.5f ? 0.95f : 0.6f);
+        FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 2, ConfidentBeyondHalf);
         var options = new ArithmeticStabilityOptions { PoolSize = 100, Trials = 6, Neighbours = 2, BatchSize = 10 };
 
         ArithmeticStabilityResult first = ArithmeticStability.Compute(generator, classifier, options);
