@@ -3,7 +3,6 @@
 // applied in command-line order, e.g. --add 3,17,42 --subtract 5,8,9 --add 11,12,13.
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -122,16 +121,5 @@ internal static class ArithmeticCommand
         return terms;
     }
 
-    private static int[] Indices(string option, string text)
-    {
-        string[] parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0)
-        {
-            throw new ArgumentException($"{option} '{text}' lists no indices; expected e.g. 3,17,42.");
-        }
-
-        return parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index)
-            ? index
-            : throw new ArgumentException($"{option} '{text}': '{p}' is not a tile index.")).ToArray();
-    }
+    private static int[] Indices(string option, string text) => LatentCommandSupport.Integers(option, text, "tile index", "3,17,42");
 }

@@ -1,7 +1,7 @@
 // `dcgan evaluate`: sample quality of a checkpoint's generator on Fashion-MNIST (evaluation protocol B, C, D):
 // Frechet distance and improved precision/recall in the frozen evaluation classifier's feature space, class
 // coverage, and nearest-neighbour memorization statistics, next to the real-data references. Writes
-// evaluate.json and evaluate.md.
+// evaluate.json and evaluate.md. Samples of another size (e.g. 32x32) are resized to the classifier's 28x28 first.
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -52,19 +52,17 @@ internal static class EvaluateCommand
         EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
         FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
-        if (generator.ImageShape != splits.Test.Shape)
-        {
-            throw new ArgumentException($"The generator makes {generator.ImageShape} images; the evaluation classifier needs {splits.Test.Shape} (Fashion-MNIST at its own size).");
-        }
-
+        ImageShape generatorShape = generator.ImageShape;
+        LatentCommandSupport.RequireClassifierChannels(generator);
         ImageBatch generated;
         using (generator)
         {
             float[][] z = LatentSampler.SampleRows(count, generator.LatentDimension, generator.LatentDistribution, seed);
-            generated = generator.Render(z, BatchNormMode.RunningStatistics);
+            generated = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // e.g. 32x32 -> 28x28
         }
 
-        AnsiConsole.MarkupLine($"Generated {count} samples from step {manifest.GlobalStep}; computing the references ...");
+        string resized = generatorShape == generated.Shape ? "" : $" (resized from {generatorShape} to {generated.Shape})";
+        AnsiConsole.MarkupLine($"Generated {count} samples{resized} from step {manifest.GlobalStep}; computing the references ...");
         ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
             new ReferenceStatisticsOptions { Seed = (int)seed });
         ImageBatch test = ImageSets.Read(splits.Test);
@@ -76,13 +74,13 @@ internal static class EvaluateCommand
         MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, "evaluate-closest-pairs.png"));
 
-        (string json, string md) = Report(parse, seed, count, manifest, reference, quality, pixels, features);
+        (string json, string md) = Report(parse, seed, count, manifest, generatorShape, reference, quality, pixels, features);
         AnsiConsole.MarkupLine($"FD {quality.FrechetDistance:F2} (floor {reference.TrainVersusTest.FrechetDistance:F2}, blur {reference.BlurredTestDistance:F2}); precision {quality.PrecisionRecall.Precision:F3}, recall {quality.PrecisionRecall.Recall:F3}; {quality.Coverage.CoveredClasses} classes, KL {quality.Coverage.KlToUniform:F4}");
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(md)}[/] and [blue]{Markup.Escape(pairs)}[/]");
         return 0;
     }
 
-    private static (string, string) Report(ParseResult parse, long seed, int count, CheckpointManifest manifest, ReferenceStatisticsResult reference,
+    private static (string, string) Report(ParseResult parse, long seed, int count, CheckpointManifest manifest, ImageShape generatorShape, ReferenceStatisticsResult reference,
         SampleQualityResult quality, MemorizationResult pixels, MemorizationResult features)
     {
         var numbers = new JsonObject
@@ -104,6 +102,8 @@ internal static class EvaluateCommand
             ["pixelNearDuplicates"] = pixels.NearDuplicates,
             ["pixelExactDuplicates"] = pixels.ExactDuplicates,
             ["generatedCount"] = count,
+            ["generatorImageShape"] = generatorShape.ToString(),
+            ["classifierImageShape"] = EvaluationClassifier.InputShape.ToString(),
             ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
             ["checkpointStep"] = manifest.GlobalStep,
             ["classifierSha256"] = reference.ClassifierSha256,

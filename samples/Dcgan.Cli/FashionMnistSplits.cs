@@ -32,18 +32,13 @@ internal sealed class FashionMnistSplits
 
     public int ValidationCount => Train.Count - ProbeTrainCount;
 
-    public static FashionMnistSplits Open(string folder, int? imageSize)
-    {
-        string Require(string file)
-        {
-            string path = Path.Combine(folder, file);
-            return File.Exists(path) ? path : throw new FileNotFoundException($"Fashion-MNIST file '{path}' is missing; --data must name a folder with the four IDX files.", path);
-        }
+    public static FashionMnistSplits Open(string folder, int? imageSize) =>
+        new(IdxImageDataSource.Open(Require(folder, FashionMnist.TrainImagesFile), Require(folder, FashionMnist.TrainLabelsFile), imageSize),
+            OpenTest(folder, imageSize));
 
-        return new FashionMnistSplits(
-            IdxImageDataSource.Open(Require(FashionMnist.TrainImagesFile), Require(FashionMnist.TrainLabelsFile), imageSize),
-            IdxImageDataSource.Open(Require(FashionMnist.TestImagesFile), Require(FashionMnist.TestLabelsFile), imageSize));
-    }
+    /// <summary>Only the labelled 10k test split (the real reference images), without reading the train split.</summary>
+    public static IdxImageDataSource OpenTest(string folder, int? imageSize = null) =>
+        IdxImageDataSource.Open(Require(folder, FashionMnist.TestImagesFile), Require(folder, FashionMnist.TestLabelsFile), imageSize);
 
     /// <summary>Every image of <paramref name="source"/> as a row of raw pixels in [-1, 1].</summary>
     public static FeatureMatrix Pixels(IImageDataSource source)
@@ -55,5 +50,11 @@ internal sealed class FashionMnistSplits
         }
 
         return pixels;
+    }
+
+    private static string Require(string folder, string file)
+    {
+        string path = Path.Combine(folder, file);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Fashion-MNIST file '{path}' is missing; --data must name a folder with the four IDX files.", path);
     }
 }

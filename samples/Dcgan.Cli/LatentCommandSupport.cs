@@ -1,6 +1,7 @@
-// Shared pieces of the latent-space commands (interpolate, grid, arithmetic): the common options and
-// loading the generator of a checkpoint.
+// Shared pieces of the latent-space commands (interpolate, grid, arithmetic, latent-metrics): the common options,
+// loading the generator of a checkpoint, and checking that its images suit the evaluation classifier.
 using System.CommandLine;
+using System.Globalization;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Spectre.Console;
@@ -24,6 +25,34 @@ internal static class LatentCommandSupport
         AnsiConsole.MarkupLine(
             $"Generator from step {manifest.GlobalStep}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with running statistics.");
         return (generator, manifest);
+    }
+
+    /// <summary>
+    /// Fails early (before any generation) when the generator's images cannot be fitted to the evaluation classifier:
+    /// another size is resized, but another channel count (RGB) is not converted.
+    /// </summary>
+    public static void RequireClassifierChannels(IGenerator generator)
+    {
+        ImageShape needed = Dcgan.Evaluation.EvaluationClassifier.InputShape;
+        if (generator.ImageShape.Channels != needed.Channels)
+        {
+            throw new ArgumentException(
+                $"The generator makes {generator.ImageShape} images; the evaluation classifier takes {needed} (other sizes are resized, but {generator.ImageShape.Channels}-channel images are not converted).");
+        }
+    }
+
+    /// <summary>A comma-separated list of whole numbers, e.g. "3,17,42"; the messages name the option and the bad part.</summary>
+    public static int[] Integers(string option, string text, string what, string example)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw new ArgumentException($"{option} '{text}' lists nothing; expected e.g. {example}.");
+        }
+
+        return parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new ArgumentException($"{option} '{text}': '{p}' is not a valid {what}.")).ToArray();
     }
 
     public static string OutputFolder(ParseResult parse, Option<string> output)

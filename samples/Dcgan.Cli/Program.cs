@@ -14,6 +14,7 @@ var root = new RootCommand("Deep Convolutional GANs (Radford, Metz, Chintala 201
     ReferenceStatisticsCommand.Create(),
     ProbeCommand.Create(),
     EvaluateCommand.Create(),
+    LatentMetricsCommand.Create(),
     AblateCommand.Create(),
 };
 // The default exception handler would print a stack trace; CommandLineErrors turns user errors into one line.

@@ -1,13 +1,13 @@
-// Resampler: a small managed, separable bilinear (triangle-filter) resizer for 8-bit grayscale planes.
+// Resampler: a small managed, separable bilinear (triangle-filter) resizer for one image plane (8-bit or float).
 namespace Dcgan.Data;
 
 /// <summary>
-/// Resizes one 8-bit plane to another size with a separable triangle (bilinear) filter whose support widens
+/// Resizes one plane (8-bit or float) to another size with a separable triangle (bilinear) filter whose support widens
 /// when shrinking, so downscaling averages every source pixel (area-like, no aliasing) and upscaling
 /// interpolates linearly between pixel centres. This matches Pillow's <c>Image.resize(..., BILINEAR)</c>.
 /// </summary>
 /// <remarks>
-/// Weights are computed once per axis in the constructor; <see cref="Resample"/> keeps no state between
+/// Weights are computed once per axis in the constructor; the Resample methods keep no state between
 /// calls, so one instance may be used from several threads at once.
 /// </remarks>
 internal sealed class Resampler
@@ -36,11 +36,30 @@ internal sealed class Resampler
     /// <summary>Resamples <paramref name="source"/> ([H, W] bytes) into <paramref name="destination"/> ([H', W'], scaled to [-1, 1]).</summary>
     public void Resample(ReadOnlySpan<byte> source, Span<float> destination)
     {
-        // Pass 1, horizontal: [srcH, srcW] bytes -> [srcH, dstW] floats in [0, 255].
+        float[] plane = new float[SourceHeight * SourceWidth];
+        for (int i = 0; i < plane.Length; i++)
+        {
+            plane[i] = source[i];
+        }
+
+        Resample(plane, destination);                                   // [dstH, dstW] in [0, 255]
+        for (int i = 0; i < TargetHeight * TargetWidth; i++)
+        {
+            destination[i] = Math.Clamp(destination[i] / 127.5f - 1f, -1f, 1f);
+        }
+    }
+
+    /// <summary>
+    /// Resamples <paramref name="source"/> ([H, W] floats) into <paramref name="destination"/> ([H', W'] floats) on the
+    /// same value scale: every output is a weighted mean of inputs, so values stay within the input's range.
+    /// </summary>
+    public void Resample(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        // Pass 1, horizontal: [srcH, srcW] -> [srcH, dstW].
         float[] temp = new float[SourceHeight * TargetWidth];
         for (int y = 0; y < SourceHeight; y++)
         {
-            ReadOnlySpan<byte> row = source.Slice(y * SourceWidth, SourceWidth);
+            ReadOnlySpan<float> row = source.Slice(y * SourceWidth, SourceWidth);
             for (int x = 0; x < TargetWidth; x++)
             {
                 int start = _horizontal.Starts[x];
@@ -55,7 +74,7 @@ internal sealed class Resampler
             }
         }
 
-        // Pass 2, vertical: [srcH, dstW] -> [dstH, dstW], then [0, 255] -> [-1, 1].
+        // Pass 2, vertical: [srcH, dstW] -> [dstH, dstW].
         for (int y = 0; y < TargetHeight; y++)
         {
             int start = _vertical.Starts[y];
@@ -68,7 +87,7 @@ internal sealed class Resampler
                     sum += weights[k] * temp[(start + k) * TargetWidth + x];
                 }
 
-                destination[y * TargetWidth + x] = Math.Clamp(sum / 127.5f - 1f, -1f, 1f);
+                destination[y * TargetWidth + x] = sum;
             }
         }
     }

@@ -18,7 +18,7 @@ namespace Dcgan.Evaluation;
 /// evaluate with <see cref="Load"/>: a weights file is identified by its SHA-256 (<see cref="Sha256"/>).
 /// </summary>
 /// <remarks>Inference always runs in eval mode (batch-norm population statistics) without autograd; all results are managed values.</remarks>
-public sealed partial class EvaluationClassifier : IDisposable
+public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
 {
     /// <summary>Length of the feature vectors returned by <see cref="Features"/>.</summary>
     public const int FeatureDimension = ClassifierNetwork.FeatureDimension;
@@ -134,24 +134,8 @@ public sealed partial class EvaluationClassifier : IDisposable
     /// <summary>The most probable class of every image.</summary>
     /// <param name="images">1x28x28 images in [-1, 1].</param>
     /// <returns>One label (0-9) per image.</returns>
-    public int[] Predict(ImageBatch images)
-    {
-        FeatureMatrix probabilities = Probabilities(images);
-        var labels = new int[images.Count];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            ReadOnlySpan<float> row = probabilities.Row(i);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++)
-            {
-                best = row[c] > row[best] ? c : best;
-            }
-
-            labels[i] = best;
-        }
-
-        return labels;
-    }
+    public int[] Predict(ImageBatch images) =>
+        ImageClassifierExtensions.Decisions(Probabilities(images)).Select(d => d.Label).ToArray();
 
     /// <summary>Fraction of images whose predicted class equals the label.</summary>
     /// <param name="images">1x28x28 images in [-1, 1].</param>
@@ -168,6 +152,12 @@ public sealed partial class EvaluationClassifier : IDisposable
 
         return predicted.Where((p, i) => p == labels[i]).Count() / (double)Math.Max(1, predicted.Length);
     }
+
+    /// <inheritdoc />
+    ImageShape IImageClassifier.InputShape => InputShape;
+
+    /// <inheritdoc />
+    int IImageClassifier.ClassCount => ClassCount;
 
     /// <inheritdoc />
     public void Dispose() => _network.Dispose();

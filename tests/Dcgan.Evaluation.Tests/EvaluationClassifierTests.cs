@@ -55,6 +55,16 @@ public sealed class EvaluationClassifierTests : IDisposable
         Enumerable.Range(0, p.Rows).Select(i => p.Row(i).ToArray().Sum()).Should().AllSatisfy(s => s.Should().BeApproximately(1f, 1e-5f));
         var wrong = new ImageBatch(1, new ImageShape(1, 32, 32), new float[1024]);
         FluentActions.Invoking(() => classifier.Features(wrong)).Should().Throw<ArgumentException>().WithMessage("*28*");
+
+        // FitInput brings other sizes to 28x28 (e.g. a 32x32 generator's samples) but refuses other channel counts.
+        classifier.FitInput(wrong).Shape.Should().Be(EvaluationClassifier.InputShape);
+        ImageBatch native = ImageSets.Read(data, [0]);
+        classifier.FitInput(native).Should().BeSameAs(native);
+        FluentActions.Invoking(() => classifier.FitInput(new ImageBatch(1, new ImageShape(3, 28, 28), new float[3 * 784])))
+            .Should().Throw<ArgumentException>().WithMessage("*3 channels*");
+        ClassDecision decision = classifier.Decide(native).Single();
+        decision.Label.Should().Be(classifier.Predict(native).Single());
+        decision.Confidence.Should().Be(classifier.Probabilities(native).Row(0).ToArray().Max());
     }
 
     [Fact]
@@ -93,25 +103,6 @@ public sealed class EvaluationClassifierTests : IDisposable
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    /// <summary>28x28 images whose class is the position of a bright horizontal stripe.</summary>
-    private sealed class StripeImages(int count) : IImageDataSource
-    {
-        public int[] Labels { get; } = Enumerable.Range(0, count).Select(i => i % 10).ToArray();
-
-        public int Count => count;
-
-        public ImageShape Shape => new(1, 28, 28);
-
-        public string Description => "stripes";
-
-        public void CopyImage(int index, Span<float> destination)
-        {
-            destination.Fill(-1f);
-            int row = 2 + Labels[index] * 2 + (index / 10 % 2);
-            destination.Slice(row * 28, 28).Fill(1f);
         }
     }
 }

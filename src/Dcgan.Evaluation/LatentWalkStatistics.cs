@@ -1,0 +1,114 @@
+// LatentWalkStatistics: evaluation protocol section E, first bullet. Random pairs of latent vectors, walks of S steps
+// between them in lerp and slerp, and along each walk: the norm of z, the classifier's confidence, the Frechet
+// distance of the images at each position to the real images, and the jump statistic (max step / median step in
+// the classifier's feature space; sharp jumps would suggest memorization, the paper's concern).
+using Dcgan.Features;
+using Dcgan.Latent;
+using Dcgan.Models;
+
+namespace Dcgan.Evaluation;
+
+/// <summary>Statistics of latent walks between random pairs of latent vectors.</summary>
+/// <remarks>
+/// <para>Pairs: one draw of <c>2 * Pairs</c> vectors from the generator's prior (<see cref="LatentSampler.SampleRows"/>
+/// with <see cref="LatentWalkOptions.Seed"/>); pair i is rows 2i and 2i + 1. Both modes walk the same pairs, so
+/// their end positions (t = 0 and t = 1) hold the same images and the same numbers.</para>
+/// <para>Images are generated with batch-norm running statistics (eval mode), like the rest of the evaluation, and
+/// brought to the classifier's input size (<see cref="ImageClassifierExtensions.FitInput"/>). Work proceeds in batches
+/// of <see cref="LatentWalkOptions.PairsPerBatch"/> pairs; only the classifier features (one row per image) are kept.</para>
+/// </remarks>
+public static class LatentWalkStatistics
+{
+    /// <summary>Computes the walk statistics for linear and spherical interpolation.</summary>
+    /// <param name="generator">The generator; left unchanged.</param>
+    /// <param name="classifier">The classifier whose features and confidences are measured (normally the <see cref="EvaluationClassifier"/>).</param>
+    /// <param name="reference">Gaussian statistics of the classifier's features of the real reference images (normally the 10k test images).</param>
+    /// <param name="options">Settings; <see langword="null"/> uses the defaults (1,000 pairs, 9 steps, seed 1).</param>
+    /// <returns>The statistics, as managed values.</returns>
+    /// <exception cref="ArgumentException">Invalid options (the message names the value), images the classifier cannot take, or a reference of another feature dimension.</exception>
+    public static LatentWalkResult Compute(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference, LatentWalkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(reference);
+        options ??= new LatentWalkOptions();
+        options.Validate();
+
+        float[][] latents = LatentSampler.SampleRows(2 * options.Pairs, generator.LatentDimension, generator.LatentDistribution, options.Seed);
+        double endpointNorm = latents.Average(z => LatentVectors.Norm(z));
+        double[] positions = Enumerable.Range(0, options.Steps + 1).Select(i => (double)i / options.Steps).ToArray();
+        LatentWalkModeResult linear = Walk(generator, classifier, reference, latents, InterpolationMode.Linear, options);
+        LatentWalkModeResult spherical = Walk(generator, classifier, reference, latents, InterpolationMode.Spherical, options);
+        return new LatentWalkResult(options.Pairs, options.Steps, positions, endpointNorm, linear, spherical, options);
+    }
+
+    private static LatentWalkModeResult Walk(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference,
+        float[][] latents, InterpolationMode mode, LatentWalkOptions options)
+    {
+        int pairs = options.Pairs;
+        int points = options.Steps + 1;
+        var norms = new double[points];
+        var confidence = new double[points];
+        var jumps = new double[pairs];
+        double midpointNorm = 0;
+        PositionFeatures? features = null;
+        for (int start = 0; start < pairs; start += options.PairsPerBatch)
+        {
+            int count = Math.Min(options.PairsPerBatch, pairs - start);
+            var walks = new float[count * points][];                          // pair-major: row k * points + i is point i of pair start + k
+            for (int k = 0; k < count; k++)
+            {
+                float[] from = latents[2 * (start + k)];
+                float[] to = latents[2 * (start + k) + 1];
+                try
+                {
+                    LatentInterpolation.Path(from, to, options.Steps, mode).CopyTo(walks, k * points);
+                    midpointNorm += LatentVectors.Norm(LatentInterpolation.Interpolate(from, to, 0.5, mode));
+                }
+                catch (ArgumentException e)
+                {
+                    // Only slerp can fail here (antipodal endpoints: in practice only for 1-d latents).
+                    throw new ArgumentException($"Latent walk pair {start + k} ({mode}): {e.Message}", e);
+                }
+            }
+
+            ImageBatch images = classifier.FitInput(generator.Render(walks, BatchNormMode.RunningStatistics));
+            FeatureMatrix batchFeatures = classifier.Features(images);
+            ClassDecision[] decisions = classifier.Decide(images);
+            features ??= new PositionFeatures(points, pairs, batchFeatures.Columns);
+            for (int k = 0; k < count; k++)
+            {
+                jumps[start + k] = JumpStatistic.Of(batchFeatures.Slice(k * points, points));
+                for (int i = 0; i < points; i++)
+                {
+                    int row = k * points + i;
+                    norms[i] += LatentVectors.Norm(walks[row]);
+                    confidence[i] += decisions[row].Confidence;
+                    features.Set(i, start + k, batchFeatures.Row(row));
+                }
+            }
+        }
+
+        double[] distances = Enumerable.Range(0, points)
+            .Select(i => FrechetDistance.Compute(GaussianStatistics.FromFeatures(features!.At(i)), reference))
+            .ToArray();
+        return new LatentWalkModeResult(
+            mode,
+            midpointNorm / pairs,
+            norms.Select(s => s / pairs).ToArray(),
+            confidence.Select(s => s / pairs).ToArray(),
+            distances,
+            jumps,
+            JumpStatistic.Summarize(jumps, options.JumpThreshold));
+    }
+
+    /// <summary>The classifier features of every pair's image at every path position: one [pairs, D] matrix per position.</summary>
+    private sealed class PositionFeatures(int positions, int pairs, int dimension)
+    {
+        private readonly FeatureMatrix[] _matrices = Enumerable.Range(0, positions).Select(_ => FeatureMatrix.Zeros(pairs, dimension)).ToArray();
+
+        public void Set(int position, int pair, ReadOnlySpan<float> row) => row.CopyTo(_matrices[position].Row(pair));
+
+        public FeatureMatrix At(int position) => _matrices[position];
+    }
+}
