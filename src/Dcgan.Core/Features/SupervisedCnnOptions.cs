@@ -5,9 +5,13 @@ namespace Dcgan.Features;
 /// <summary>Settings of <see cref="SupervisedCnn"/>: supervised training of a <see cref="Models.DiscriminatorClassifier"/>.</summary>
 public sealed class SupervisedCnnOptions
 {
-    /// <summary>Number of passes over the training images (a fixed budget; the best epoch is then chosen on validation).</summary>
-    /// <value>The default value is 60.</value>
-    public int Epochs { get; set; } = 60;
+    /// <summary>
+    /// Number of passes over the training images (a fixed budget; the best epoch is then chosen on validation).
+    /// Measured on 1,000 Fashion-MNIST labels (28x28, width 64): training accuracy reaches 1.0 by epoch 12 and
+    /// validation accuracy is flat (within 0.3 points) from epoch 15 to 60, so 30 epochs leave a margin at half the cost.
+    /// </summary>
+    /// <value>The default value is 30.</value>
+    public int Epochs { get; set; } = 30;
 
     /// <summary>Images per mini-batch (the last batch of an epoch may be smaller).</summary>
     /// <value>The default value is 64.</value>
