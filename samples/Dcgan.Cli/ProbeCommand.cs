@@ -1,6 +1,7 @@
 // `dcgan probe`: the paper's representation-learning experiment on Fashion-MNIST (evaluation protocol, part A):
 // a linear classifier on pooled discriminator features, against raw pixels and a randomly initialised
-// discriminator of the same architecture. Writes probe.json and probe.md.
+// discriminator of the same architecture. Writes probe.json and probe.md. The low-label variant (--labels-per-class)
+// also trains a supervised CNN of D's architecture on each draw's labels (LowLabelCnn) and writes probe-low-label.*.
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -34,6 +35,8 @@ internal static class ProbeCommand
 
     private static readonly Option<int> Draws = new("--draws") { Description = "Low-label variant: number of random label draws (seeds seed, seed+1, ...).", DefaultValueFactory = _ => 10 };
 
+    private static readonly Option<int> CnnEpochs = new("--cnn-epochs") { Description = "Low-label variant: epoch budget of the supervised CNN of D's architecture (the epoch is then chosen on probe-val).", DefaultValueFactory = _ => new SupervisedCnnOptions().Epochs };
+
     private static readonly Option<string> Output = new("--output") { Description = "Folder for probe.json and probe.md.", DefaultValueFactory = _ => "docs/results" };
 
     private static readonly Option<int[]?> Blocks = new("--blocks") { Description = "Conv blocks (0 = input side) whose pooled activations are used, comma-separated. Default: every block, as the paper does.", CustomParser = ParseBlocks, AllowMultipleArgumentsPerToken = true };
@@ -57,8 +60,15 @@ internal static class ProbeCommand
     {
         var command = new Command("probe", "Linear probe on discriminator features vs raw pixels vs a random-init discriminator (the paper's section 5).")
         {
-            Checkpoint, Data, Classifiers, Grid, Blocks, FeatureSets, Seed, MaxIterations, CGrid, LabelsPerClass, Draws, Output,
+            Checkpoint, Data, Classifiers, Grid, Blocks, FeatureSets, Seed, MaxIterations, CGrid, LabelsPerClass, Draws, CnnEpochs, Output,
         };
+        CnnEpochs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError($"--cnn-epochs {r.GetValueOrDefault<int>()}: at least 1 epoch is needed.");
+            }
+        });
         command.SetAction(Run);
         return command;
     }
@@ -113,7 +123,11 @@ internal static class ProbeCommand
 
         if (lowLabel.Count > 0)
         {
-            (string lowJson, string lowMd) = LowLabelReport(parse, seed, lowLabel);
+            int perClass = parse.GetValue(LabelsPerClass)!.Value;
+            var clock = Stopwatch.StartNew();
+            LowLabelCnnResult cnn = LowLabelCnn.Run(splits, architecture, perClass, parse.GetValue(Draws), seed, parse.GetValue(CnnEpochs));
+            AnsiConsole.MarkupLine($"supervised CNN of D's architecture: test error {Mean(cnn.Errors):P2} +- {1.96 * Std(cnn.Errors):P2} over {cnn.Errors.Length} draws ({clock.Elapsed.TotalSeconds:F0} s)");
+            (string lowJson, string lowMd) = LowLabelReport(parse, seed, lowLabel, cnn);
             AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(lowJson)}[/] and [blue]{Markup.Escape(lowMd)}[/]");
             return 0;
         }
@@ -172,7 +186,7 @@ internal static class ProbeCommand
         var errors = new double[draws];
         for (int d = 0; d < draws; d++)
         {
-            int[] chosen = LowLabelSampler.Sample(probeTrainLabels, perClass, 10, (int)seed + d);
+            int[] chosen = LowLabelCnn.Draw(splits, perClass, seed, d);
             ProbeResult result = LinearProbe.Run(all.SelectRows(chosen), chosen.Select(i => probeTrainLabels[i]).ToArray(),
                 validation, validationLabels, test, splits.TestLabels, 10, options);
             errors[d] = 1 - result.TestAccuracy;
@@ -189,19 +203,25 @@ internal static class ProbeCommand
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
     }
 
-    private static (string, string) LowLabelReport(ParseResult parse, long seed, List<(string Features, int Dimension, double[] Errors)> results)
+    private static (string, string) LowLabelReport(ParseResult parse, long seed, List<(string Features, int Dimension, double[] Errors)> results, LowLabelCnnResult cnn)
     {
-        JsonObject Entry(string features)
+        JsonObject Errors(double[] errors) => new()
         {
-            double[] errors = results.First(r => r.Features == features).Errors;
-            return new JsonObject
-            {
-                ["meanTestError"] = Mean(errors),
-                ["stdTestError"] = Std(errors),
-                ["ci95HalfWidth"] = 1.96 * Std(errors),
-                ["testErrors"] = new JsonArray(errors.Select(e => (JsonNode)e).ToArray()),
-            };
-        }
+            ["meanTestError"] = Mean(errors),
+            ["stdTestError"] = Std(errors),
+            ["ci95HalfWidth"] = 1.96 * Std(errors),
+            ["testErrors"] = new JsonArray(errors.Select(e => (JsonNode)e).ToArray()),
+        };
+
+        JsonObject? Entry(string features) => results.FirstOrDefault(r => r.Features == features).Errors is { } errors ? Errors(errors) : null;
+
+        JsonObject supervised = Errors(cnn.Errors);
+        supervised["bestEpochs"] = new JsonArray(cnn.BestEpochs.Select(e => (JsonNode)e).ToArray());
+        supervised["secondsPerDraw"] = new JsonArray(cnn.Seconds.Select(t => (JsonNode)Math.Round(t, 1)).ToArray());
+        supervised["parameters"] = cnn.ParameterCount;
+        supervised["training"] = $"D's architecture with a 10-unit output layer, N(0, 0.02) init; Adam lr {cnn.Options.LearningRate} betas {cnn.Options.Beta1}/{cnn.Options.Beta2}, " +
+            $"cross-entropy, batch {cnn.Options.BatchSize}, {cnn.Options.Epochs} epochs; the epoch (every {cnn.Options.EvaluationInterval}th and the last) chosen on " +
+            $"{cnn.ValidationImages} seeded probe-val images; test with running BN statistics; draw d uses the linear probes' labelled images and seed {seed} + d";
 
         var numbers = new JsonObject
         {
@@ -210,8 +230,7 @@ internal static class ProbeCommand
             ["discriminator"] = Entry("trained discriminator"),
             ["rawPixels"] = Entry("raw pixels"),
             ["randomDiscriminator"] = Entry("random-init discriminator"),
-            ["supervisedCnn"] = null,
-            ["supervisedCnnNote"] = "not run yet: the same-shape supervised CNN baseline is not implemented",
+            ["supervisedCnn"] = supervised,
             ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
         };
         var table = new StringBuilder()
@@ -224,7 +243,7 @@ internal static class ProbeCommand
             table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {features} | {dimension} | {Mean(errors):P2} +- {1.96 * Std(errors):P2} |"));
         }
 
-        table.AppendLine("| supervised CNN of D's shape | | not run |");
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| supervised CNN of D's architecture, same labels ({cnn.Options.Epochs} epochs, best on probe-val) | {cnn.ParameterCount} parameters | {Mean(cnn.Errors):P2} +- {1.96 * Std(cnn.Errors):P2} |"));
         return ExperimentReport.Write(parse.GetValue(Output)!, "probe-low-label", seed, numbers, table.ToString());
     }
 

@@ -139,10 +139,12 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
         return logits.MoveToOuterDisposeScope();
     }
 
-    private void CheckImages(Tensor images)
+    private void CheckImages(Tensor images) => CheckImages(images, ImageShape);
+
+    // Throws unless `images` is [N >= 1, C, H, W] of shape `s` (shared with DiscriminatorClassifier).
+    internal static void CheckImages(Tensor images, ImageShape s)
     {
         ArgumentNullException.ThrowIfNull(images);
-        ImageShape s = ImageShape;
         if (images.dim() != 4 || images.shape[0] < 1 || images.shape[1] != s.Channels
             || images.shape[2] != s.Height || images.shape[3] != s.Width)
         {
@@ -153,7 +155,9 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
         }
     }
 
-    private static (nn.Module<Tensor, Tensor>[] Layers, int[] FeatureLayers) BuildLayers(DcganArchitecture a)
+    // The layers of `main`: the conv blocks, then an output layer with `outputs` units (1 for the discriminator,
+    // the class count for DiscriminatorClassifier, which reuses this so that both trunks are the same by construction).
+    internal static (nn.Module<Tensor, Tensor>[] Layers, int[] FeatureLayers) BuildLayers(DcganArchitecture a, int outputs = 1)
     {
         DcganModelOptions o = a.Options;
         IReadOnlyList<int> d = a.DiscriminatorWidths;
@@ -175,19 +179,19 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
             featureLayers[i] = layers.Count - 1;
         }
 
-        // Output unit from the last b x b map.
+        // Output units (o = outputs) from the last b x b map.
         int last = d[a.Doublings - 1];
         if (o.Projection == LatentProjection.TransposedConvolution)
         {
-            // [N, d(k-1), b, b] -> [N, 1, 1, 1]: pytorch/examples' valid b x b convolution.
-            layers.Add(nn.Conv2d(in_channels: last, out_channels: 1, kernel_size: a.BaseSize,
+            // [N, d(k-1), b, b] -> [N, o, 1, 1]: pytorch/examples' valid b x b convolution.
+            layers.Add(nn.Conv2d(in_channels: last, out_channels: outputs, kernel_size: a.BaseSize,
                 stride: 1, padding: 0L, bias: false));
         }
         else
         {
-            // [N, d(k-1), b, b] -> [N, b*b*d(k-1)] -> [N, 1]: the paper's flatten and single output unit.
+            // [N, d(k-1), b, b] -> [N, b*b*d(k-1)] -> [N, o]: the paper's flatten and output units.
             layers.Add(nn.Flatten());
-            layers.Add(nn.Linear(inputSize: (long)a.BaseSize * a.BaseSize * last, outputSize: 1, hasBias: false));
+            layers.Add(nn.Linear(inputSize: (long)a.BaseSize * a.BaseSize * last, outputSize: outputs, hasBias: false));
         }
 
         return ([.. layers], featureLayers);

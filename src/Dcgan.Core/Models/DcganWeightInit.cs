@@ -20,6 +20,7 @@ public static class DcganWeightInit
     /// <paramref name="module"/> (recursively) in place: weights ~ N(0, <see cref="Std"/>), batch-norm scales
     /// ~ N(1, <see cref="Std"/>), all biases 0. Draws only from <paramref name="generator"/>, in module order,
     /// so the same generator state always gives the same weights. Batch-norm running statistics are untouched.
+    /// Leaves no tensor behind (the live tensor count is unchanged).
     /// </summary>
     /// <param name="module">The network to initialise; its parameters must be on the generator's device (CPU).</param>
     /// <param name="generator">The random source; advanced by the draws.</param>
@@ -28,6 +29,7 @@ public static class DcganWeightInit
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(generator);
         using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope(); // zero_ on a parameter returns a new tensor handle; dispose it here
         foreach (nn.Module m in module.modules())
         {
             switch (m)

@@ -14,6 +14,16 @@ public class WeightInitTests
     }
 
     [Fact]
+    public void Initialisation_leaves_no_tensor_behind()
+    {
+        using var d = new DcganDiscriminator(TinyModels.Options(paper: true, size: 32));
+        using var rng = new torch.Generator(seed: 1, device: torch.CPU);
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        DcganWeightInit.Apply(d, rng);
+        DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(before);
+    }
+
+    [Fact]
     public void Convolution_and_transposed_convolution_weights_are_normal_0_0_02()
     {
         (DcganGenerator g, DcganDiscriminator d) = DcganModels.Create(DcganModelOptions.PyTorchExample(64, 3), seed: 11);
