@@ -82,7 +82,7 @@ internal static class ProbeCommand
         unusedGenerator.Dispose();
         FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!,
             architecture.ImageSize == 28 ? null : architecture.ImageSize);
-        var extraction = new FeatureExtractionOptions { PooledGridSize = parse.GetValue(Grid), Blocks = parse.GetValue(Blocks) };
+        var extraction = new FeatureExtractionOptions { PooledGridSize = parse.GetValue(Grid), Blocks = SelectedBlocks(parse) };
         ProbeFeatures[] featureSets = parse.GetValue(FeatureSets)!;
         ProbeClassifier[] classifiers = parse.GetValue(Classifiers)!;
 
@@ -153,6 +153,9 @@ internal static class ProbeCommand
 
         return [.. values];
     }
+
+    // System.CommandLine gives an empty array for an array option that is not on the command line.
+    private static int[]? SelectedBlocks(ParseResult parse) => parse.GetValue(Blocks) is { Length: > 0 } blocks ? blocks : null;
 
     private static int[]? ParseBlocks(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -258,7 +261,7 @@ internal static class ProbeCommand
     {
         // With several classifiers the headline fields hold the first one's accuracy (the L2-SVM by default).
         double? Accuracy(string features) => rows.FirstOrDefault(r => r.Features == features).Result?.TestAccuracy;
-        int[]? blocks = parse.GetValue(Blocks);
+        int[]? blocks = SelectedBlocks(parse);
         var numbers = new JsonObject
         {
             ["discriminatorAccuracy"] = Accuracy("trained discriminator"),
