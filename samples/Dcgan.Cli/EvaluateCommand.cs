@@ -51,7 +51,8 @@ internal static class EvaluateCommand
 
         EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
         FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
+        string checkpointFile = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!); // once: a live run folder rotates its checkpoints
+        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpointFile);
         ImageShape generatorShape = generator.ImageShape;
         LatentCommandSupport.RequireClassifierChannels(generator);
         ImageBatch generated;
@@ -74,13 +75,13 @@ internal static class EvaluateCommand
         MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, "evaluate-closest-pairs.png"));
 
-        (string json, string md) = Report(parse, seed, count, manifest, generatorShape, reference, quality, pixels, features);
+        (string json, string md) = Report(parse, seed, checkpointFile, count, manifest, generatorShape, reference, quality, pixels, features);
         AnsiConsole.MarkupLine($"FD {quality.FrechetDistance:F2} (floor {reference.TrainVersusTest.FrechetDistance:F2}, blur {reference.BlurredTestDistance:F2}); precision {quality.PrecisionRecall.Precision:F3}, recall {quality.PrecisionRecall.Recall:F3}; {quality.Coverage.CoveredClasses} classes, KL {quality.Coverage.KlToUniform:F4}");
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(md)}[/] and [blue]{Markup.Escape(pairs)}[/]");
         return 0;
     }
 
-    private static (string, string) Report(ParseResult parse, long seed, int count, CheckpointManifest manifest, ImageShape generatorShape, ReferenceStatisticsResult reference,
+    private static (string, string) Report(ParseResult parse, long seed, string checkpointFile, int count, CheckpointManifest manifest, ImageShape generatorShape, ReferenceStatisticsResult reference,
         SampleQualityResult quality, MemorizationResult pixels, MemorizationResult features)
     {
         var numbers = new JsonObject
@@ -104,7 +105,7 @@ internal static class EvaluateCommand
             ["generatedCount"] = count,
             ["generatorImageShape"] = generatorShape.ToString(),
             ["classifierImageShape"] = EvaluationClassifier.InputShape.ToString(),
-            ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
+            ["checkpoint"] = checkpointFile,
             ["checkpointStep"] = manifest.GlobalStep,
             ["classifierSha256"] = reference.ClassifierSha256,
             ["classifierTestAccuracy"] = reference.TestAccuracy,

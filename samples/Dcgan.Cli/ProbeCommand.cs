@@ -76,7 +76,9 @@ internal static class ProbeCommand
     private static int Run(ParseResult parse)
     {
         long seed = parse.GetValue(Seed);
-        (DcganDiscriminator trained, CheckpointManifest manifest) = CheckpointModels.LoadDiscriminator(parse.GetValue(Checkpoint)!);
+        // Resolved once: a run folder still being trained may rotate its checkpoints away during a long probe.
+        string checkpointFile = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!);
+        (DcganDiscriminator trained, CheckpointManifest manifest) = CheckpointModels.LoadDiscriminator(checkpointFile);
         DcganModelOptions architecture = manifest.Architecture!;
         (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
         unusedGenerator.Dispose();
@@ -127,12 +129,12 @@ internal static class ProbeCommand
             var clock = Stopwatch.StartNew();
             LowLabelCnnResult cnn = LowLabelCnn.Run(splits, architecture, perClass, parse.GetValue(Draws), seed, parse.GetValue(CnnEpochs));
             AnsiConsole.MarkupLine($"supervised CNN of D's architecture: test error {Mean(cnn.Errors):P2} +- {1.96 * Std(cnn.Errors):P2} over {cnn.Errors.Length} draws ({clock.Elapsed.TotalSeconds:F0} s)");
-            (string lowJson, string lowMd) = LowLabelReport(parse, seed, lowLabel, cnn);
+            (string lowJson, string lowMd) = LowLabelReport(parse, seed, checkpointFile, lowLabel, cnn);
             AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(lowJson)}[/] and [blue]{Markup.Escape(lowMd)}[/]");
             return 0;
         }
 
-        (string json, string md) = Report(parse, seed, architecture, rows);
+        (string json, string md) = Report(parse, seed, checkpointFile, architecture, rows);
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(md)}[/]");
         return 0;
     }
@@ -206,7 +208,7 @@ internal static class ProbeCommand
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
     }
 
-    private static (string, string) LowLabelReport(ParseResult parse, long seed, List<(string Features, int Dimension, double[] Errors)> results, LowLabelCnnResult cnn)
+    private static (string, string) LowLabelReport(ParseResult parse, long seed, string checkpointFile, List<(string Features, int Dimension, double[] Errors)> results, LowLabelCnnResult cnn)
     {
         JsonObject Errors(double[] errors) => new()
         {
@@ -234,7 +236,7 @@ internal static class ProbeCommand
             ["rawPixels"] = Entry("raw pixels"),
             ["randomDiscriminator"] = Entry("random-init discriminator"),
             ["supervisedCnn"] = supervised,
-            ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
+            ["checkpoint"] = checkpointFile,
         };
         var table = new StringBuilder()
             .AppendLine($"Low-label probe: {parse.GetValue(LabelsPerClass)} labels per class, {parse.GetValue(Draws)} draws; test error mean +- 1.96 std.")
@@ -257,7 +259,7 @@ internal static class ProbeCommand
         return (extractor.Extract(splits.Train), extractor.Extract(splits.Test));
     }
 
-    private static (string, string) Report(ParseResult parse, long seed, DcganModelOptions architecture, List<(string Features, int Dimension, ProbeResult Result)> rows)
+    private static (string, string) Report(ParseResult parse, long seed, string checkpointFile, DcganModelOptions architecture, List<(string Features, int Dimension, ProbeResult Result)> rows)
     {
         // With several classifiers the headline fields hold the first one's accuracy (the L2-SVM by default).
         double? Accuracy(string features) => rows.FirstOrDefault(r => r.Features == features).Result?.TestAccuracy;
@@ -270,7 +272,7 @@ internal static class ProbeCommand
             ["featureDimension"] = rows.Where(r => r.Features != "raw pixels").Select(r => (int?)r.Dimension).FirstOrDefault(),
             ["pooledGrid"] = parse.GetValue(Grid),
             ["blocks"] = blocks is null ? "all" : string.Join(",", blocks),
-            ["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!),
+            ["checkpoint"] = checkpointFile,
             ["architecture"] = $"{architecture.ImageSize}x{architecture.ImageSize}x{architecture.Channels}, {architecture.Projection}, kernel {architecture.KernelSize}, ngf {architecture.GeneratorWidth}, ndf {architecture.DiscriminatorWidth}",
             ["rows"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
             {
