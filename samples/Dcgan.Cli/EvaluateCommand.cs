@@ -67,7 +67,17 @@ internal static class EvaluateCommand
         ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
             new ReferenceStatisticsOptions { Seed = (int)seed });
         ImageBatch test = ImageSets.Read(splits.Test);
-        SampleQualityResult quality = new SampleQuality(classifier, test).Evaluate(generated);
+        var sampleQuality = new SampleQuality(classifier, test);
+        SampleQualityResult quality = sampleQuality.Evaluate(generated);
+
+        // A generator of another size is judged on resized samples; real training images sent through the same
+        // round trip (28 -> generator size -> 28) show how much of the distance the resizing alone explains.
+        SampleQualityResult? roundTrip = null;
+        if (generatorShape != generated.Shape)
+        {
+            ImageBatch real = ImageSets.Read(splits.Train, ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), (int)seed + 1));
+            roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)));
+        }
 
         AnsiConsole.MarkupLine("Memorization: nearest training neighbours (pixels and classifier features) ...");
         ImageBatch train = ImageSets.Read(splits.Train);
@@ -75,14 +85,14 @@ internal static class EvaluateCommand
         MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, "evaluate-closest-pairs.png"));
 
-        (string json, string md) = Report(parse, seed, checkpointFile, count, manifest, generatorShape, reference, quality, pixels, features);
+        (string json, string md) = Report(parse, seed, checkpointFile, count, manifest, generatorShape, reference, quality, roundTrip, pixels, features);
         AnsiConsole.MarkupLine($"FD {quality.FrechetDistance:F2} (floor {reference.TrainVersusTest.FrechetDistance:F2}, blur {reference.BlurredTestDistance:F2}); precision {quality.PrecisionRecall.Precision:F3}, recall {quality.PrecisionRecall.Recall:F3}; {quality.Coverage.CoveredClasses} classes, KL {quality.Coverage.KlToUniform:F4}");
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(md)}[/] and [blue]{Markup.Escape(pairs)}[/]");
         return 0;
     }
 
     private static (string, string) Report(ParseResult parse, long seed, string checkpointFile, int count, CheckpointManifest manifest, ImageShape generatorShape, ReferenceStatisticsResult reference,
-        SampleQualityResult quality, MemorizationResult pixels, MemorizationResult features)
+        SampleQualityResult quality, SampleQualityResult? roundTrip, MemorizationResult pixels, MemorizationResult features)
     {
         var numbers = new JsonObject
         {
@@ -109,6 +119,14 @@ internal static class EvaluateCommand
             ["checkpointStep"] = manifest.GlobalStep,
             ["classifierSha256"] = reference.ClassifierSha256,
             ["classifierTestAccuracy"] = reference.TestAccuracy,
+            ["realResizeRoundTrip"] = roundTrip is null ? null : new JsonObject
+            {
+                ["description"] = $"{count} random train images resized 28x28 -> {generatorShape} -> classifier input, scored like the samples",
+                ["frechetDistance"] = roundTrip.FrechetDistance,
+                ["precision"] = roundTrip.PrecisionRecall.Precision,
+                ["recall"] = roundTrip.PrecisionRecall.Recall,
+                ["klToUniform"] = roundTrip.Coverage.KlToUniform,
+            },
         };
         string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
         var table = new StringBuilder()
@@ -122,6 +140,12 @@ internal static class EvaluateCommand
             .AppendLine($"| closer to train than 1% of test images (pixels) | {F(pixels.FractionBelowThreshold)} | 0.01 by construction |")
             .AppendLine($"| closer to train than 1% of test images (features) | {F(features.FractionBelowThreshold)} | 0.01 by construction |")
             .AppendLine($"| near duplicates of a train image (pixel L2 <= 1) | {pixels.NearDuplicates} | |");
+        if (roundTrip is not null)
+        {
+            table.AppendLine()
+                .AppendLine($"Real train images through the samples' resize round trip (28x28 -> {generatorShape} -> 28x28): FD {F(roundTrip.FrechetDistance)}, precision {F(roundTrip.PrecisionRecall.Precision)}, recall {F(roundTrip.PrecisionRecall.Recall)}, KL {F(roundTrip.Coverage.KlToUniform)}.");
+        }
+
         return ExperimentReport.Write(parse.GetValue(Output)!, "evaluate", seed, numbers, table.ToString());
     }
 }
