@@ -18,7 +18,8 @@ internal static class ExperimentReport
         Directory.CreateDirectory(folder);
         numbers["command"] = CommandLine();
         numbers["seed"] = seed;
-        numbers["commit"] = Commit();
+        numbers["commit"] = BuildCommit() ?? Commit();
+        numbers["checkout"] = Commit();
         numbers["machine"] = Machine();
         numbers["finishedUtc"] = DateTimeOffset.UtcNow.ToString("u");
         string json = Path.Combine(folder, name + ".json");
@@ -26,7 +27,7 @@ internal static class ExperimentReport
         File.WriteAllText(json, numbers.ToJsonString(Json) + "\n");
         var text = new StringBuilder(markdownBody.TrimEnd()).AppendLine().AppendLine()
             .AppendLine($"Command: `{CommandLine()}`  ")
-            .AppendLine($"Seed {seed}, commit {Commit()}, machine: {Machine()}.");
+            .AppendLine($"Seed {seed}, commit {BuildCommit() ?? Commit()} (checkout: {Commit()}), machine: {Machine()}.");
         File.WriteAllText(md, text.ToString());
         return (json, md);
     }
@@ -36,6 +37,20 @@ internal static class ExperimentReport
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)}, {TorchSharp.torch.get_num_threads()} torch threads";
 
+    /// <summary>
+    /// The commit this binary was built from (the SDK appends it to the informational version), so a published
+    /// binary run from another checkout still names its own source; null when the build had no git metadata.
+    /// </summary>
+    private static string? BuildCommit()
+    {
+        string? version = typeof(ExperimentReport).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        int plus = version?.IndexOf('+') ?? -1;
+        return plus < 0 ? null : version![(plus + 1)..][..Math.Min(12, version.Length - plus - 1)];
+    }
+
+    // The working tree's commit, "-dirty" when it has uncommitted changes.
     private static string Commit()
     {
         try
