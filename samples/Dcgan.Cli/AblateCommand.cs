@@ -126,25 +126,20 @@ internal static class AblateCommand
 
     private static long[] ParseSeeds(System.CommandLine.Parsing.ArgumentResult result)
     {
-        var values = new List<long>();
-        foreach (string text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        long[]? values = CommaSeparatedValues.Parse(result, "--seeds", (string text, out long seed) =>
+            long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed), "an integer");
+        if (values is null)
         {
-            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
-            {
-                result.AddError($"--seeds: '{text}' is not an integer.");
-                return [];
-            }
-
-            values.Add(seed);
+            return [];
         }
 
-        if (values.Count == 0 || values.Distinct().Count() != values.Count)
+        if (values.Length == 0 || values.Distinct().Count() != values.Length)
         {
             result.AddError($"--seeds: expected one or more distinct integers, got '{string.Join(",", values)}'.");
             return [];
         }
 
-        return values.ToArray();
+        return values;
     }
 
     private sealed record VariantRun(string Name, long Seed, double Fd, double GeneratorLossStd, double DiscriminatorLossJump, double FinalRealScore);

@@ -57,7 +57,7 @@ internal static class ArithmeticCommand
             throw new ArgumentException($"--grid-count {gridCount} is out of range: expected 1 to 4096.");
         }
 
-        (DcganGenerator generator, _) = LatentCommandSupport.Load(parse, Checkpoint);
+        (DcganGenerator generator, _, _) = LatentCommandSupport.Load(parse, Checkpoint);
         using (generator)
         {
             string folder = LatentCommandSupport.OutputFolder(parse, Output);

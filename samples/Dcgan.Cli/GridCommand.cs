@@ -40,7 +40,7 @@ internal static class GridCommand
         }
 
         long seed = parse.GetValue(Seed);
-        (DcganGenerator generator, _) = LatentCommandSupport.Load(parse, Checkpoint);
+        (DcganGenerator generator, _, _) = LatentCommandSupport.Load(parse, Checkpoint);
         using (generator)
         {
             string folder = LatentCommandSupport.OutputFolder(parse, Output);

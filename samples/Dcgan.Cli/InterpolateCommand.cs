@@ -75,7 +75,7 @@ internal static class InterpolateCommand
             throw new ArgumentException($"--rows {rows} is out of range: expected 1 to 32, and only with --walk.");
         }
 
-        (DcganGenerator generator, _) = LatentCommandSupport.Load(parse, Checkpoint);
+        (DcganGenerator generator, _, _) = LatentCommandSupport.Load(parse, Checkpoint);
         using (generator)
         {
             string folder = LatentCommandSupport.OutputFolder(parse, Output);

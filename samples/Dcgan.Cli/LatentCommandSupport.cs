@@ -19,12 +19,14 @@ internal static class LatentCommandSupport
     public static Option<int?> ScaleOption() =>
         new("--scale") { Description = "Integer magnification of each tile in labelled grids (default: enough to make tiles at least 56 pixels)." };
 
-    public static (DcganGenerator Generator, CheckpointManifest Manifest) Load(ParseResult parse, Option<string> checkpoint)
+    public static (DcganGenerator Generator, CheckpointManifest Manifest, string File) Load(ParseResult parse, Option<string> checkpoint)
     {
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(checkpoint)!);
+        // Resolved once, so a report names the file that was loaded even if a live run folder rotates it away.
+        string file = CheckpointLocator.Resolve(parse.GetValue(checkpoint)!);
+        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(file);
         AnsiConsole.MarkupLine(
             $"Generator from step {manifest.GlobalStep}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with running statistics.");
-        return (generator, manifest);
+        return (generator, manifest, file);
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ internal static class LatentMetricsCommand
         arithmeticOptions.Validate();
 
         using EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
-        (DcganGenerator generator, CheckpointManifest manifest) = LatentCommandSupport.Load(parse, Checkpoint);
+        (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = LatentCommandSupport.Load(parse, Checkpoint);
         using (generator)
         {
             LatentCommandSupport.RequireClassifierChannels(generator);
@@ -91,7 +91,7 @@ internal static class LatentMetricsCommand
             AnsiConsole.MarkupLine($"  {arithmeticSeconds:F1} s. {Markup.Escape(arithmetic?.SkipReport ?? "Arithmetic stability not run.")}");
 
             JsonObject numbers = Numbers(walks, arithmetic, notRun);
-            numbers["checkpoint"] = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!);
+            numbers["checkpoint"] = checkpointFile;
             numbers["checkpointStep"] = manifest.GlobalStep;
             numbers["generatorImageShape"] = generator.ImageShape.ToString();
             numbers["classifierImageShape"] = EvaluationClassifier.InputShape.ToString();

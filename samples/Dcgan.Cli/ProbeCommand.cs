@@ -39,7 +39,7 @@ internal static class ProbeCommand
 
     private static readonly Option<string> Output = new("--output") { Description = "Folder for probe.json and probe.md.", DefaultValueFactory = _ => "docs/results" };
 
-    private static readonly Option<int[]?> Blocks = new("--blocks") { Description = "Conv blocks (0 = input side) whose pooled activations are used, comma-separated. Default: every block, as the paper does.", CustomParser = ParseBlocks, AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<int[]> Blocks = new("--blocks") { Description = "Conv blocks (0 = input side) whose pooled activations are used, comma-separated. Default: every block, as the paper does.", CustomParser = ParseBlocks, AllowMultipleArgumentsPerToken = true };
 
     private static readonly Option<ProbeFeatures[]> FeatureSets = new("--features") { Description = "Which feature sets to probe: Trained, Random and/or Pixels (controls can be skipped when exploring variants; probe.json then holds null for them).", DefaultValueFactory = _ => [ProbeFeatures.Trained, ProbeFeatures.Random, ProbeFeatures.Pixels], AllowMultipleArgumentsPerToken = true };
 
@@ -139,42 +139,16 @@ internal static class ProbeCommand
         return 0;
     }
 
-    private static double[] ParseGrid(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var values = new List<double>();
-        foreach (string text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
-        {
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) || !(c > 0) || double.IsInfinity(c))
-            {
-                result.AddError($"--c-grid: '{text}' is not a positive number.");
-                return [];
-            }
-
-            values.Add(c);
-        }
-
-        return [.. values];
-    }
+    private static double[] ParseGrid(System.CommandLine.Parsing.ArgumentResult result) =>
+        CommaSeparatedValues.Parse(result, "--c-grid", (string text, out double c) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out c) && c > 0 && !double.IsInfinity(c), "a positive number") ?? [];
 
     // System.CommandLine gives an empty array for an array option that is not on the command line.
     private static int[]? SelectedBlocks(ParseResult parse) => parse.GetValue(Blocks) is { Length: > 0 } blocks ? blocks : null;
 
-    private static int[]? ParseBlocks(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var values = new List<int>();
-        foreach (string text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
-        {
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int block) || block < 0)
-            {
-                result.AddError($"--blocks: '{text}' is not a block index (0, 1, ...).");
-                return null;
-            }
-
-            values.Add(block);
-        }
-
-        return values.Count == 0 ? null : [.. values];
-    }
+    private static int[] ParseBlocks(System.CommandLine.Parsing.ArgumentResult result) =>
+        CommaSeparatedValues.Parse(result, "--blocks", (string text, out int block) =>
+            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out block) && block >= 0, "a block index (0, 1, ...)") ?? [];
 
     /// <summary>Test errors of <paramref name="draws"/> classifiers, each trained on k labels per class of probe-train.</summary>
     private static double[] LowLabelDraws(FeatureMatrix all, FeatureMatrix test, FashionMnistSplits splits, int perClass, int draws, long seed, LinearProbeOptions options)
