@@ -1,4 +1,5 @@
 // Loop (b): the minimal hand-written TorchSharp DCGAN loop a competent user would write (pytorch/examples' shape).
+using Dcgan.Data;
 using System.Diagnostics;
 using Dcgan.Models;
 using TorchSharp;

@@ -1,6 +1,7 @@
 // `dcgan arithmetic`: vector arithmetic on averaged exemplars (paper section 6.3.2). Exemplars are tile indices
 // of the indexed grid made by `dcgan grid --indexed --seed S --count N`; --add/--subtract may repeat and are
 // applied in command-line order, e.g. --add 3,17,42 --subtract 5,8,9 --add 11,12,13.
+using Dcgan.Data;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Dcgan.Imaging;

@@ -1,4 +1,5 @@
 // A grid of the generated samples that came closest to a training image, each next to that training image.
+using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Imaging;
 using Dcgan.Models;

@@ -2,6 +2,7 @@
 // generator block while generating, given either the maps (--maps) or hand-drawn boxes (--boxes, a JSON file,
 // see Dcgan.Forgetting.ConceptBoxFile) from which the logistic-regression probe picks them. Writes one PNG: the
 // original samples on top, a blank row, then the same samples with the maps dropped.
+using Dcgan.Data;
 using System.CommandLine;
 using System.Globalization;
 using Dcgan.Forgetting;
@@ -79,8 +80,8 @@ internal static class ForgetCommand
 
             using var rng = new torch.Generator((ulong)seed);
             torch.Tensor z = LatentSampler.Sample(count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
-            ImageBatch original = ImageBatch.FromTensor(generator.GenerateImages(z, mode));
-            ImageBatch forgotten = ImageBatch.FromTensor(FeatureMapDropout.Generate(generator, z, layer.Name, maps, mode));
+            ImageBatch original = ImageTensors.FromTensor(generator.GenerateImages(z, mode));
+            ImageBatch forgotten = ImageTensors.FromTensor(FeatureMapDropout.Generate(generator, z, layer.Name, maps, mode));
             string output = Path.GetFullPath(parse.GetValue(Output)!);
             int columns = count <= 16 ? count : (int)Math.Ceiling(Math.Sqrt(count));
             ImageGrid.SavePng(Stack(original, forgotten, columns), output, columns);

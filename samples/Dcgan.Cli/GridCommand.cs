@@ -1,5 +1,6 @@
 // `dcgan grid`: a grid of samples whose tile i is z number i of the indexed grid (seed, i); with --indexed each
 // tile's index is drawn under it, so exemplars can be picked for `dcgan arithmetic`.
+using Dcgan.Data;
 using System.CommandLine;
 using Dcgan.Imaging;
 using Dcgan.Latent;

@@ -1,6 +1,7 @@
 // `dcgan interpolate`: latent walks. Either between two seeds (--from/--to: the z of `dcgan sample --count 1
 // --seed S`) or through --walk N points (tiles 0..N-1 of the indexed grid of --seed; walk r of --rows uses tiles
 // r*N .. r*N+N-1). Writes one strip with one row per walk, and with --frames a frame folder per walk.
+using Dcgan.Data;
 using System.CommandLine;
 using Dcgan.Imaging;
 using Dcgan.Latent;

@@ -1,5 +1,6 @@
 // Shared pieces of the latent-space commands (interpolate, grid, arithmetic, latent-metrics): the common options,
 // loading the generator of a checkpoint, and checking that its images suit the evaluation classifier.
+using Dcgan.Data;
 using System.CommandLine;
 using System.Globalization;
 using Dcgan.Models;

@@ -1,6 +1,7 @@
 // `dcgan latent-metrics`: evaluation protocol section E (the paper's latent-space claims) on a checkpoint's generator:
 // latent-walk statistics in lerp and slerp (norm of z, classifier confidence and Frechet distance along the path, jump
 // statistic) and arithmetic stability (1 vs 3 exemplars per concept). Writes latent.json and latent.md.
+using Dcgan.Data;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,6 +1,7 @@
 // The low-label probe's supervised baseline (evaluation protocol A.5, the paper's "supervised CNN with the same
 // architecture"): for each label draw, a DiscriminatorClassifier trained from scratch on exactly the labelled
 // probe-train images the linear probes of that draw get, its epoch chosen on probe-val, scored on the 10k test set.
+using Dcgan.Data;
 using System.Diagnostics;
 using Dcgan.Evaluation;
 using Dcgan.Features;

@@ -1,4 +1,5 @@
 // `dcgan sample`: generates a PNG grid from a trained checkpoint.
+using Dcgan.Data;
 using System.CommandLine;
 using Dcgan.Imaging;
 using Dcgan.Latent;
@@ -42,7 +43,7 @@ internal static class SampleCommand
         using (var rng = new torch.Generator((ulong)parse.GetValue(Seed)))
         {
             torch.Tensor z = LatentSampler.Sample(count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
-            ImageBatch images = ImageBatch.FromTensor(generator.GenerateImages(z, parse.GetValue(BatchNorm)));
+            ImageBatch images = ImageTensors.FromTensor(generator.GenerateImages(z, parse.GetValue(BatchNorm)));
             string output = Path.GetFullPath(parse.GetValue(Output)!);
             ImageGrid.SavePng(images, output);
             AnsiConsole.MarkupLine($"Wrote {count} samples from step {manifest.GlobalStep} to [blue]{Markup.Escape(output)}[/]");

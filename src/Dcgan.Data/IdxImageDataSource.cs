@@ -1,6 +1,5 @@
 // IdxImageDataSource: grayscale images from an IDX file (MNIST, Fashion-MNIST), optionally labelled and resized.
 using System.Globalization;
-using Dcgan.Models;
 
 namespace Dcgan.Data;
 

@@ -1,7 +1,6 @@
 // ImageFolderDataSource: every PNG/JPEG under a folder, centre-cropped and resized to one square size.
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using Dcgan.Models;
 
 namespace Dcgan.Data;
 

@@ -1,6 +1,5 @@
 // ImageResizing: resizes managed images (ImageBatch) with the same triangle filter the IDX reader uses, for
 // example 32x32 generator samples down to the 28x28 the evaluation classifier takes.
-using Dcgan.Models;
 
 namespace Dcgan.Data;
 

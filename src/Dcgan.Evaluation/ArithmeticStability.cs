@@ -5,6 +5,7 @@
 // another class c, and the result A - B + C should still look like class c. The share of results (and of their
 // jittered neighbours) that the classifier assigns to c is compared for 1 vs 3 exemplars per concept, next to the
 // baseline of rendering C alone.
+using Dcgan.Data;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;

@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Features;
 // EvaluationClassifier: the frozen Fashion-MNIST classifier whose 128-d features are the space for FD, precision/recall
 // and memorization, and whose predictions label generated samples. Inference, saving and loading live here; the

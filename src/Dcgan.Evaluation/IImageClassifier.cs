@@ -1,5 +1,6 @@
 // IImageClassifier: what the latent-space metrics need from a classifier (features and class probabilities), so
 // they run on the frozen EvaluationClassifier and, in tests, on a classifier whose answers are known.
+using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
 

@@ -1,5 +1,6 @@
 // ImagePerturbations: the degradations that give the Frechet distance a scale (protocol B): Gaussian blur and
 // additive Gaussian pixel noise.
+using Dcgan.Data;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -2,6 +2,7 @@
 // between them in lerp and slerp, and along each walk: the norm of z, the classifier's confidence, the Frechet
 // distance of the images at each position to the real images, and the jump statistic (max step / median step in
 // the classifier's feature space; sharp jumps would suggest memorization, the paper's concern).
+using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Latent;
 using Dcgan.Models;

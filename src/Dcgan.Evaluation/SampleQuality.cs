@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Features;
 // SampleQuality: the protocol's sample-quality and coverage numbers (sections B and C) for one image set against
 // real reference features, in the evaluation classifier's feature space.

@@ -1,5 +1,6 @@
 // Fakes whose answers are known: a generator whose image is its latent vector, and a classifier defined by plain
 // functions of the pixels. The latent-metric tests use them to check bookkeeping against hand-derived results.
+using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
 using TorchSharp;

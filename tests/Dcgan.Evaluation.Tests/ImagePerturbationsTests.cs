@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Models;
 

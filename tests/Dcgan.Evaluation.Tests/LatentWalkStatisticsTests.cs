@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Latent;
 using Dcgan.Models;

@@ -3,6 +3,7 @@
 //
 // Layout (all in output pixels): padding, then per row: tile (TileWidth x TileHeight) above a label band
 // (TileWidth x BandHeight), then padding. Label text is white on the band, centred.
+using Dcgan.Data;
 using Dcgan.Models;
 using SkiaSharp;
 

@@ -1,6 +1,7 @@
 // IndexedLatentGrid: numbered samples a person can look at and pick exemplars from ("3, 17 and 42 are
 // smiling women"). Row i is a pure function of (seed, i): it does not depend on the grid's size, so a grid
 // of 64 and a grid of 100 made from the same seed agree on their first 64 vectors.
+using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Native;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 // LatentImages: managed latent rows in, managed images out, through any IGenerator. Each chunk of rows is one
 // dispose scope; no tensor leaves this file.
+using Dcgan.Data;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -46,7 +47,7 @@ public static class LatentImages
             using var scope = NewDisposeScope();
             Tensor z = LatentVectors.ToTensor(latents.Skip(start).Take(n).ToArray(), device); // [n, Z]
             Tensor images = generator.GenerateImages(z, mode);                                 // [n, C, H, W]
-            ImageBatch.FromTensor(images).Pixels.CopyTo(pixels, start * shape.ElementCount);
+            ImageTensors.FromTensor(images).Pixels.CopyTo(pixels, start * shape.ElementCount);
         }
 
         return new ImageBatch(latents.Count, shape, pixels);

@@ -11,6 +11,7 @@
 // With a 64x64 pytorch/examples model this is netD key for key (its Sigmoid has no parameters).
 // No layer has a bias (as in the authors' code and pytorch/examples).
 
+using Dcgan.Data;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -141,23 +142,27 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
 
     private void CheckImages(Tensor images) => CheckImages(images, ImageShape);
 
-    // Throws unless `images` is [N >= 1, C, H, W] of shape `s` (shared with DiscriminatorClassifier).
-    internal static void CheckImages(Tensor images, ImageShape s)
+    // Throws unless `images` is [N >= 1, C, H, W] of shape `s`.
+    private static void CheckImages(Tensor images, ImageShape s) => ImageTensors.ThrowIfNotImages(images, s, nameof(images));
+
+    /// <summary>
+    /// The discriminator's layers for <paramref name="options"/>, in the order of <c>main</c>, with
+    /// <paramref name="outputs"/> output units instead of one: the conv blocks, then the output layer. A head built
+    /// on them (a classifier with one output per class, say) has the discriminator's trunk by construction and the
+    /// same state-dict keys when its field is named <c>main</c>.
+    /// </summary>
+    /// <param name="options">The architecture; validated.</param>
+    /// <param name="outputs">Output units, at least 1. The default value is 1 (the discriminator's logit).</param>
+    /// <returns>New layers on the CPU with TorchSharp's default initialisation; the caller owns them.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (the message names the value).</exception>
+    public static IReadOnlyList<nn.Module<Tensor, Tensor>> CreateLayers(DcganModelOptions options, int outputs = 1)
     {
-        ArgumentNullException.ThrowIfNull(images);
-        if (images.dim() != 4 || images.shape[0] < 1 || images.shape[1] != s.Channels
-            || images.shape[2] != s.Height || images.shape[3] != s.Width)
-        {
-            throw new ArgumentException(
-                $"Expected images of shape [N, {s.Channels}, {s.Height}, {s.Width}], got " +
-                $"{DcganGenerator.ShapeText(images)}.",
-                nameof(images));
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        return BuildLayers(DcganArchitecture.For(options), outputs).Layers;
     }
 
-    // The layers of `main`: the conv blocks, then an output layer with `outputs` units (1 for the discriminator,
-    // the class count for DiscriminatorClassifier, which reuses this so that both trunks are the same by construction).
-    internal static (nn.Module<Tensor, Tensor>[] Layers, int[] FeatureLayers) BuildLayers(DcganArchitecture a, int outputs = 1)
+    // The layers of `main`: the conv blocks, then an output layer with `outputs` units.
+    private static (nn.Module<Tensor, Tensor>[] Layers, int[] FeatureLayers) BuildLayers(DcganArchitecture a, int outputs = 1)
     {
         DcganModelOptions o = a.Options;
         IReadOnlyList<int> d = a.DiscriminatorWidths;

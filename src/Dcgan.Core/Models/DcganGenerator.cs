@@ -15,6 +15,7 @@
 // With a 64x64 TransposedConvolution/4x4-kernel model this is exactly pytorch/examples' netG, key for key.
 // No layer has a bias (as in the authors' code and pytorch/examples): BN supplies the shifts.
 
+using Dcgan.Data;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -92,7 +93,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
         if (latent.dim() != 2 || latent.shape[1] != LatentDimension || latent.shape[0] < 1)
         {
             throw new ArgumentException(
-                $"Expected latent vectors of shape [N, {LatentDimension}], got {ShapeText(latent)}.", nameof(latent));
+                $"Expected latent vectors of shape [N, {LatentDimension}], got {ImageTensors.ShapeText(latent)}.", nameof(latent));
         }
 
         return forward(latent);
@@ -158,7 +159,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
                 if (x is null || !x.shape.SequenceEqual(shape))
                 {
                     throw new ArgumentException(
-                        $"The intervention must return a tensor of shape [{string.Join(", ", shape)}], got {(x is null ? "null" : ShapeText(x))}.",
+                        $"The intervention must return a tensor of shape [{string.Join(", ", shape)}], got {(x is null ? "null" : ImageTensors.ShapeText(x))}.",
                         nameof(intervention));
                 }
             }
@@ -176,7 +177,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
         if (!(flat || column) || latent.shape[0] < 1)
         {
             throw new ArgumentException(
-                $"Expected latent vectors of shape [N, {z}] or [N, {z}, 1, 1], got {ShapeText(latent)}.", nameof(latent));
+                $"Expected latent vectors of shape [N, {z}] or [N, {z}, 1, 1], got {ImageTensors.ShapeText(latent)}.", nameof(latent));
         }
 
         long n = latent.shape[0];
@@ -185,7 +186,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
             : latent.reshape(n, z);                                       // [N, Z]
     }
 
-    internal static string ShapeText(Tensor t) => "[" + string.Join(", ", t.shape) + "]";
+
 
     private static nn.Module<Tensor, Tensor>[] BuildLayers(DcganArchitecture a)
     {

@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Training;
 

@@ -1,4 +1,5 @@
 // Exact-resume checkpoints of a GanTrainer: networks, optimizer states, RNG state, fixed noise, position, options.
+using Dcgan.Data;
 using System.Runtime.InteropServices;
 using Dcgan.Persistence;
 using TorchSharp;

@@ -218,7 +218,7 @@ public sealed partial class GanTrainer : IDisposable
         }
 
         Tensor z = _fixedNoise.narrow(0, 0, n).to(Device); // [n, Z]
-        return ImageBatch.FromTensor(Generator.GenerateImages(z, mode));
+        return ImageTensors.FromTensor(Generator.GenerateImages(z, mode));
     }
 
     /// <summary>Releases the optimizers, random generators and fixed noise. The networks stay usable.</summary>

@@ -1,5 +1,6 @@
+using Dcgan.Latent;
+using Dcgan.Data;
 using Dcgan.Core.Tests.Models;
-using Dcgan.Forgetting;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -127,29 +128,5 @@ public class FeatureMapDropoutTests
             .Throw<ArgumentException>().WithMessage("*[2, 8, 7, 7]*[2, 2, 7, 7]*");
         TinyModels.BitEqual(g.ForwardWithIntervention(z, 1, x => x), g.forward(z)).Should().BeTrue();
         new GeneratorLayer("block1", 1, 4, 14, 28).ValidateMaps([3, 1, 3]).Should().Equal(1, 3);
-    }
-
-    [Fact]
-    public void Repeated_forgetting_and_probing_keep_the_live_tensor_count_flat()
-    {
-        using DcganGenerator g = ForgettingFixtures.Generator();
-        using Tensor z = ForgettingFixtures.Latent(4, seed: 6);
-        ConceptBox[] boxes = [new(0, 4, 4, 10, 10), new(2, 12, 0, 8, 8)];
-        void Pass()
-        {
-            using var scope = torch.NewDisposeScope();
-            FeatureMapDropout.Generate(g, z, null, [1], BatchNormMode.BatchStatistics);
-            FeatureMapDropout.GenerateAndCapture(g, z, "block0", [2, 3]);
-            ConceptMapSelector.Select(g, z, boxes);
-        }
-
-        Pass();
-        long baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        for (int i = 0; i < 4; i++)
-        {
-            Pass();
-        }
-
-        DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(baseline);
     }
 }

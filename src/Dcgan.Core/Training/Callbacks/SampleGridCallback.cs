@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Imaging;
 using Dcgan.Models;
 

@@ -2,7 +2,7 @@ using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
 
-namespace Dcgan.Core.Tests.Features;
+namespace Dcgan.Evaluation.Tests.Features;
 
 /// <summary>Tiny in-memory images and synthetic classification data for the Features tests.</summary>
 internal static class FeatureFixtures

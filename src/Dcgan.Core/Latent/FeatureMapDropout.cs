@@ -1,10 +1,11 @@
 // FeatureMapDropout: the paper's "forgetting" intervention (section 6.3.2). Chosen feature maps of one hidden
 // block are set to zero at every spatial position while generating; the stored weights are never touched.
+using Dcgan.Data;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Forgetting;
+namespace Dcgan.Latent;
 
 /// <summary>
 /// Generates images with chosen feature maps of a chosen generator block dropped (zeroed at every position),
@@ -45,7 +46,7 @@ public static class FeatureMapDropout
         LayerActivations? captured = null;
         using var scope = torch.NewDisposeScope();
         Tensor images = Run(generator, latent, layer, maps, mode, a => captured = LayerActivations.FromTensor(a)); // [N, C, s, s]
-        return (ImageBatch.FromTensor(images), captured!);
+        return (ImageTensors.FromTensor(images), captured!);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@
 // with the same architecture on the same data"): a DiscriminatorClassifier trained with cross-entropy on the
 // labelled images, the epoch chosen by validation accuracy, scored on the test images.
 
+using Dcgan.Data;
 using System.Diagnostics;
 using Dcgan.Models;
 using Dcgan.Native;

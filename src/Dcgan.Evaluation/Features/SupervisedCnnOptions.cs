@@ -2,7 +2,7 @@ using TorchSharp;
 
 namespace Dcgan.Features;
 
-/// <summary>Settings of <see cref="SupervisedCnn"/>: supervised training of a <see cref="Models.DiscriminatorClassifier"/>.</summary>
+/// <summary>Settings of <see cref="SupervisedCnn"/>: supervised training of a <see cref="DiscriminatorClassifier"/>.</summary>
 public sealed class SupervisedCnnOptions
 {
     /// <summary>

@@ -14,7 +14,7 @@ public static class EpochOrder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
-        long epochSeed = Native.SeedSequence.Derive(shuffleSeed, epoch);
+        long epochSeed = SeedSequence.Derive(shuffleSeed, epoch);
         var random = new Random(unchecked((int)epochSeed ^ (int)(epochSeed >> 32)));
         int[] order = new int[count];
         for (int i = 0; i < count; i++)

@@ -1,4 +1,4 @@
-namespace Dcgan.Native;
+namespace Dcgan.Data;
 
 /// <summary>
 /// Derives independent, reproducible sub-seeds from one user seed (SplitMix64), so that one seed can drive

@@ -4,7 +4,7 @@
 using System.Globalization;
 using Dcgan.Models;
 
-namespace Dcgan.Forgetting;
+namespace Dcgan.Latent;
 
 /// <summary>
 /// One hidden block of a <see cref="DcganGenerator"/>: its name (<c>block0</c> .. <c>block{k-1}</c>), its index,

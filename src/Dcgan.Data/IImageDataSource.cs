@@ -1,4 +1,3 @@
-using Dcgan.Models;
 
 namespace Dcgan.Data;
 

@@ -9,11 +9,13 @@
 //   output, LatentProjection.Dense: Flatten + Linear(b*b*d(k-1) -> K)                           [N, K]
 // State-dict keys are the discriminator's (`main.<index>.<name>`); only the output weight's first dimension differs.
 
+using Dcgan.Models;
+using Dcgan.Data;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Dcgan.Models;
+namespace Dcgan.Features;
 
 /// <summary>
 /// A supervised image classifier with exactly the DCGAN discriminator's convolutional trunk (same
@@ -27,6 +29,7 @@ public sealed class DiscriminatorClassifier : nn.Module<Tensor, Tensor>
     private readonly Sequential main;
 
     private readonly DcganArchitecture _architecture;
+    private readonly DcganModelOptions _options;
 
     /// <summary>
     /// Builds the classifier with TorchSharp's default layer initialisation (which draws from the global RNG).
@@ -46,8 +49,9 @@ public sealed class DiscriminatorClassifier : nn.Module<Tensor, Tensor>
         }
 
         _architecture = DcganArchitecture.For(options);
+        _options = options.Clone();
         ClassCount = classCount;
-        main = nn.Sequential(DcganDiscriminator.BuildLayers(_architecture, outputs: classCount).Layers);
+        main = nn.Sequential(DcganDiscriminator.CreateLayers(_options, outputs: classCount));
         RegisterComponents();
     }
 
@@ -74,17 +78,17 @@ public sealed class DiscriminatorClassifier : nn.Module<Tensor, Tensor>
     public DcganArchitecture Architecture => _architecture;
 
     /// <summary>A copy of the options the classifier was built from.</summary>
-    public DcganModelOptions Options => _architecture.Options.Clone();
+    public DcganModelOptions Options => _options.Clone();
 
     /// <summary>The shape of the images the classifier takes ([C, s, s]).</summary>
-    public ImageShape ImageShape => new(_architecture.Options.Channels, _architecture.ImageSize, _architecture.ImageSize);
+    public ImageShape ImageShape => new(_options.Channels, _architecture.ImageSize, _architecture.ImageSize);
 
     /// <summary>Images [N, C, s, s] to logits [N, <see cref="ClassCount"/>]. The caller owns the result.</summary>
     /// <param name="images">Images in [-1, 1] on the module's device.</param>
     /// <exception cref="ArgumentException"><paramref name="images"/> is not [N, C, s, s]; the message gives both shapes.</exception>
     public override Tensor forward(Tensor images)
     {
-        DcganDiscriminator.CheckImages(images, ImageShape);
+        ImageTensors.ThrowIfNotImages(images, ImageShape, nameof(images));
         long n = images.shape[0];
         using var scope = torch.NewDisposeScope();
         Tensor raw = main.forward(images);                                // [N, K, 1, 1] or [N, K]

@@ -1,9 +1,11 @@
+using Dcgan.Core.Tests.Models;
+using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Core.Tests.Features;
+namespace Dcgan.Evaluation.Tests.Features;
 
 /// <summary>The supervised CNN baseline: it learns, it is reproducible, it keeps the best epoch, it does not leak.</summary>
 public class SupervisedCnnTests
@@ -173,7 +175,7 @@ public class SupervisedCnnTests
     private static bool StateEqual(nn.Module a, nn.Module b)
     {
         Dictionary<string, Tensor> sb = b.state_dict();
-        return a.state_dict().All(kv => Models.TinyModels.BitEqual(kv.Value, sb[kv.Key]));
+        return a.state_dict().All(kv => TinyModels.BitEqual(kv.Value, sb[kv.Key]));
     }
 
     /// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>

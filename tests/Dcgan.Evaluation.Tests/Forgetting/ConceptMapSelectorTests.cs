@@ -1,9 +1,12 @@
+using Dcgan.Latent;
 using Dcgan.Forgetting;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Core.Tests.Forgetting;
+using Dcgan.Core.Tests.Forgetting;
+
+namespace Dcgan.Evaluation.Tests.Forgetting;
 
 public class ConceptMapSelectorTests
 {
@@ -244,5 +247,29 @@ public class ConceptMapSelectorGeneratorTests
         ConceptProbeResult r = ConceptMapSelector.Select(g, z, boxes);
         r.MapsByWeight[0].Should().Be(map);
         r.SelectedMaps.Should().Contain(map);
+    }
+
+    [Fact]
+    public void Repeated_forgetting_and_probing_keep_the_live_tensor_count_flat()
+    {
+        using DcganGenerator g = ForgettingFixtures.Generator();
+        using Tensor z = ForgettingFixtures.Latent(4, seed: 6);
+        ConceptBox[] boxes = [new(0, 4, 4, 10, 10), new(2, 12, 0, 8, 8)];
+        void Pass()
+        {
+            using var scope = torch.NewDisposeScope();
+            FeatureMapDropout.Generate(g, z, null, [1], BatchNormMode.BatchStatistics);
+            FeatureMapDropout.GenerateAndCapture(g, z, "block0", [2, 3]);
+            ConceptMapSelector.Select(g, z, boxes);
+        }
+
+        Pass();
+        long baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 4; i++)
+        {
+            Pass();
+        }
+
+        DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(baseline);
     }
 }

@@ -1,6 +1,6 @@
 using Dcgan.Features;
 
-namespace Dcgan.Core.Tests.Features;
+namespace Dcgan.Evaluation.Tests.Features;
 
 public class LinearProbeTests
 {

@@ -1,9 +1,11 @@
+using Dcgan.Core.Tests.Models;
+using Dcgan.Features;
 using Dcgan.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Dcgan.Core.Tests.Models;
+namespace Dcgan.Evaluation.Tests.Features;
 
 /// <summary>The supervised classifier is the discriminator with a K-unit output layer, and nothing else.</summary>
 public class DiscriminatorClassifierTests

@@ -7,6 +7,7 @@
 //  3. NEGATIVES: random locations (seeded) of the same images outside every box, NegativesPerPositive per positive.
 //  4. Fit an L2-regularised logistic regression on the C-dimensional activation vectors of those locations
 //     (standardised per map) and keep the maps with weight > 0, largest first.
+using Dcgan.Latent;
 using Dcgan.Models;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using Dcgan.Data;
 using Dcgan.Core.Tests.Models;
 using Dcgan.Features;
 using Dcgan.Models;
@@ -5,7 +6,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Dcgan.Core.Tests.Features;
+namespace Dcgan.Evaluation.Tests.Features;
 
 public class FeatureExtractorTests
 {

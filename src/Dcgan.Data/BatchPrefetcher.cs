@@ -1,7 +1,6 @@
 // Decodes the batches of one epoch on a background thread, a bounded number ahead of the trainer, so the
 // training thread never waits on decoding. Hands out managed float buffers only; tensors are made by the caller.
 using System.Collections.Concurrent;
-using Dcgan.Models;
 
 namespace Dcgan.Data;
 

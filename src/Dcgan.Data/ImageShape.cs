@@ -1,4 +1,4 @@
-namespace Dcgan.Models;
+namespace Dcgan.Data;
 
 /// <summary>The shape of one image: channels first, as TorchSharp tensors are laid out ([C, H, W]).</summary>
 /// <param name="Channels">Colour channels: 1 for grayscale, 3 for RGB.</param>

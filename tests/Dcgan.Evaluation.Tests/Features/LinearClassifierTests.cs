@@ -2,7 +2,7 @@ using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Core.Tests.Features;
+namespace Dcgan.Evaluation.Tests.Features;
 
 public class LinearClassifierTests
 {

@@ -1,4 +1,6 @@
 // ConceptProbeResult: what the window probe found: a weight per feature map and the maps to drop.
+using Dcgan.Latent;
+
 namespace Dcgan.Forgetting;
 
 /// <summary>The result of <see cref="ConceptMapSelector"/>: the fitted weights and the maps to drop.</summary>

@@ -2,6 +2,7 @@
 // images and labels live on the device for the whole fit and are disposed at its end; the best epoch's weights
 // are a ModuleSnapshot allocated once and overwritten in place.
 
+using Dcgan.Data;
 using System.Diagnostics;
 using Dcgan.Models;
 using Dcgan.Native;
