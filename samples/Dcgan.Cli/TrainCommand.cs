@@ -94,7 +94,7 @@ internal static class TrainCommand
         options.Epochs = parse.GetValue(Epochs) ?? resumed?.TrainerOptions.Epochs
             ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count));
         long seed = options.Seed;
-        GanTrainerOptionsValidator.ThrowIfInvalid(options);
+        new GanTrainerOptionsValidator().ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
 
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));

@@ -62,7 +62,7 @@ public sealed partial class GanTrainer : IDisposable
         ArgumentNullException.ThrowIfNull(discriminator);
         ArgumentNullException.ThrowIfNull(data);
         _options = (options ?? new GanTrainerOptions()).Clone();
-        GanTrainerOptionsValidator.ThrowIfInvalid(_options);
+        new GanTrainerOptionsValidator().ThrowIfInvalid(_options);
         ThrowIfShapesDisagree(generator, discriminator, data);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(_options, data.Count, data.Description);
         TorchRuntime.EnsureLoaded();

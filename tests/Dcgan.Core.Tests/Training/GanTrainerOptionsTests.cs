@@ -29,7 +29,7 @@ public class GanTrainerOptionsTests
         var info = typeof(GanTrainerOptions).GetProperty(property)!;
         info.SetValue(options, Convert.ChangeType(value, info.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
 
-        Action validate = () => GanTrainerOptionsValidator.ThrowIfInvalid(options);
+        Action validate = () => new GanTrainerOptionsValidator().ThrowIfInvalid(options);
 
         validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => Matches(f, expected));
     }
