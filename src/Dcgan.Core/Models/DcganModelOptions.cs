@@ -1,16 +1,8 @@
+// DcganModelOptions: the architecture of a generator/discriminator pair (size, widths, kernel, projection, prior),
+// with the paper's and pytorch/examples' presets.
 using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Models;
-
-/// <summary>How the generator turns z into its first (base x base) feature map.</summary>
-public enum LatentProjection
-{
-    /// <summary>The paper's: a dense layer (matrix multiply) to base x base x width, reshaped, then BN and ReLU.</summary>
-    Dense,
-
-    /// <summary>pytorch/examples': z as a 1x1 map, a transposed convolution with a base x base kernel.</summary>
-    TransposedConvolution,
-}
 
 /// <summary>
 /// The architecture of a DCGAN generator/discriminator pair. Image sizes are square, <c>ImageSize = b * 2^k</c>
