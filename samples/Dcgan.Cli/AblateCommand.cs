@@ -107,7 +107,7 @@ internal static class AblateCommand
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
         using (generator)
         using (discriminator)
-        using (var trainer = new GanTrainer(generator, discriminator, train, options, callbacks: [new StepRecorder(losses, steps)], architecture: architecture))
+        using (var trainer = new GanTrainer(generator, discriminator, train, new GanTrainerSetup { Options = options, Callbacks = [new StepRecorder(losses, steps)] }))
         {
             trainer.Fit();
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured

@@ -25,7 +25,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g1, DcganDiscriminator d1) = TrainingFixtures.Models(seed: 5);
         using (g1)
         using (d1)
-        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5)))
+        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3, seed: 5))))
         {
             trainer.Fit().StepsTrained.Should().Be(24);
             uninterrupted = TrainingFixtures.Flatten(g1).Concat(TrainingFixtures.Flatten(d1)).ToArray();
@@ -39,7 +39,7 @@ public sealed class CheckpointTests : IDisposable
         {
             GanTrainer? trainer = null;
             var stop = new LambdaCallback(onBatchEnd: a => { if (a.Position.GlobalStep == 11) a.Trainer.RequestStop(); });
-            using (trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5), callbacks: [stop]))
+            using (trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3, seed: 5), stop)))
             {
                 trainer.Fit().Outcome.Should().Be(TrainingOutcome.StopRequested);
                 trainer.Position.Should().Be(new TrainingPosition(1, 3, 11, 8));
@@ -50,7 +50,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g3, DcganDiscriminator d3) = TrainingFixtures.Models(seed: 999); // different init: the checkpoint must overwrite it
         using (g3)
         using (d3)
-        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5)))
+        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3, seed: 5))))
         {
             resumed.LoadCheckpoint(file);
             resumed.Position.Should().Be(new TrainingPosition(1, 3, 11, 8));
@@ -67,8 +67,8 @@ public sealed class CheckpointTests : IDisposable
         using var _g = g;
         using var _d = d;
         var checkpoints = new CheckpointCallback(_folder, keep: 2);
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.FastOptions(epochs: 3),
-            callbacks: [new SampleGridCallback(_folder), checkpoints], architecture: TrainingFixtures.TinyArchitecture());
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3),
+            new SampleGridCallback(_folder), checkpoints));
 
         trainer.Fit();
 
@@ -120,7 +120,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = DcganModels.Create(wider, 3);
         using var _g = g;
         using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.FastOptions(), architecture: wider);
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.Setup(TrainingFixtures.FastOptions()));
         float[] before = TrainingFixtures.Flatten(g);
 
         Action load = () => trainer.LoadCheckpoint(file);
@@ -146,11 +146,11 @@ public sealed class CheckpointTests : IDisposable
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
         string generatorOnly = Path.Combine(_folder, "generator-only.dcgan");
         CheckpointArchive.Write(generatorOnly, manifest,
-            entries.Where(e => e.Key != CheckpointModels.DiscriminatorEntry).ToDictionary(e => e.Key, e => e.Value));
+            entries.Where(e => e.Key != CheckpointEntries.DiscriminatorWeights).ToDictionary(e => e.Key, e => e.Value));
 
         Action load = () => CheckpointModels.LoadDiscriminator(generatorOnly);
 
-        load.Should().Throw<CheckpointException>().WithMessage($"*generator-only.dcgan*no '{CheckpointModels.DiscriminatorEntry}' entry*");
+        load.Should().Throw<CheckpointException>().WithMessage($"*generator-only.dcgan*no '{CheckpointEntries.DiscriminatorWeights}' entry*");
         (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(generatorOnly);
         generator.Dispose();
     }
@@ -160,7 +160,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
         using var _g = g;
         using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.FastOptions(epochs: 1), architecture: TrainingFixtures.TinyArchitecture());
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
         trainer.Fit();
         string file = Path.Combine(_folder, "good.dcgan");
         trainer.SaveCheckpoint(file);
@@ -173,7 +173,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models(seed: 77);
         using var _g = g;
         using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.FastOptions());
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions()));
         float[] before = TrainingFixtures.Flatten(g);
 
         Action load = () => trainer.LoadCheckpoint(file);

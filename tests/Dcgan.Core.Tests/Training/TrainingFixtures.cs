@@ -30,6 +30,12 @@ internal static class TrainingFixtures
         FixedSampleCount = 4,
     };
 
+    public static GanTrainerSetup Setup(GanTrainerOptions options, params GanCallback[] callbacks) => new()
+    {
+        Options = options,
+        Callbacks = callbacks,
+    };
+
     public static (DcganGenerator, DcganDiscriminator) Models(long seed = 7) => DcganModels.Create(TinyArchitecture(), seed);
 
     public static float[] Flatten(TorchSharp.torch.nn.Module module) =>
