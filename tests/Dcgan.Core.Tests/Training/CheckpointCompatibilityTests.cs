@@ -109,22 +109,15 @@ public sealed class CheckpointCompatibilityTests
     [Fact]
     public void A_newer_format_version_is_refused_by_number()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dcgan-format-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(Fixture);
-            manifest.FormatVersion = CheckpointManifest.CurrentFormatVersion + 1;
-            string future = Path.Combine(folder, "future.dcgan");
-            CheckpointArchive.Write(future, manifest, entries);
+        using var temp = new TemporaryFolder();
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(Fixture);
+        manifest.FormatVersion = CheckpointManifest.CurrentFormatVersion + 1;
+        string future = temp.File("future.dcgan");
+        CheckpointArchive.Write(future, manifest, entries);
 
-            Action read = () => CheckpointArchive.ReadManifest(future);
+        Action read = () => CheckpointArchive.ReadManifest(future);
 
-            read.Should().Throw<CheckpointException>().WithMessage($"*future.dcgan' has format version {CheckpointManifest.CurrentFormatVersion + 1}; this library reads versions 1 to {CheckpointManifest.CurrentFormatVersion}.");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        read.Should().Throw<CheckpointException>().WithMessage($"*future.dcgan' has format version {CheckpointManifest.CurrentFormatVersion + 1}; this library reads versions 1 to {CheckpointManifest.CurrentFormatVersion}.");
     }
 
     private static TrainingPosition PositionOf(JsonElement e) => new(

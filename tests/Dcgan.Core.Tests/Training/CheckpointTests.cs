@@ -7,15 +7,9 @@ namespace Dcgan.Core.Tests.Training;
 
 public sealed class CheckpointTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dcgan-ckpt-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void N_steps_then_resume_then_M_steps_equals_N_plus_M_uninterrupted_steps()
@@ -32,7 +26,7 @@ public sealed class CheckpointTests : IDisposable
         }
 
         // Interrupted mid-epoch (after step 11 = epoch 1, batch 3), checkpointed, and resumed in fresh objects.
-        string file = Path.Combine(_folder, "mid.dcgan");
+        string file = _temp.File("mid.dcgan");
         (DcganGenerator g2, DcganDiscriminator d2) = TrainingFixtures.Models(seed: 5);
         using (g2)
         using (d2)
@@ -66,17 +60,17 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
         using var _g = g;
         using var _d = d;
-        var checkpoints = new CheckpointCallback(_folder, keep: 2);
+        var checkpoints = new CheckpointCallback(_temp.Path, keep: 2);
         using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3),
-            new SampleGridCallback(_folder), checkpoints));
+            new SampleGridCallback(_temp.Path), checkpoints));
 
         trainer.Fit();
 
-        Directory.GetFiles(_folder, "checkpoint-*.dcgan").Select(Path.GetFileName).Should().BeEquivalentTo(
+        Directory.GetFiles(_temp.Path, "checkpoint-*.dcgan").Select(Path.GetFileName).Should().BeEquivalentTo(
             "checkpoint-e0002-s00000008.dcgan", "checkpoint-e0003-s00000012.dcgan");
-        File.Exists(Path.Combine(_folder, "samples-e0003.png")).Should().BeTrue();
-        CheckpointLocator.Resolve(_folder).Should().EndWith("checkpoint-e0003-s00000012.dcgan");
-        (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(_folder);
+        File.Exists(_temp.File("samples-e0003.png")).Should().BeTrue();
+        CheckpointLocator.Resolve(_temp.Path).Should().EndWith("checkpoint-e0003-s00000012.dcgan");
+        (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(_temp.Path);
         using (loaded)
         {
             manifest.GlobalStep.Should().Be(12);
@@ -89,7 +83,7 @@ public sealed class CheckpointTests : IDisposable
     {
         string file = SaveOne();
         byte[] bytes = File.ReadAllBytes(file);
-        string truncated = Path.Combine(_folder, "truncated.dcgan");
+        string truncated = _temp.File("truncated.dcgan");
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
 
         AssertRefusedWithoutChange(truncated, "*truncated.dcgan*");
@@ -105,7 +99,7 @@ public sealed class CheckpointTests : IDisposable
             bytes[i] ^= 0x5A;
         }
 
-        string corrupt = Path.Combine(_folder, "corrupt.dcgan");
+        string corrupt = _temp.File("corrupt.dcgan");
         File.WriteAllBytes(corrupt, bytes);
 
         AssertRefusedWithoutChange(corrupt, "*corrupt.dcgan*");
@@ -132,8 +126,8 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void A_file_that_is_not_a_checkpoint_is_refused()
     {
-        Directory.CreateDirectory(_folder);
-        string bogus = Path.Combine(_folder, "bogus.dcgan");
+        Directory.CreateDirectory(_temp.Path);
+        string bogus = _temp.File("bogus.dcgan");
         File.WriteAllText(bogus, "hello");
 
         AssertRefusedWithoutChange(bogus, "*bogus.dcgan*");
@@ -144,7 +138,7 @@ public sealed class CheckpointTests : IDisposable
     {
         string file = SaveOne();
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
-        string generatorOnly = Path.Combine(_folder, "generator-only.dcgan");
+        string generatorOnly = _temp.File("generator-only.dcgan");
         CheckpointArchive.Write(generatorOnly, manifest,
             entries.Where(e => e.Key != CheckpointEntries.DiscriminatorWeights).ToDictionary(e => e.Key, e => e.Value));
 
@@ -162,9 +156,9 @@ public sealed class CheckpointTests : IDisposable
         using var _d = d;
         using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
         trainer.Fit();
-        string file = Path.Combine(_folder, "good.dcgan");
+        string file = _temp.File("good.dcgan");
         trainer.SaveCheckpoint(file);
-        Directory.GetFiles(_folder).Should().ContainSingle("the temporary file is renamed into place");
+        Directory.GetFiles(_temp.Path).Should().ContainSingle("the temporary file is renamed into place");
         return file;
     }
 

@@ -8,15 +8,9 @@ namespace Dcgan.Core.Tests.Training;
 
 public sealed class OptimizerFactoryTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dcgan-optim-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void RMSprop_from_the_factory_trains_and_its_kind_and_state_are_checkpointed_under_neutral_names()
@@ -25,11 +19,11 @@ public sealed class OptimizerFactoryTests : IDisposable
         using var _g = g;
         using var _d = d;
         var recorder = new RecordingCallback();
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(128), Parts("RMSprop", "D-then-G", TrainingFixtures.FastOptions(), recorder));
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup("RMSprop", "D-then-G", TrainingFixtures.FastOptions(), recorder));
         float[] before = TrainingFixtures.Flatten(g);
 
         trainer.Fit().StepsTrained.Should().Be(16);
-        string file = Path.Combine(_folder, "rmsprop.dcgan");
+        string file = _temp.File("rmsprop.dcgan");
         trainer.SaveCheckpoint(file);
 
         recorder.Losses.Should().OnlyContain(l => double.IsFinite(l.DiscriminatorLoss) && double.IsFinite(l.GeneratorLoss));
@@ -54,20 +48,20 @@ public sealed class OptimizerFactoryTests : IDisposable
         (DcganGenerator g1, DcganDiscriminator d1) = TrainingFixtures.Models(seed: 9);
         using (g1)
         using (d1)
-        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(96), Parts(optimizer, step, options)))
+        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(96), TrainingFixtures.Setup(optimizer, step, options)))
         {
             trainer.Fit().StepsTrained.Should().Be(12);
             uninterrupted = TrainingFixtures.Flatten(g1).Concat(TrainingFixtures.Flatten(d1)).ToArray();
         }
 
         // Interrupted mid-epoch after 7 steps (epoch 1, batch 1), checkpointed, resumed in fresh objects with another init.
-        string file = Path.Combine(_folder, "mid.dcgan");
+        string file = _temp.File("mid.dcgan");
         (DcganGenerator g2, DcganDiscriminator d2) = TrainingFixtures.Models(seed: 9);
         using (g2)
         using (d2)
         {
             var stop = new LambdaCallback(onBatchEnd: a => { if (a.Position.GlobalStep == 7) a.Trainer.RequestStop(); });
-            using var trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(96), Parts(optimizer, step, options, stop));
+            using var trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(96), TrainingFixtures.Setup(optimizer, step, options, stop));
             trainer.Fit().StepsTrained.Should().Be(7);
             trainer.SaveCheckpoint(file);
         }
@@ -75,7 +69,7 @@ public sealed class OptimizerFactoryTests : IDisposable
         (DcganGenerator g3, DcganDiscriminator d3) = TrainingFixtures.Models(seed: 999);
         using (g3)
         using (d3)
-        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(96), Parts(optimizer, step, options)))
+        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(96), TrainingFixtures.Setup(optimizer, step, options)))
         {
             resumed.LoadCheckpoint(file);
             resumed.Position.Should().Be(new TrainingPosition(1, 1, 7, 6));
@@ -145,24 +139,6 @@ public sealed class OptimizerFactoryTests : IDisposable
         create.Should().Throw<InvalidOperationException>().WithMessage("NullFactory.Create returned null for the Generator.");
     }
 
-    internal static GanTrainerSetup Parts(string optimizer, string step, GanTrainerOptions options, params GanCallback[] callbacks) => new()
-    {
-        Options = options,
-        OptimizerFactory = optimizer switch
-        {
-            "Adam" => new AdamOptimizerFactory(),
-            "RMSprop" => new RmsPropOptimizerFactory(),
-            _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, null),
-        },
-        Step = step switch
-        {
-            "D-then-G" => new DiscriminatorThenGeneratorStep(),
-            "2 critic updates" => new CriticUpdatesStep(2),
-            _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
-        },
-        Callbacks = callbacks,
-    };
-
     private string SaveOne(IOptimizerFactory factory, string name = "good.dcgan")
     {
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
@@ -171,7 +147,7 @@ public sealed class OptimizerFactoryTests : IDisposable
         using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32),
             new GanTrainerSetup { Options = TrainingFixtures.FastOptions(epochs: 1), OptimizerFactory = factory });
         trainer.Fit();
-        string file = Path.Combine(_folder, name);
+        string file = _temp.File(name);
         trainer.SaveCheckpoint(file);
         return file;
     }
@@ -181,7 +157,7 @@ public sealed class OptimizerFactoryTests : IDisposable
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
         var copy = entries.ToDictionary(e => e.Key, e => e.Value);
         change(manifest, copy);
-        string target = Path.Combine(_folder, name);
+        string target = _temp.File(name);
         CheckpointArchive.Write(target, manifest, copy);
         return target;
     }
