@@ -5,7 +5,6 @@ using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
