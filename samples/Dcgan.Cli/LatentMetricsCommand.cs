@@ -68,7 +68,7 @@ internal static class LatentMetricsCommand
         using (generator)
         {
             LatentCommandSupport.RequireClassifierChannels(generator);
-            ImageBatch test = ImageSets.Read(FashionMnistSplits.OpenTest(parse.GetValue(Data)!));
+            ImageBatch test = FashionMnistSplits.OpenTest(parse.GetValue(Data)!).ReadAll();
             GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");

@@ -2,6 +2,7 @@
 // exponential learning-rate decay, feature dropout and horizontal flips drawn from the classifier's own generator).
 using System.Diagnostics;
 using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Models;
 using Dcgan.Native;
 using TorchSharp;
@@ -60,7 +61,7 @@ public sealed partial class EvaluationClassifier
         network.to(device);
         try
         {
-            Fit(network, device, ImageSets.Read(images), labels, options, seed, progress);
+            Fit(network, device, images.ReadAll(), labels, options, seed, progress);
         }
         catch
         {
@@ -75,7 +76,7 @@ public sealed partial class EvaluationClassifier
     {
         var clock = Stopwatch.StartNew();
         int count = data.Count;
-        using Tensor allImages = torch.tensor(data.Pixels, [count, 1, InputShape.Height, InputShape.Width]); // [N, 1, 28, 28] CPU
+        using Tensor allImages = ImageBatchTensors.ToTensor(data, CPU);                // [N, 1, 28, 28] CPU
         using Tensor allLabels = torch.tensor(labels.Select(l => (long)l).ToArray());                     // [N] int64
         using var shuffle = new torch.Generator((ulong)SeedSequence.Derive(seed, SeedSequence.ShuffleStream));
         using var augment = new torch.Generator((ulong)SeedSequence.Derive(seed, AugmentStream));

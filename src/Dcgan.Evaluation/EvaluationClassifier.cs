@@ -167,14 +167,12 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
     {
         RequireInputShape(images);
         var values = new float[(long)images.Count * columns];
-        int length = InputShape.ElementCount;
         using var noGrad = torch.no_grad();
         for (int start = 0; start < images.Count; start += InferenceBatch)
         {
             int rows = Math.Min(InferenceBatch, images.Count - start);
             using var scope = torch.NewDisposeScope();
-            Tensor x = torch.tensor(images.Pixels.AsSpan(start * length, rows * length).ToArray(),
-                [rows, 1, InputShape.Height, InputShape.Width]).to(_device);   // [B, 1, 28, 28]
+            Tensor x = ImageBatchTensors.ToTensor(images, start, rows, _device);   // [B, 1, 28, 28]
             Tensor output = head(x).to(float32).cpu().contiguous();           // [B, columns]
             output.data<float>().CopyTo(values.AsSpan(start * columns, rows * columns));
         }

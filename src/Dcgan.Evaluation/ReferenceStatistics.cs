@@ -72,10 +72,10 @@ public static class ReferenceStatistics
         options ??= new ReferenceStatisticsOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
 
-        ImageBatch testImages = ImageSets.Read(test);
+        ImageBatch testImages = test.ReadAll();
         var quality = new SampleQuality(classifier, testImages, options.K);
         int[] subset = ImageSets.RandomSubset(train.Count, Math.Min(options.TrainSampleCount, train.Count), options.Seed);
-        SampleQualityResult trainVersusTest = quality.Evaluate(ImageSets.Read(train, subset));
+        SampleQualityResult trainVersusTest = quality.Evaluate(train.ReadImages(subset));
 
         double blurred = Distance(classifier, quality, ImagePerturbations.GaussianBlur(testImages, options.BlurSigma));
         double noisy = Distance(classifier, quality, ImagePerturbations.AddGaussianNoise(testImages, options.NoiseStandardDeviation, options.Seed));

@@ -36,7 +36,7 @@ public sealed class EvaluationClassifierTests : IDisposable
         a.Should().Be(b).And.HaveLength(64);
         Directory.GetFiles(_folder).Select(Path.GetFileName).Should().BeEquivalentTo(["a.bin", "b.bin"]);
 
-        ImageBatch images = ImageSets.Read(data, [0, 1, 2, 3, 4]);
+        ImageBatch images = data.ReadImages([0, 1, 2, 3, 4]);
         using EvaluationClassifier loaded = EvaluationClassifier.Load(Path.Combine(_folder, "a.bin"), expectedSha256: a.ToLowerInvariant());
         loaded.Sha256.Should().Be(a);
         FeatureMatrix features = first.Features(images);
@@ -51,14 +51,14 @@ public sealed class EvaluationClassifierTests : IDisposable
     {
         var data = new StripeImages(16);
         using EvaluationClassifier classifier = EvaluationClassifier.Train(data, data.Labels, Tiny, seed: 1);
-        FeatureMatrix p = classifier.Probabilities(ImageSets.Read(data));
+        FeatureMatrix p = classifier.Probabilities(data.ReadAll());
         Enumerable.Range(0, p.Rows).Select(i => p.Row(i).ToArray().Sum()).Should().AllSatisfy(s => s.Should().BeApproximately(1f, 1e-5f));
         var wrong = new ImageBatch(1, new ImageShape(1, 32, 32), new float[1024]);
         FluentActions.Invoking(() => classifier.Features(wrong)).Should().Throw<ArgumentException>().WithMessage("*28*");
 
         // FitInput brings other sizes to 28x28 (e.g. a 32x32 generator's samples) but refuses other channel counts.
         classifier.FitInput(wrong).Shape.Should().Be(EvaluationClassifier.InputShape);
-        ImageBatch native = ImageSets.Read(data, [0]);
+        ImageBatch native = data.ReadImages([0]);
         classifier.FitInput(native).Should().BeSameAs(native);
         FluentActions.Invoking(() => classifier.FitInput(new ImageBatch(1, new ImageShape(3, 28, 28), new float[3 * 784])))
             .Should().Throw<ArgumentException>().WithMessage("*3 channels*");

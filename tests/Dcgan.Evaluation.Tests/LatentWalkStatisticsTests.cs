@@ -143,7 +143,7 @@ public class LatentWalkStatisticsTests
         discriminator.Dispose();
         var stripes = new StripeImages(40);
         using EvaluationClassifier classifier = EvaluationClassifier.Train(stripes, stripes.Labels, new ClassifierTrainingOptions { Epochs = 1, BatchSize = 16 }, seed: 1);
-        GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(ImageSets.Read(stripes)));
+        GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(stripes.ReadAll()));
         var walk = new LatentWalkOptions { Pairs = 3, Steps = 2, PairsPerBatch = 2 };
         using (generator)
         {

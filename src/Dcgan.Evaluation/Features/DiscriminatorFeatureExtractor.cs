@@ -121,13 +121,12 @@ public sealed class DiscriminatorFeatureExtractor
 
             _discriminator.Network.eval();
             int batchSize = _options.BatchSize;
-            var buffer = new float[batchSize * images.Shape.ElementCount];
             for (int done = 0; done < count; done += batchSize)
             {
                 int n = Math.Min(batchSize, count - done);
                 using var scope = torch.NewDisposeScope();
                 using var noGrad = torch.no_grad();
-                Tensor batch = ImageBatches.Read(images, start + done, n, buffer, _device);    // [B, C, H, W]
+                Tensor batch = ImageBatchTensors.ToTensor(images.ReadRange(start + done, n), _device); // [B, C, H, W]
                 Tensor features = Pool(batch);                                                // [B, F]
                 features.data<float>().CopyTo(result.Values.AsSpan(done * FeatureDimension, n * FeatureDimension));
             }

@@ -21,7 +21,7 @@ public static partial class SupervisedCnn
     {
         var clock = Stopwatch.StartNew();
         int count = train.Count;
-        using Tensor images = Slice(train, 0, count, device);                                  // [N, C, s, s]
+        using Tensor images = ImageBatchTensors.ToTensor(train, device);                                  // [N, C, s, s]
         using Tensor labels = torch.tensor(Labels(trainLabels, 0, count), device: device);     // [N] int64
         using var shuffle = new torch.Generator(seed: (ulong)SeedSequence.Derive(options.Seed, SeedSequence.ShuffleStream), device: torch.CPU);
         using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2);

@@ -134,7 +134,7 @@ public static partial class SupervisedCnn
             {
                 int rows = Math.Min(batchSize, images.Count - start);
                 using var scope = torch.NewDisposeScope();
-                Tensor x = Slice(images, start, rows, device);                                // [B, C, s, s]
+                Tensor x = ImageBatchTensors.ToTensor(images, start, rows, device);                                // [B, C, s, s]
                 Tensor y = torch.tensor(Labels(labels, start, rows), device: device);         // [B] int64
                 correct += network.call(x).argmax(1).eq(y).sum().item<long>();                // logits [B, K] -> [B] -> []
             }
@@ -145,14 +145,6 @@ public static partial class SupervisedCnn
         {
             network.train(wasTraining);
         }
-    }
-
-    // Images start .. start + rows - 1 as a [rows, C, H, W] float32 tensor on `device` (owned by the current scope).
-    private static Tensor Slice(ImageBatch images, int start, int rows, Device device)
-    {
-        int length = images.Shape.ElementCount;
-        float[] pixels = images.Pixels.AsSpan(start * length, rows * length).ToArray();
-        return torch.tensor(pixels, [rows, images.Shape.Channels, images.Shape.Height, images.Shape.Width], device: device);
     }
 
     private static long[] Labels(IReadOnlyList<int> labels, int start, int rows)
