@@ -1,6 +1,5 @@
 // EvaluationClassifier.Train: seeded, CPU-deterministic training of the evaluation classifier (Adam, cross-entropy,
 // exponential learning-rate decay, feature dropout and horizontal flips drawn from the classifier's own generator).
-using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
@@ -22,6 +21,8 @@ public sealed partial class EvaluationClassifier
 {
     private const long InitStream = 11;
     private const long AugmentStream = 12;
+    private const double AdamBeta1 = 0.9;   // Adam's (and PyTorch's) defaults
+    private const double AdamBeta2 = 0.999;
 
     /// <summary>
     /// Trains a new classifier on <paramref name="images"/>. On the CPU the result is a deterministic function of the
@@ -74,61 +75,34 @@ public sealed partial class EvaluationClassifier
 
     private static void Fit(ClassifierNetwork network, Device device, ImageBatch data, IReadOnlyList<int> labels, ClassifierTrainingOptions options, long seed, IProgress<ClassifierEpoch>? progress)
     {
-        var clock = Stopwatch.StartNew();
-        int count = data.Count;
-        using Tensor allImages = ImageBatchTensors.ToTensor(data, CPU);                // [N, 1, 28, 28] CPU
-        using Tensor allLabels = torch.tensor(labels.Select(l => (long)l).ToArray());                     // [N] int64
-        using var shuffle = new torch.Generator((ulong)SeedSequence.Derive(seed, SeedSequence.ShuffleStream));
+        using Tensor allImages = ImageBatchTensors.ToTensor(data, CPU);                            // [N, 1, 28, 28] CPU
+        using Tensor allLabels = torch.tensor(labels.Select(l => (long)l).ToArray());              // [N] int64
         using var augment = new torch.Generator((ulong)SeedSequence.Derive(seed, AugmentStream));
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
-        double learningRate = options.LearningRate;
-        network.train();
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        var settings = new ClassifierTrainingSettings(
+            options.Epochs, options.BatchSize, options.LearningRate, AdamBeta1, AdamBeta2, options.LearningRateDecay, seed);
+
+        // A CPU batch [B, 1, 28, 28] -> logits [B, K]: seeded flips before the network, seeded dropout on the features.
+        Tensor Forward(Tensor x)
         {
-            foreach (var group in optimizer.ParamGroups)
+            int rows = (int)x.shape[0];
+            if (options.HorizontalFlip)
             {
-                group.LearningRate = learningRate;
+                Tensor flip = torch.rand([rows], generator: augment).lt(0.5).view(rows, 1, 1, 1); // [B, 1, 1, 1]
+                x = torch.where(flip, x.flip(3), x);                                              // [B, 1, 28, 28]
             }
 
-            using Tensor order = torch.randperm(count, generator: shuffle);  // [N]
-            double lossSum = 0;
-            long correct = 0;
-            int batches = 0;
-            for (int start = 0; start < count; start += options.BatchSize)
+            Tensor features = network.Features(x.to(device));                                     // [B, 128]
+            if (options.Dropout > 0)
             {
-                int rows = Math.Min(options.BatchSize, count - start);
-                using var scope = torch.NewDisposeScope();
-                Tensor index = order.narrow(0, start, rows);                  // [B]
-                Tensor x = allImages.index_select(0, index);                  // [B, 1, 28, 28]
-                Tensor y = allLabels.index_select(0, index).to(device);       // [B]
-                if (options.HorizontalFlip)
-                {
-                    Tensor flip = torch.rand([rows], generator: augment).lt(0.5).view(rows, 1, 1, 1); // [B, 1, 1, 1]
-                    x = torch.where(flip, x.flip(3), x);                     // [B, 1, 28, 28]
-                }
-
-                Tensor features = network.Features(x.to(device));             // [B, 128]
-                if (options.Dropout > 0)
-                {
-                    Tensor keep = torch.rand([rows, FeatureDimension], generator: augment)
-                        .ge(options.Dropout).to(float32).to(device);          // [B, 128] 0/1
-                    features = features * keep / (1.0 - options.Dropout);    // [B, 128]
-                }
-
-                Tensor logits = network.Head(features);                       // [B, 10]
-                Tensor loss = nn.functional.cross_entropy(logits, y);         // []
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-                lossSum += loss.item<float>();
-                correct += logits.argmax(1).eq(y).sum().item<long>();
-                batches++;
+                Tensor keep = torch.rand([rows, FeatureDimension], generator: augment)
+                    .ge(options.Dropout).to(float32).to(device);                                  // [B, 128] 0/1
+                features = features * keep / (1.0 - options.Dropout);                            // [B, 128]
             }
 
-            progress?.Report(new ClassifierEpoch(epoch, options.Epochs, lossSum / batches, (double)correct / count, clock.Elapsed));
-            learningRate *= options.LearningRateDecay;
+            return network.Head(features);                                                        // [B, K]
         }
 
-        network.eval();
+        ClassifierTrainer.Fit(network, device, allImages, allLabels, settings, Forward, validate: null,
+            e => progress?.Report(new ClassifierEpoch(e.Epoch, e.Epochs, e.MeanLossPerBatch, e.TrainAccuracy, e.Elapsed)));
     }
 }

@@ -17,7 +17,7 @@ namespace Dcgan.Features;
 /// and the weights of the epoch with the best validation accuracy kept. See <see cref="SupervisedCnnOptions"/>
 /// for the defaults.
 /// </summary>
-public static partial class SupervisedCnn
+public static class SupervisedCnn
 {
     /// <summary>Sub-seed stream of the initial weights (the shuffling uses <see cref="SeedSequence.ShuffleStream"/>).</summary>
     private const long InitStream = 21;
@@ -99,8 +99,24 @@ public static partial class SupervisedCnn
         try
         {
             network.to(device); // before the optimizer exists (moving replaces the parameters)
-            SupervisedCnnTraining training = Fit(network, device, train, trainLabels, validation, validationLabels, options, progress);
-            return (network, training);
+            var clock = Stopwatch.StartNew();
+            var history = new List<SupervisedCnnEpoch>(options.Epochs);
+            var settings = new ClassifierTrainingSettings(
+                options.Epochs, options.BatchSize, options.LearningRate, options.Beta1, options.Beta2, LearningRateDecay: 1.0,
+                options.Seed, options.EvaluationInterval);
+            using Tensor images = ImageBatchTensors.ToTensor(train, torch.CPU);                          // [N, C, s, s]
+            using Tensor labels = torch.tensor(Labels(trainLabels, 0, train.Count));                        // [N] int64
+            ClassifierTrainingOutcome outcome = ClassifierTrainer.Fit(
+                network, device, images, labels, settings,
+                x => network.call(x.to(device)),                                                            // [B, K]
+                () => Accuracy(network, validation, validationLabels, options.EvaluationBatchSize),
+                e =>
+                {
+                    var report = new SupervisedCnnEpoch(e.Epoch, e.Epochs, e.MeanLossPerImage, e.TrainAccuracy, e.ValidationAccuracy, e.Elapsed);
+                    history.Add(report);
+                    progress?.Report(report);
+                });
+            return (network, new SupervisedCnnTraining(outcome.BestEpoch, outcome.BestValidationAccuracy, history, clock.Elapsed));
         }
         catch
         {
