@@ -80,57 +80,6 @@ public class ConceptMapSelectorTests
     }
 
     [Fact]
-    public void Logistic_regression_separates_a_separable_set_completely()
-    {
-        var random = new Random(2);
-        const int n = 400;
-        var x = new double[n * 3];
-        var y = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            y[i] = i % 2 == 0;
-            x[i * 3] = (y[i] ? 1.5 : -1.5) + random.NextDouble() - 0.5; // separable along feature 0
-            x[i * 3 + 1] = random.NextDouble() * 4 - 2;
-            x[i * 3 + 2] = random.NextDouble() * 4 - 2;
-        }
-
-        LogisticModel model = LogisticRegression.Fit(x, y, l2: 1e-4);
-        model.Accuracy(x, y).Should().Be(1.0);
-        model.Converged.Should().BeTrue();
-        model.Weights[0].Should().BeGreaterThan(Math.Abs(model.Weights[1]) * 5);
-    }
-
-    [Fact]
-    public void Logistic_regression_matches_the_optimality_condition()
-    {
-        // Gradient of mean log-loss + l2/2 |w|^2 at the fit is ~0: X^T (p - y) / n + l2 w = 0, sum(p - y) = 0.
-        var random = new Random(9);
-        const int n = 300;
-        var x = new double[n * 2];
-        var y = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i * 2] = random.NextDouble() * 2 - 1;
-            x[i * 2 + 1] = random.NextDouble() * 2 - 1;
-            y[i] = x[i * 2] + 0.5 * x[i * 2 + 1] + (random.NextDouble() - 0.5) > 0;
-        }
-
-        LogisticModel m = LogisticRegression.Fit(x, y, l2: 0.1);
-        double[] g = new double[3];
-        for (int i = 0; i < n; i++)
-        {
-            double r = 1 / (1 + Math.Exp(-m.Score(x.AsSpan(i * 2, 2)))) - (y[i] ? 1 : 0);
-            g[0] += r * x[i * 2] / n;
-            g[1] += r * x[i * 2 + 1] / n;
-            g[2] += r / n;
-        }
-
-        (g[0] + 0.1 * m.Weights[0]).Should().BeApproximately(0, 1e-7);
-        (g[1] + 0.1 * m.Weights[1]).Should().BeApproximately(0, 1e-7);
-        g[2].Should().BeApproximately(0, 1e-7);
-    }
-
-    [Fact]
     public void Probing_a_generator_is_deterministic_given_the_seed()
     {
         using DcganGenerator g = ForgettingFixtures.Generator();
