@@ -60,6 +60,22 @@ public class ConceptMapSelectorTests
         ConceptMapSelector.Fit(layer, activations, boxes, new ConceptProbeOptions { TopK = 1 }).SelectedMaps.Should().Equal(planted);
     }
 
+    [Theory]
+    [InlineData(0, new[] { 0, 2, 5 }, new[] { 0, 2, 5, 1, 4, 3 })]
+    [InlineData(2, new[] { 2, 5, 0 }, new[] { 2, 5, 0, 1, 3, 4 })]
+    [InlineData(4, new[] { 4, 5, 0 }, new[] { 4, 5, 0, 1, 2, 3 })]
+    public void The_selection_is_the_one_the_former_newton_fit_made(int planted, int[] selected, int[] order)
+    {
+        // Selected maps and full weight order recorded with the former Newton-method logistic regression (before
+        // the probe moved onto LogisticRegressionClassifier): the unified fit must choose exactly the same maps,
+        // including the weakly positive ones (map 0 weighs 0.0015 in the last case).
+        (GeneratorLayer layer, LayerActivations activations, ConceptBox[] boxes) = Planted(planted, seed: 11);
+        ConceptProbeResult result = ConceptMapSelector.Fit(layer, activations, boxes);
+        result.SelectedMaps.Should().Equal(selected);
+        result.MapsByWeight.Should().Equal(order);
+        (result.Positives, result.Negatives).Should().Be((101, 101));
+    }
+
     [Fact]
     public void Masks_find_the_planted_map_too()
     {
@@ -95,7 +111,13 @@ public class ConceptMapSelectorTests
 
         ConceptProbeResult other = ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Seed = 4 });
         other.Weights.Should().NotEqual(a.Weights, "another seed draws other negatives");
-        ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Layer = "block0" }).Weights.Should().HaveCount(8);
+        ConceptProbeResult block0 = ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Layer = "block0" });
+        block0.Weights.Should().HaveCount(8);
+
+        // The maps the former Newton-method fit selected on this fixture.
+        a.SelectedMaps.Should().Equal(3, 1);
+        other.SelectedMaps.Should().Equal(3, 1);
+        block0.SelectedMaps.Should().Equal(2, 6, 7);
     }
 
     [Fact]
