@@ -60,8 +60,8 @@ internal static class LatentMetricsCommand
             ConfidenceThreshold = parse.GetValue(Confidence),
             Seed = seed,
         };
-        walkOptions.Validate();                                               // both, before any slow work
-        arithmeticOptions.Validate();
+        new LatentWalkOptionsValidator().ThrowIfInvalid(walkOptions);                 // both, before any slow work
+        new ArithmeticStabilityOptionsValidator().ThrowIfInvalid(arithmeticOptions);
 
         using EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
         (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = LatentCommandSupport.Load(parse, Checkpoint);

@@ -1,5 +1,7 @@
-// ClassifierTrainingOptions: settings of EvaluationClassifier.Train, validated before any work starts.
+// ClassifierTrainingOptions: settings of EvaluationClassifier.Train; limits are the DataAnnotations, checked by
+// ClassifierTrainingOptionsValidator before any work starts.
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Features;
 
 namespace Dcgan.Evaluation;
 
@@ -43,22 +45,6 @@ public sealed class ClassifierTrainingOptions
     /// <summary>Device to train on: "auto", "cpu", "cuda" or "cuda:N". Only CPU training is deterministic.</summary>
     /// <value>The default value is "cpu".</value>
     [Required]
+    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
     public string Device { get; set; } = "cpu";
-
-    /// <summary>Validates the options and throws one exception listing every failure.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names the values.</exception>
-    public void Validate()
-    {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
-        {
-            IEnumerable<string> failures = results.Select(r =>
-            {
-                string member = r.MemberNames.FirstOrDefault() ?? "?";
-                object? value = typeof(ClassifierTrainingOptions).GetProperty(member)?.GetValue(this);
-                return $"{member} = {value ?? "null"}: {r.ErrorMessage}";
-            });
-            throw new ArgumentException($"Invalid classifier training options: {string.Join("; ", failures)}");
-        }
-    }
 }

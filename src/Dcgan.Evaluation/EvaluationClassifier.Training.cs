@@ -35,13 +35,14 @@ public sealed partial class EvaluationClassifier
     /// <param name="seed">The one seed of the run.</param>
     /// <param name="progress">Receives a report after every epoch, or <see langword="null"/>.</param>
     /// <returns>The trained classifier in eval mode (unsaved: <see cref="Sha256"/> is null).</returns>
-    /// <exception cref="ArgumentException">Invalid options, wrong image shape, or labels that do not match the images.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">Wrong image shape, or labels that do not match the images.</exception>
     public static EvaluationClassifier Train(IImageDataSource images, IReadOnlyList<int> labels, ClassifierTrainingOptions? options = null, long seed = 1, IProgress<ClassifierEpoch>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         options ??= new ClassifierTrainingOptions();
-        options.Validate();
+        new ClassifierTrainingOptionsValidator().ThrowIfInvalid(options);
         if (images.Shape != InputShape)
         {
             throw new ArgumentException($"The evaluation classifier trains on {InputShape} images; {images.Description} has {images.Shape}.", nameof(images));

@@ -2,6 +2,7 @@ using Dcgan.Features;
 using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Models;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests;
 
@@ -96,7 +97,8 @@ public sealed class EvaluationClassifierTests : IDisposable
 
     [Fact]
     public void Invalid_options_name_the_value() =>
-        FluentActions.Invoking(() => new ClassifierTrainingOptions { Epochs = 0 }.Validate()).Should().Throw<ArgumentException>().WithMessage("*Epochs = 0*");
+        FluentActions.Invoking(() => EvaluationClassifier.Train(new StripeImages(4), new StripeImages(4).Labels, new ClassifierTrainingOptions { Epochs = 0, Device = "tpu" }))
+            .Should().Throw<OptionsValidationException>().WithMessage("*Epochs = 0*").WithMessage("*Device = \"tpu\"*cuda:N*");
 
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using Dcgan.Features;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests;
 
@@ -124,10 +125,10 @@ public class LatentWalkStatisticsTests
         GaussianStatistics reference = GaussianStatistics.FromFeatures(new FeatureMatrix([0f, 1f, 1f, 0f], 2, 2));
         void Refused(LatentWalkOptions options, string message) =>
             FluentActions.Invoking(() => LatentWalkStatistics.Compute(generator, classifier, reference, options))
-                .Should().Throw<ArgumentException>().WithMessage(message);
+                .Should().Throw<OptionsValidationException>().WithMessage(message);
 
-        Refused(new LatentWalkOptions { Pairs = 1 }, "*Pairs = 1*at least 2*");
-        Refused(new LatentWalkOptions { Steps = 0 }, "*Steps = 0*at least 1*");
+        Refused(new LatentWalkOptions { Pairs = 1 }, "*Pairs = 1*between 2 and*");
+        Refused(new LatentWalkOptions { Steps = 0 }, "*Steps = 0*between 1 and*");
         Refused(new LatentWalkOptions { PairsPerBatch = 0 }, "*PairsPerBatch = 0*");
         Refused(new LatentWalkOptions { JumpThreshold = double.NaN }, "*JumpThreshold = NaN*");
     }

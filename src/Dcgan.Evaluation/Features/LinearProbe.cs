@@ -54,9 +54,10 @@ public static class LinearProbe
     /// <param name="testLabels">Test labels.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid (for example an empty C grid or a non-positive C); the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
-    /// Labels do not match their matrices or 0..classCount - 1, a class has no training example, the column
-    /// counts differ, or the C grid is empty or has a non-positive value.
+    /// Labels do not match their matrices or 0..classCount - 1, a class has no training example, or the column
+    /// counts differ.
     /// </exception>
     public static ProbeResult Run(
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
@@ -66,14 +67,10 @@ public static class LinearProbe
     {
         var stopwatch = Stopwatch.StartNew();
         options ??= new LinearProbeOptions();
+        new LinearProbeOptionsValidator().ThrowIfInvalid(options);
         LinearClassifier.ValidateTraining(train, trainLabels, classCount);
         CheckSet(validation, validationLabels, train.Columns, classCount, nameof(validation));
         CheckSet(test, testLabels, train.Columns, classCount, nameof(test));
-        if (options.CGrid is null || options.CGrid.Count == 0 || options.CGrid.Any(c => !(c > 0) || double.IsInfinity(c)))
-        {
-            throw new ArgumentException("CGrid must hold at least one positive finite C.", nameof(options));
-        }
-
         FeatureStandardizer standardizer = FeatureStandardizer.Fit(train);
         FeatureMatrix trainZ = standardizer.Transform(train);
         FeatureMatrix validationZ = standardizer.Transform(validation);
@@ -123,18 +120,16 @@ public static class LinearProbe
     /// <param name="testLabels">Test labels.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
-    /// <exception cref="ArgumentException">As the other overload; also a ValidationFraction outside (0, 1) or a split that leaves either part empty.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid (for example a ValidationFraction outside (0, 1)); the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">As the other overload; also a split that leaves either part empty.</exception>
     public static ProbeResult Run(
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
         int classCount, LinearProbeOptions? options = null)
     {
         options ??= new LinearProbeOptions();
+        new LinearProbeOptionsValidator().ThrowIfInvalid(options);
         LinearClassifier.ValidateTraining(train, trainLabels, classCount);
-        if (!(options.ValidationFraction > 0 && options.ValidationFraction < 1))
-        {
-            throw new ArgumentException($"ValidationFraction must be in (0, 1), got {options.ValidationFraction}.", nameof(options));
-        }
 
         int validationCount = (int)Math.Round(train.Rows * options.ValidationFraction);
         if (validationCount < 1 || validationCount >= train.Rows)

@@ -38,9 +38,10 @@ public static class SupervisedCnn
     /// <param name="testLabels">One label per test image.</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="progress">Receives a report after every epoch (synchronously, on the training thread), or <see langword="null"/>.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
-    /// An invalid option, an image set whose shape does not match the architecture, a label count that differs from
-    /// the image count, or a label outside 0..classCount - 1; the message names the value and the expectation.
+    /// An image set whose shape does not match the architecture, a label count that differs from the image count, a
+    /// label outside 0..classCount - 1, or a CUDA device without CUDA; the message names the value and the expectation.
     /// </exception>
     public static SupervisedCnnResult Run(
         DcganModelOptions architecture, int classCount,
@@ -77,6 +78,7 @@ public static class SupervisedCnn
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="progress">Receives a report after every epoch (synchronously, on the training thread), or <see langword="null"/>.</param>
     /// <returns>The trained network and what the training did.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">As for <see cref="Run"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Run"/>.</exception>
     public static (DiscriminatorClassifier Network, SupervisedCnnTraining Training) Train(
         DcganModelOptions architecture, int classCount,
@@ -85,11 +87,11 @@ public static class SupervisedCnn
         SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null)
     {
         options ??= new SupervisedCnnOptions();
-        options.Validate();
+        new SupervisedCnnOptionsValidator().ThrowIfInvalid(options);
         CheckSet(architecture, classCount, train, trainLabels, nameof(train));
         CheckSet(architecture, classCount, validation, validationLabels, nameof(validation));
 
-        Device device = options.Device ?? torch.CPU;
+        Device device = DeviceSelection.Resolve(options.Device);
         DiscriminatorClassifier network;
         using (var init = new torch.Generator(seed: (ulong)SeedSequence.Derive(options.Seed, InitStream), device: torch.CPU))
         {

@@ -27,6 +27,7 @@ public static class ConceptMapSelector
     /// <param name="latent">The latent vectors [N, Z] the boxes were drawn on (row n = sample n); stays the caller's.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Unknown layer, a box outside the image or naming a missing sample (the message names the box and the image size), or no negative locations left.</exception>
     public static ConceptProbeResult Select(DcganGenerator generator, Tensor latent, IReadOnlyList<ConceptBox> boxes,
         ConceptProbeOptions? options = null)
@@ -34,7 +35,7 @@ public static class ConceptMapSelector
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(latent);
         options ??= new ConceptProbeOptions();
-        options.Validate();
+        new ConceptProbeOptionsValidator().ThrowIfInvalid(options);
         GeneratorLayer layer = GeneratorLayer.Resolve(generator, options.Layer);
         ValidateBoxes(boxes, layer.ImageSize, (int)latent.shape[0]);
         LayerActivations activations = FeatureMapDropout.Capture(generator, latent, layer.Name, options.BatchNorm);
@@ -46,6 +47,7 @@ public static class ConceptMapSelector
     /// <param name="activations">[N, C, h, h] activations; C and h must match <paramref name="layer"/>.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults (<see cref="ConceptProbeOptions.Layer"/> is ignored).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Shapes disagree, a box is outside the image, or no negatives are left.</exception>
     public static ConceptProbeResult Fit(GeneratorLayer layer, LayerActivations activations, IReadOnlyList<ConceptBox> boxes,
         ConceptProbeOptions? options = null)
@@ -84,6 +86,7 @@ public static class ConceptMapSelector
     /// <param name="activations">[N, C, h, h] activations matching <paramref name="layer"/>.</param>
     /// <param name="masks">[N, S, S] row-major, S = image size: true where the concept is.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Sizes disagree, no mask pixel hits a cell centre, or no negatives are left.</exception>
     public static ConceptProbeResult FitMasks(GeneratorLayer layer, LayerActivations activations, bool[] masks,
         ConceptProbeOptions? options = null)
@@ -121,7 +124,7 @@ public static class ConceptMapSelector
         ConceptProbeOptions? options)
     {
         options ??= new ConceptProbeOptions();
-        options.Validate();
+        new ConceptProbeOptionsValidator().ThrowIfInvalid(options);
         int h = layer.Size;
         int area = h * h;
         var rows = new List<(int Sample, int Location, bool Label)>();

@@ -1,6 +1,7 @@
 using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests.Features;
 
@@ -220,7 +221,7 @@ public class LinearClassifierTests
         svm.Invoking(s => s.Fit(x, [0, -1, 0, 1], 2)).Should().Throw<ArgumentException>().WithMessage("*index 1 is -1*");
         svm.Invoking(s => s.Fit(x, [0, 1, 0, 1], 3)).Should().Throw<ArgumentException>().WithMessage("Class 2 has no training examples*");
         svm.Invoking(s => s.Predict(x)).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => new LinearSvm(new LinearClassifierOptions { C = 0 })).Should().Throw<ArgumentException>().WithMessage("*C*");
+        FluentActions.Invoking(() => new LinearSvm(new LinearClassifierOptions { C = 0 })).Should().Throw<OptionsValidationException>().WithMessage("*C = 0*");
     }
 
     [Fact]
