@@ -9,14 +9,6 @@ using static TorchSharp.torch;
 
 namespace Dcgan.Evaluation;
 
-/// <summary>Progress of one finished training epoch.</summary>
-/// <param name="Epoch">One-based epoch number.</param>
-/// <param name="Epochs">Total epochs.</param>
-/// <param name="MeanLoss">Mean cross-entropy over the epoch's batches.</param>
-/// <param name="TrainAccuracy">Accuracy on the epoch's (augmented, dropped-out) training batches.</param>
-/// <param name="Elapsed">Time since training began.</param>
-public sealed record ClassifierEpoch(int Epoch, int Epochs, double MeanLoss, double TrainAccuracy, TimeSpan Elapsed);
-
 public sealed partial class EvaluationClassifier
 {
     private const long InitStream = 11;
@@ -30,7 +22,7 @@ public sealed partial class EvaluationClassifier
     /// seeded from it).
     /// </summary>
     /// <param name="images">1x28x28 training images (for the frozen classifier: the 60k Fashion-MNIST train split).</param>
-    /// <param name="labels">One label in [0, 10) per image.</param>
+    /// <param name="labels">One label per image, in [0, K); the class count K is the largest label + 1 (at least 2).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="seed">The one seed of the run.</param>
     /// <param name="progress">Receives a report after every epoch, or <see langword="null"/>.</param>
@@ -48,13 +40,25 @@ public sealed partial class EvaluationClassifier
             throw new ArgumentException($"The evaluation classifier trains on {InputShape} images; {images.Description} has {images.Shape}.", nameof(images));
         }
 
-        if (labels.Count != images.Count || labels.Any(l => (uint)l >= ClassCount))
+        if (labels.Count != images.Count)
         {
-            throw new ArgumentException($"Expected {images.Count} labels in [0, {ClassCount - 1}]; got {labels.Count} (or a label out of range).", nameof(labels));
+            throw new ArgumentException($"{images.Description} has {images.Count} images but {labels.Count} labels were given; expected one label per image.", nameof(labels));
+        }
+
+        int negative = labels.Select((l, i) => l < 0 ? i : -1).FirstOrDefault(i => i >= 0, -1);
+        if (negative >= 0)
+        {
+            throw new ArgumentException($"The label at index {negative} is {labels[negative]}; labels are class indices 0, 1, ...", nameof(labels));
+        }
+
+        int classCount = labels.Count == 0 ? 0 : labels.Max() + 1;
+        if (classCount < 2)
+        {
+            throw new ArgumentException($"The labels name {classCount} class(es) (largest label + 1); a classifier needs at least 2.", nameof(labels));
         }
 
         Device device = DeviceSelection.Resolve(options.Device);
-        var network = new ClassifierNetwork();
+        var network = new ClassifierNetwork(classCount);
         using (var init = new torch.Generator((ulong)SeedSequence.Derive(seed, InitStream)))
         {
             network.Initialize(init);

@@ -1,7 +1,7 @@
-using Dcgan.Features;
 // ImageSets: choosing a seeded random subset of an image set, and viewing images as pixel rows (reading images
 // is Dcgan.Data's ImageDataSourceExtensions).
 using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Models;
 
 namespace Dcgan.Evaluation;

@@ -34,7 +34,7 @@ public static class ReferenceStatistics
         double noisy = Distance(classifier, quality, ImagePerturbations.AddGaussianNoise(testImages, options.NoiseStandardDeviation, options.Seed));
 
         int[] predicted = classifier.Predict(testImages);
-        ClassCoverageResult testCoverage = ClassCoverage.FromPredictions(predicted, EvaluationClassifier.ClassCount);
+        ClassCoverageResult testCoverage = ClassCoverage.FromPredictions(predicted, classifier.ClassCount);
         double? accuracy = testLabels is null ? null : classifier.Accuracy(testImages, testLabels);
         return new ReferenceStatisticsResult(classifier.Sha256, testImages.Count, trainVersusTest, blurred, noisy, testCoverage, accuracy, options);
     }

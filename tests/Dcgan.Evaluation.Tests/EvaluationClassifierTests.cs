@@ -15,7 +15,7 @@ public sealed class EvaluationClassifierTests : IDisposable
     [Fact]
     public void State_dict_keys_are_the_weights_file_format()
     {
-        using var network = new ClassifierNetwork();
+        using var network = new ClassifierNetwork(10);
         network.state_dict().Keys.Should().BeEquivalentTo([
             "features.0.weight", "features.0.bias",
             "features.1.weight", "features.1.bias", "features.1.running_mean", "features.1.running_var", "features.1.num_batches_tracked",
@@ -66,6 +66,38 @@ public sealed class EvaluationClassifierTests : IDisposable
         ClassDecision decision = classifier.Decide(native).Single();
         decision.Label.Should().Be(classifier.Predict(native).Single());
         decision.Confidence.Should().Be(classifier.Probabilities(native).Row(0).ToArray().Max());
+    }
+
+    [Fact]
+    public void The_class_count_comes_from_the_labels_when_training_and_from_the_file_when_loading()
+    {
+        var data = new StripeImages(30);
+        int[] threeClasses = data.Labels.Select(l => l % 3).ToArray();
+        using EvaluationClassifier trained = EvaluationClassifier.Train(data, threeClasses, Tiny, seed: 2);
+        trained.ClassCount.Should().Be(3);
+        string path = Path.Combine(_folder, "three.bin");
+        trained.Save(path);
+
+        using EvaluationClassifier loaded = EvaluationClassifier.Load(path);
+        loaded.ClassCount.Should().Be(3);
+        ImageBatch images = data.ReadImages([0, 1, 2, 3]);
+        loaded.Probabilities(images).Columns.Should().Be(3);
+        loaded.Probabilities(images).Values.Should().Equal(trained.Probabilities(images).Values);
+        ClassCoverage.FromPredictions(loaded.Predict(images), loaded.ClassCount).Counts.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Labels_that_name_no_classes_and_files_that_are_not_weights_are_refused_clearly()
+    {
+        var data = new StripeImages(4);
+        FluentActions.Invoking(() => EvaluationClassifier.Train(data, [0, 0, 0, 0], Tiny)).Should().Throw<ArgumentException>().WithMessage("*1 class*at least 2*");
+        FluentActions.Invoking(() => EvaluationClassifier.Train(data, [0, 1, -2, 1], Tiny)).Should().Throw<ArgumentException>().WithMessage("*index 2 is -2*");
+        FluentActions.Invoking(() => EvaluationClassifier.Train(data, [0, 1], Tiny)).Should().Throw<ArgumentException>().WithMessage("*4 images but 2 labels*");
+
+        Directory.CreateDirectory(_folder);
+        string path = Path.Combine(_folder, "not-weights.bin");
+        File.WriteAllBytes(path, [3, 1, 2]);
+        FluentActions.Invoking(() => EvaluationClassifier.Load(path)).Should().Throw<Dcgan.Persistence.CheckpointException>().WithMessage($"*{path}*");
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class DiscriminatorFeatureExtractor
     public IReadOnlyList<int> Blocks => _blocks;
 
     /// <summary>The BN population statistics used at extraction, one per BN layer in the order the layers run.</summary>
-    public IReadOnlyList<BatchNormStatistics> BatchNormStatistics => _statistics;
+    internal IReadOnlyList<BatchNormStatistics> BatchNormStatistics => _statistics;
 
     /// <summary>A copy of the options in use.</summary>
     public FeatureExtractionOptions Options => _options.Clone();

@@ -5,38 +5,6 @@ using System.Diagnostics;
 
 namespace Dcgan.Features;
 
-/// <summary>Validation accuracy of one candidate C (fits along the C path are warm-started from the next smaller C).</summary>
-/// <param name="C">The candidate.</param>
-/// <param name="ValidationAccuracy">Accuracy on the validation rows of a fit on the training rows.</param>
-/// <param name="Iterations">Iterations of that fit (L-BFGS iterations, or the dual SVM solver's largest epoch count).</param>
-/// <param name="Converged">Whether that fit reached the tolerance.</param>
-public sealed record ProbeCandidate(double C, double ValidationAccuracy, int Iterations, bool Converged);
-
-/// <summary>The outcome of <see cref="LinearProbe"/>: managed values only.</summary>
-/// <param name="Classifier">The classifier kind.</param>
-/// <param name="ChosenC">The C with the best validation accuracy.</param>
-/// <param name="TestAccuracy">Test accuracy of the final fit (train + validation, chosen C).</param>
-/// <param name="FinalTrainAccuracy">Accuracy of the final fit on the rows it was fitted on.</param>
-/// <param name="FinalConverged">Whether the final fit reached the tolerance.</param>
-/// <param name="Candidates">Every candidate C, in grid order.</param>
-/// <param name="TrainCount">Rows used to fit during C selection.</param>
-/// <param name="ValidationCount">Rows used to choose C.</param>
-/// <param name="TestCount">Test rows.</param>
-/// <param name="FeatureDimension">Features per row.</param>
-/// <param name="Elapsed">Wall-clock time of the whole probe.</param>
-public sealed record ProbeResult(
-    ProbeClassifier Classifier,
-    double ChosenC,
-    double TestAccuracy,
-    double FinalTrainAccuracy,
-    bool FinalConverged,
-    IReadOnlyList<ProbeCandidate> Candidates,
-    int TrainCount,
-    int ValidationCount,
-    int TestCount,
-    int FeatureDimension,
-    TimeSpan Elapsed);
-
 /// <summary>
 /// Runs a linear probe: standardizes every set with the per-column statistics of the training rows
 /// (<see cref="FeatureStandardizer"/>), fits one classifier per C of <see cref="LinearProbeOptions.CGrid"/>
