@@ -61,7 +61,7 @@ internal static class AblateCommand
 
         EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
         FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
-        var quality = new SampleQuality(classifier, ImageSets.Read(splits.Test));
+        var quality = new SampleQuality(classifier, splits.Test.ReadAll());
         var results = new List<VariantRun>();
         foreach (long seed in seeds)
         {

@@ -60,15 +60,15 @@ internal static class LatentMetricsCommand
             ConfidenceThreshold = parse.GetValue(Confidence),
             Seed = seed,
         };
-        walkOptions.Validate();                                               // both, before any slow work
-        arithmeticOptions.Validate();
+        new LatentWalkOptionsValidator().ThrowIfInvalid(walkOptions);                 // both, before any slow work
+        new ArithmeticStabilityOptionsValidator().ThrowIfInvalid(arithmeticOptions);
 
         using EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
         (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = LatentCommandSupport.Load(parse, Checkpoint);
         using (generator)
         {
             LatentCommandSupport.RequireClassifierChannels(generator);
-            ImageBatch test = ImageSets.Read(FashionMnistSplits.OpenTest(parse.GetValue(Data)!));
+            ImageBatch test = FashionMnistSplits.OpenTest(parse.GetValue(Data)!).ReadAll();
             GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");
