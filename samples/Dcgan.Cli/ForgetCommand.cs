@@ -4,6 +4,7 @@
 // original samples on top, a blank row, then the same samples with the maps dropped.
 using Dcgan.Data;
 using System.CommandLine;
+using Dcgan.CommandLine;
 using System.Globalization;
 using Dcgan.Forgetting;
 using Dcgan.Imaging;
@@ -17,13 +18,13 @@ namespace Dcgan.Cli;
 
 internal static class ForgetCommand
 {
-    private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file, or a run folder (its newest checkpoint).", Required = true };
+    private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
 
     private static readonly Option<string?> Layer = new("--layer") { Description = "Generator block to drop maps from: block0 .. block{k-1}. Default: the second-highest layer (the last hidden block), as in the paper." };
 
     private static readonly Option<string?> Maps = new("--maps") { Description = "Comma-separated feature-map indices to drop, e.g. 3,7,12." };
 
-    private static readonly Option<string?> Boxes = new("--boxes") { Description = "JSON file of boxes drawn on samples: { \"seed\": 5, \"count\": 16, \"boxes\": [ { \"sample\": 3, \"x\": 4, \"y\": 10, \"width\": 8, \"height\": 6 } ] } (pixels, (0,0) top-left; samples numbered as `dcgan sample --seed S --count N` lays them out, row by row). The maps with positive logistic-regression weight are dropped." };
+    private static readonly Option<string?> Boxes = new("--boxes") { Description = "JSON file of boxes drawn on samples: { \"seed\": 5, \"count\": 16, \"boxes\": [ { \"sample\": 3, \"x\": 4, \"y\": 10, \"width\": 8, \"height\": 6 } ] } (pixels, (0,0) top-left; samples numbered row by row as the top half of `dcgan forget --seed S --count N` shows them). The maps with positive logistic-regression weight are dropped." };
 
     private static readonly Option<int?> TopK = new("--top-k") { Description = "With --boxes: drop only the k maps with the largest positive weights." };
 
@@ -33,7 +34,7 @@ internal static class ForgetCommand
 
     private static readonly Option<string> Output = new("--output") { Description = "The PNG to write: originals on top, forgotten samples below.", DefaultValueFactory = _ => "forget.png" };
 
-    private static readonly Option<BatchNormMode> BatchNorm = new("--batch-norm") { Description = "RunningStatistics (default) or BatchStatistics.", DefaultValueFactory = _ => BatchNormMode.RunningStatistics };
+    private static readonly Option<string> BatchNorm = LatentCommandSupport.BatchNormOption();
 
     public static Command Create()
     {
@@ -62,7 +63,7 @@ internal static class ForgetCommand
             throw new ArgumentException($"--count {count} is out of range: expected 1 to 1024.");
         }
 
-        BatchNormMode mode = parse.GetValue(BatchNorm);
+        BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
         using (generator)
         using (var scope = torch.NewDisposeScope())
@@ -71,7 +72,7 @@ internal static class ForgetCommand
             int[] maps;
             if (boxes is null)
             {
-                maps = layer.ValidateMaps(ParseMaps(mapsText!));
+                maps = layer.ValidateMaps(CommaSeparatedValues.Integers("--maps", mapsText!, "map index", "3,7,12"));
             }
             else
             {
@@ -108,22 +109,6 @@ internal static class ForgetCommand
             $"Probe on {boxes.Boxes.Count} boxes: {result.Positives} locations inside, {result.Negatives} outside, " +
             $"training accuracy {result.TrainingAccuracy:P1}; largest weights {Markup.Escape(top)}");
         return [.. result.SelectedMaps];
-    }
-
-    private static int[] ParseMaps(string text)
-    {
-        var maps = new List<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int m))
-            {
-                throw new ArgumentException($"--maps '{text}': '{part}' is not a map index; expected e.g. 3,7,12.");
-            }
-
-            maps.Add(m);
-        }
-
-        return [.. maps];
     }
 
     // Originals, padded to whole rows, a blank row, then the forgotten samples: each sample sits above its twin.

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class ExperimentReport
 {
