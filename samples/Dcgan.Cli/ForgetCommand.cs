@@ -24,7 +24,7 @@ internal static class ForgetCommand
 
     private static readonly Option<string?> Maps = new("--maps") { Description = "Comma-separated feature-map indices to drop, e.g. 3,7,12." };
 
-    private static readonly Option<string?> Boxes = new("--boxes") { Description = "JSON file of boxes drawn on samples: { \"seed\": 5, \"count\": 16, \"boxes\": [ { \"sample\": 3, \"x\": 4, \"y\": 10, \"width\": 8, \"height\": 6 } ] } (pixels, (0,0) top-left; samples numbered row by row as the top half of `dcgan forget --seed S --count N` shows them). The maps with positive logistic-regression weight are dropped." };
+    private static readonly Option<string?> Boxes = new("--boxes") { Description = "JSON file of boxes drawn on samples: { \"seed\": 5, \"count\": 16, \"boxes\": [ { \"sample\": 3, \"x\": 4, \"y\": 10, \"width\": 8, \"height\": 6 } ] } (pixels, (0,0) top-left; samples numbered as `dcgan sample --seed S --count N` lays them out, row by row). The maps with positive logistic-regression weight are dropped." };
 
     private static readonly Option<int?> TopK = new("--top-k") { Description = "With --boxes: drop only the k maps with the largest positive weights." };
 
@@ -79,8 +79,7 @@ internal static class ForgetCommand
                 maps = Probe(generator, layer, boxes, parse.GetValue(TopK), mode);
             }
 
-            using var rng = new torch.Generator((ulong)seed);
-            torch.Tensor z = LatentSampler.Sample(count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
+            torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, seed, count)); // [count, Z], as `sample --seed`
             ImageBatch original = ImageTensors.FromTensor(generator.GenerateImages(z, mode));
             ImageBatch forgotten = ImageTensors.FromTensor(FeatureMapDropout.Generate(generator, z, layer.Name, maps, mode));
             string output = Path.GetFullPath(parse.GetValue(Output)!);
@@ -99,8 +98,7 @@ internal static class ForgetCommand
     private static int[] Probe(DcganGenerator generator, GeneratorLayer layer, ConceptBoxFile boxes, int? topK, BatchNormMode mode)
     {
         using var scope = torch.NewDisposeScope();
-        using var rng = new torch.Generator((ulong)boxes.Seed);
-        torch.Tensor z = LatentSampler.Sample(boxes.Count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
+        torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, boxes.Seed, boxes.Count)); // [count, Z], as `sample --seed`
         var options = new ConceptProbeOptions { Layer = layer.Name, TopK = topK, BatchNorm = mode };
         ConceptProbeResult result = ConceptMapSelector.Select(generator, z, boxes.Boxes, options);
         string top = string.Join(", ", result.MapsByWeight.Take(8).Select(m =>

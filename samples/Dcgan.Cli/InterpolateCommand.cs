@@ -1,5 +1,5 @@
-// `dcgan interpolate`: latent walks. Either between two seeds (--from/--to: the z drawn by a CPU generator seeded
-// with S) or through --walk N points (images 0..N-1 of `dcgan sample --seed S`; walk r of --rows uses images
+// `dcgan interpolate`: latent walks. Either between two seeds (--from/--to: the z of `dcgan sample --count 1
+// --seed S`) or through --walk N points (images 0..N-1 of `dcgan sample --seed S`; walk r of --rows uses images
 // r*N .. r*N+N-1). Writes one strip with one row per walk, and with --frames a frame folder per walk.
 using Dcgan.Data;
 using System.CommandLine;
@@ -16,7 +16,7 @@ internal static class InterpolateCommand
 
     private static readonly Option<string> Output = LatentCommandSupport.OutputOption("interpolation");
 
-    private static readonly Option<long?> From = new("--from") { Description = "Seed of the start point: the z drawn by a CPU random generator seeded with it (LatentSampler.SampleRows(1, ..., seed))." };
+    private static readonly Option<long?> From = new("--from") { Description = "Seed of the start point (the z of `dcgan sample --count 1 --seed S`)." };
 
     private static readonly Option<long?> To = new("--to") { Description = "Seed of the end point." };
 
@@ -56,7 +56,7 @@ internal static class InterpolateCommand
         int? walk = parse.GetValue(Walk);
         int steps = parse.GetValue(Steps);
         int rows = parse.GetValue(Rows);
-        InterpolationMode mode = parse.GetValue(Mode) == "slerp" ? InterpolationMode.Spherical : InterpolationMode.Linear;
+        LatentInterpolationMode mode = parse.GetValue(Mode) == "slerp" ? LatentInterpolationMode.Spherical : LatentInterpolationMode.Linear;
         if (walk is null == (from is null || to is null) || (walk is not null && (from is not null || to is not null)))
         {
             throw new ArgumentException("Give either --from and --to (two seeds) or --walk N, not both.");
@@ -92,8 +92,8 @@ internal static class InterpolateCommand
             }
             else
             {
-                float[] a = LatentSampler.SampleRows(1, generator.LatentDimension, generator.LatentDistribution, from!.Value)[0];
-                float[] b = LatentSampler.SampleRows(1, generator.LatentDimension, generator.LatentDistribution, to!.Value)[0];
+                float[] a = LatentSampler.ForSeed(generator, from!.Value, 1)[0];                 // image 0 of `sample --seed from`
+                float[] b = LatentSampler.ForSeed(generator, to!.Value, 1)[0];
                 walks.Add(LatentInterpolation.Path(a, b, steps, mode));
             }
 

@@ -1,6 +1,6 @@
 // `dcgan sample`: images from a trained checkpoint, as one grid PNG (--output x.png), an indexed grid with each
 // tile's number under it (--indexed, for picking `dcgan arithmetic` exemplars), or a folder with one PNG per image.
-// Image i of --seed s is always generated from z = IndexedLatentGrid.Row(s, i): the same in every output form and
+// Image i of --seed s is always generated from z = LatentSampler.Row(s, i): the same in every output form and
 // whatever --count is, so the images of `--count 16` are the first 16 of `--count 64`.
 using System.CommandLine;
 using Dcgan.CommandLine;
@@ -65,7 +65,7 @@ internal static class SampleCommand
         (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint, mode);
         using (generator)
         {
-            float[][] z = IndexedLatentGrid.For(generator, seed, count).Vectors; // z_i = IndexedLatentGrid.Row(seed, i)
+            float[][] z = LatentSampler.ForSeed(generator, seed, count); // z_i = LatentSampler.Row(seed, i)
             // With batch statistics an image depends on the images generated with it: all of them, in one batch.
             ImageBatch images = generator.Render(z, mode, batchSize: mode == BatchNormMode.BatchStatistics ? count : LatentImages.DefaultBatchSize);
             if (indexed)

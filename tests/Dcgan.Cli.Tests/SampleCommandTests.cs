@@ -1,5 +1,5 @@
 // `dcgan sample`: one command for a grid file, a folder of images and an indexed grid, with one seed convention:
-// image i of --seed s is the generator's image of IndexedLatentGrid.Row(s, i) in every form and for every --count.
+// image i of --seed s is the generator's image of LatentSampler.Row(s, i) in every form and for every --count.
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -15,7 +15,7 @@ public sealed class SampleCommandTests(TinyRun run)
     private const long Seed = 7;
 
     [Fact]
-    public void Folder_image_i_is_the_image_of_indexed_latent_row_i_of_the_seed()
+    public void Folder_image_i_is_the_image_of_latent_row_i_of_the_seed()
     {
         string folder = Path.Combine(run.NewFolder(), "each");
         Sample("--output", folder).Should().Be(0);
@@ -26,7 +26,7 @@ public sealed class SampleCommandTests(TinyRun run)
         {
             for (int i = 0; i < Count; i++)
             {
-                float[] z = IndexedLatentGrid.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution);
+                float[] z = LatentSampler.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution);
                 byte[] expected = ImageGrid.EncodePng(generator.Render(z), columns: 1, padding: 0);
                 File.ReadAllBytes(Path.Combine(folder, $"sample-{i:D4}.png")).Should().Equal(expected, $"image {i} is z = Row({Seed}, {i})");
             }
