@@ -1,6 +1,7 @@
-// `dcgan latent-metrics`: evaluation protocol section E (the paper's latent-space claims) on a checkpoint's generator:
+// `dcgan-experiments latent-metrics`: evaluation protocol section E (the paper's latent-space claims) on a checkpoint's generator:
 // latent-walk statistics in lerp and slerp (norm of z, classifier confidence and Frechet distance along the path, jump
 // statistic) and arithmetic stability (1 vs 3 exemplars per concept). Writes latent.json and latent.md.
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using System.CommandLine;
 using System.Diagnostics;
@@ -12,15 +13,15 @@ using Dcgan.Models;
 using Dcgan.Persistence;
 using Spectre.Console;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class LatentMetricsCommand
 {
-    private static readonly Option<string> Checkpoint = LatentCommandSupport.CheckpointOption();
+    private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
 
-    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
+    private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
+    private static readonly Option<string?> Classifier = EvaluationClassifierFile.Option();
 
     private static readonly Option<int> Pairs = new("--pairs") { Description = "Random latent pairs walked between.", DefaultValueFactory = _ => 1_000 };
 
@@ -36,7 +37,7 @@ internal static class LatentMetricsCommand
 
     private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the latent pairs, the pool, the trials and the neighbours.", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<string> Output = new("--output") { Description = "Folder for latent.json and latent.md.", DefaultValueFactory = _ => "docs/results" };
+    private static readonly Option<string> Output = ExperimentOptions.ReportFolder("latent.json and latent.md");
 
     public static Command Create()
     {
@@ -55,7 +56,7 @@ internal static class LatentMetricsCommand
         var arithmeticOptions = new ArithmeticStabilityOptions
         {
             Trials = parse.GetValue(Trials),
-            ExemplarCounts = LatentCommandSupport.Integers("--exemplars", parse.GetValue(Exemplars)!, "exemplar count", "1,3"),
+            ExemplarCounts = CommaSeparatedValues.Integers("--exemplars", parse.GetValue(Exemplars)!, "exemplar count", "1,3"),
             PoolSize = parse.GetValue(Pool),
             ConfidenceThreshold = parse.GetValue(Confidence),
             Seed = seed,
@@ -63,12 +64,12 @@ internal static class LatentMetricsCommand
         new LatentWalkOptionsValidator().ThrowIfInvalid(walkOptions);                 // both, before any slow work
         new ArithmeticStabilityOptionsValidator().ThrowIfInvalid(arithmeticOptions);
 
-        using EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
-        (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = LatentCommandSupport.Load(parse, Checkpoint);
+        using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
+        (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
-            LatentCommandSupport.RequireClassifierChannels(generator);
-            ImageBatch test = FashionMnistSplits.OpenTest(parse.GetValue(Data)!).ReadAll();
+            EvaluationClassifierFile.RequireChannels(generator);
+            ImageBatch test = FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)).ReadAll();
             GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");

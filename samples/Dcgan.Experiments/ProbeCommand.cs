@@ -1,4 +1,4 @@
-// `dcgan probe`: the paper's representation-learning experiment on Fashion-MNIST (evaluation protocol, part A):
+// `dcgan-experiments probe`: the paper's representation-learning experiment on Fashion-MNIST (evaluation protocol, part A):
 // a linear classifier on pooled discriminator features, against raw pixels and a randomly initialised
 // discriminator of the same architecture. Writes probe.json and probe.md. The low-label variant (--labels-per-class)
 // also trains a supervised CNN of D's architecture on each draw's labels (LowLabelCnn) and writes probe-low-label.*.
@@ -7,19 +7,20 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Spectre.Console;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class ProbeCommand
 {
     private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder with the trained discriminator.", Required = true };
 
-    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
+    private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
     private static readonly Option<ProbeClassifier[]> Classifiers = new("--classifier") { Description = "LinearSvm (the paper's L2-SVM) and/or LogisticRegression.", DefaultValueFactory = _ => [ProbeClassifier.LinearSvm], AllowMultipleArgumentsPerToken = true };
 
@@ -37,7 +38,7 @@ internal static class ProbeCommand
 
     private static readonly Option<int> CnnEpochs = new("--cnn-epochs") { Description = "Low-label variant: epoch budget of the supervised CNN of D's architecture (the epoch is then chosen on probe-val).", DefaultValueFactory = _ => new SupervisedCnnOptions().Epochs };
 
-    private static readonly Option<string> Output = new("--output") { Description = "Folder for probe.json and probe.md.", DefaultValueFactory = _ => "docs/results" };
+    private static readonly Option<string> Output = ExperimentOptions.ReportFolder("probe.json and probe.md (probe-low-label.* with --labels-per-class)");
 
     private static readonly Option<int[]> Blocks = new("--blocks") { Description = "Conv blocks (0 = input side) whose pooled activations are used, comma-separated. Default: every block, as the paper does.", CustomParser = ParseBlocks, AllowMultipleArgumentsPerToken = true };
 
@@ -82,7 +83,7 @@ internal static class ProbeCommand
         DcganModelOptions architecture = manifest.Architecture!;
         (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
         unusedGenerator.Dispose();
-        FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!,
+        FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data),
             architecture.ImageSize == 28 ? null : architecture.ImageSize);
         var extraction = new FeatureExtractionOptions { PooledGridSize = parse.GetValue(Grid), Blocks = SelectedBlocks(parse) };
         ProbeFeatures[] featureSets = parse.GetValue(FeatureSets)!;
@@ -116,7 +117,7 @@ internal static class ProbeCommand
                     ProbeResult result = LinearProbe.Run(
                         all.Slice(0, FashionMnistSplits.ProbeTrainCount), splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount],
                         all.Slice(FashionMnistSplits.ProbeTrainCount, splits.ValidationCount), splits.TrainLabels[FashionMnistSplits.ProbeTrainCount..],
-                        test, splits.TestLabels, 10, options);
+                        test, splits.TestLabels, splits.ClassCount, options);
                     AnsiConsole.MarkupLine($"  {classifier}: test accuracy [green]{result.TestAccuracy:F4}[/] (C = {result.ChosenC}, {result.Elapsed.TotalSeconds:F0} s)");
                     rows.Add((name, all.Columns, result));
                 }
@@ -167,7 +168,7 @@ internal static class ProbeCommand
         {
             int[] chosen = LowLabelCnn.Draw(splits, perClass, seed, d);
             ProbeResult result = LinearProbe.Run(all.SelectRows(chosen), chosen.Select(i => probeTrainLabels[i]).ToArray(),
-                validation, validationLabels, test, splits.TestLabels, 10, options);
+                validation, validationLabels, test, splits.TestLabels, splits.ClassCount, options);
             errors[d] = 1 - result.TestAccuracy;
         }
 
@@ -198,7 +199,7 @@ internal static class ProbeCommand
         supervised["bestEpochs"] = new JsonArray(cnn.BestEpochs.Select(e => (JsonNode)e).ToArray());
         supervised["secondsPerDraw"] = new JsonArray(cnn.Seconds.Select(t => (JsonNode)Math.Round(t, 1)).ToArray());
         supervised["parameters"] = cnn.ParameterCount;
-        supervised["training"] = $"D's architecture with a 10-unit output layer, N(0, 0.02) init; Adam lr {cnn.Options.LearningRate} betas {cnn.Options.Beta1}/{cnn.Options.Beta2}, " +
+        supervised["training"] = $"D's architecture with a {cnn.ClassCount}-unit output layer, N(0, 0.02) init; Adam lr {cnn.Options.LearningRate} betas {cnn.Options.Beta1}/{cnn.Options.Beta2}, " +
             $"cross-entropy, batch {cnn.Options.BatchSize}, {cnn.Options.Epochs} epochs; the epoch (every {cnn.Options.EvaluationInterval}th and the last) chosen on " +
             $"{cnn.ValidationImages} seeded probe-val images; test with running BN statistics; draw d uses the linear probes' labelled images and seed {seed} + d";
 

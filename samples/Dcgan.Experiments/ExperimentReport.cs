@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class ExperimentReport
 {
@@ -32,7 +32,7 @@ internal static class ExperimentReport
         return (json, md);
     }
 
-    public static string CommandLine() => "dcgan " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+    public static string CommandLine() => "dcgan-experiments " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
 
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)}, {TorchSharp.torch.get_num_threads()} torch threads";

@@ -1,4 +1,4 @@
-// `dcgan train-classifier`: trains the frozen Fashion-MNIST evaluation classifier on the 60k train split, reports
+// `dcgan-experiments train-classifier`: trains the frozen Fashion-MNIST evaluation classifier on the 60k train split, reports
 // its test accuracy, and writes the weights plus a JSON record (accuracy, time, SHA-256, seed, options).
 using System.CommandLine;
 using System.Diagnostics;
@@ -8,13 +8,13 @@ using Dcgan.Data;
 using Dcgan.Evaluation;
 using Spectre.Console;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class TrainClassifierCommand
 {
-    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
+    private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Output = new("--output") { Description = "The weights file to write (a JSON record goes next to it).", DefaultValueFactory = _ => "data/evaluation/fashion-classifier.bin" };
+    private static readonly Option<string> Output = new("--output") { Description = "The weights file to write (a JSON record goes next to it).", DefaultValueFactory = _ => Path.Combine(ExperimentOptions.DefaultOutputFolder, "fashion-classifier.bin") };
 
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Passes over the 60k training images.", DefaultValueFactory = _ => new ClassifierTrainingOptions().Epochs };
 
@@ -31,12 +31,12 @@ internal static class TrainClassifierCommand
 
     private static int Run(ParseResult parse)
     {
-        string folder = parse.GetValue(Data)!;
+        string folder = ExperimentOptions.DataFolder(parse, Data);
         string output = Path.GetFullPath(parse.GetValue(Output)!);
         long seed = parse.GetValue(Seed);
         var options = new ClassifierTrainingOptions { Epochs = parse.GetValue(Epochs), Device = parse.GetValue(Device)! };
-        IdxImageDataSource train = IdxImageDataSource.Open(Path.Combine(folder, FashionMnist.TrainImagesFile), Path.Combine(folder, FashionMnist.TrainLabelsFile));
-        IdxImageDataSource test = IdxImageDataSource.Open(Path.Combine(folder, FashionMnist.TestImagesFile), Path.Combine(folder, FashionMnist.TestLabelsFile));
+        IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: true);
+        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
 
         var clock = Stopwatch.StartNew();
         using EvaluationClassifier classifier = EvaluationClassifier.Train(train, train.Labels!.Select(l => (int)l).ToArray(), options, seed,

@@ -1,9 +1,10 @@
-// `dcgan ablate`: the paper's stability claims under one budget and the same seeds (evaluation protocol,
+// `dcgan-experiments ablate`: the paper's stability claims under one budget and the same seeds (evaluation protocol,
 // part F): learning rate 2e-4 vs 1e-3, beta1 0.5 vs 0.9, and batch norm on the G output / D input vs not. Each
-// variant trains the same 28x28 paper-preset model for --steps steps on Fashion-MNIST once per seed; reported
+// variant trains the same paper-preset model (28x28 for Fashion-MNIST) for --steps steps once per seed; reported
 // are the Frechet distance of its samples (frozen evaluation classifier) and loss-oscillation statistics,
 // per seed and as mean and sample standard deviation over the seeds.
 using System.CommandLine;
+using Dcgan.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -15,13 +16,13 @@ using Dcgan.Training;
 using Spectre.Console;
 using TorchSharp;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class AblateCommand
 {
-    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
+    private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
+    private static readonly Option<string?> Classifier = EvaluationClassifierFile.Option();
 
     private static readonly Option<int> Steps = new("--steps") { Description = "Training steps per variant (batch 128).", DefaultValueFactory = _ => 468 };
 
@@ -29,7 +30,7 @@ internal static class AblateCommand
 
     private static readonly Option<long[]> Seeds = new("--seeds") { Description = "Seeds (comma-separated or repeated); every variant is trained once per seed.", DefaultValueFactory = _ => [1], CustomParser = ParseSeeds, AllowMultipleArgumentsPerToken = true };
 
-    private static readonly Option<string> Output = new("--output") { Description = "Folder for ablate.json and ablate.md.", DefaultValueFactory = _ => "docs/results" };
+    private static readonly Option<string> Output = ExperimentOptions.ReportFolder("ablate.json and ablate.md");
 
     private static readonly (string Name, Action<GanTrainerOptions, DcganModelOptions> Apply)[] Variants =
     [
@@ -59,8 +60,8 @@ internal static class AblateCommand
             throw new ArgumentException($"--steps {steps} / --samples {samples}: expected at least 10 steps and 100 samples.");
         }
 
-        EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
-        FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
+        EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
+        FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
         var quality = new SampleQuality(classifier, splits.Test.ReadAll());
         var results = new List<VariantRun>();
         foreach (long seed in seeds)
@@ -82,7 +83,7 @@ internal static class AblateCommand
             ["variants"] = new JsonArray(summaries.Select(s => (JsonNode)s.ToJson()).ToArray()),
         };
         var table = new StringBuilder()
-            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"Ablation: {steps} steps of batch 128 per variant, 28x28 paper preset, FD of {samples} samples vs the 10k test images; seeds {string.Join(", ", seeds)}. Mean +- sample std over the seeds (std 0 with one seed)."))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"Ablation: {steps} steps of batch 128 per variant, {splits.Train.Shape.Height}x{splits.Train.Shape.Width} paper preset, FD of {samples} samples vs the 10k test images; seeds {string.Join(", ", seeds)}. Mean +- sample std over the seeds (std 0 with one seed)."))
             .AppendLine()
             .AppendLine("| variant | Frechet distance | FD per seed | std of G loss (2nd half) | mean abs change of D loss (2nd half) |")
             .AppendLine("|---|---:|---|---:|---:|");
@@ -99,7 +100,7 @@ internal static class AblateCommand
 
     private static VariantRun TrainAndScore(string name, Action<GanTrainerOptions, DcganModelOptions> apply, long seed, int steps, int samples, IImageDataSource train, SampleQuality quality)
     {
-        DcganModelOptions architecture = DcganModelOptions.Paper(28, 1);
+        DcganModelOptions architecture = DcganModelOptions.Paper(train.Shape.Height, train.Shape.Channels); // 28x28x1 on Fashion-MNIST
         var options = new GanTrainerOptions { Seed = seed, Device = "cpu" };
         apply(options, architecture);
         options.Epochs = (int)Math.Ceiling(steps / (double)(train.Count / options.BatchSize));

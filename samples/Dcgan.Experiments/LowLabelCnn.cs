@@ -8,10 +8,10 @@ using Dcgan.Features;
 using Dcgan.Models;
 using Spectre.Console;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 /// <summary>Test errors of the supervised CNN over the low-label draws, with what chose them.</summary>
-internal sealed record LowLabelCnnResult(double[] Errors, int[] BestEpochs, double[] Seconds, int ValidationImages, long ParameterCount, SupervisedCnnOptions Options);
+internal sealed record LowLabelCnnResult(double[] Errors, int[] BestEpochs, double[] Seconds, int ValidationImages, long ParameterCount, int ClassCount, SupervisedCnnOptions Options);
 
 internal static class LowLabelCnn
 {
@@ -20,7 +20,7 @@ internal static class LowLabelCnn
 
     /// <summary>The probe-train indices of draw <paramref name="draw"/>: the same for the linear probes and the CNN.</summary>
     public static int[] Draw(FashionMnistSplits splits, int perClass, long seed, int draw) =>
-        LowLabelSampler.Sample(splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount], perClass, 10, (int)seed + draw);
+        LowLabelSampler.Sample(splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount], perClass, splits.ClassCount, (int)seed + draw);
 
     public static LowLabelCnnResult Run(FashionMnistSplits splits, DcganModelOptions architecture, int perClass, int draws, long seed, int epochs)
     {
@@ -39,7 +39,7 @@ internal static class LowLabelCnn
             var clock = Stopwatch.StartNew();
             int[] chosen = Draw(splits, perClass, seed, d);
             options.Seed = seed + d;
-            SupervisedCnnResult result = SupervisedCnn.Run(architecture, 10,
+            SupervisedCnnResult result = SupervisedCnn.Run(architecture, splits.ClassCount,
                 splits.Train.ReadImages(chosen), chosen.Select(i => splits.TrainLabels[i]).ToArray(),
                 validation, validationLabels, test, splits.TestLabels, options);
             errors[d] = 1 - result.TestAccuracy;
@@ -49,6 +49,6 @@ internal static class LowLabelCnn
             AnsiConsole.MarkupLine($"  supervised CNN, draw {d + 1}/{draws}: test error {errors[d]:P2} (epoch {bestEpochs[d]} of {epochs}, validation accuracy {result.Training.BestValidationAccuracy:F4}, {seconds[d]:F0} s)");
         }
 
-        return new LowLabelCnnResult(errors, bestEpochs, seconds, validation.Count, parameters, options);
+        return new LowLabelCnnResult(errors, bestEpochs, seconds, validation.Count, parameters, splits.ClassCount, options);
     }
 }

@@ -1,4 +1,4 @@
-// `dcgan reference-stats`: the real-data reference numbers of the sample-quality evaluation (FD floor, FD of blurred
+// `dcgan-experiments reference-stats`: the real-data reference numbers of the sample-quality evaluation (FD floor, FD of blurred
 // and noisy test images, precision/recall of train vs test, KL of the test predictions), printed and written as JSON.
 using System.CommandLine;
 using System.Diagnostics;
@@ -9,15 +9,15 @@ using Dcgan.Data;
 using Dcgan.Evaluation;
 using Spectre.Console;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class ReferenceStatisticsCommand
 {
-    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
+    private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
+    private static readonly Option<string?> Classifier = EvaluationClassifierFile.Option();
 
-    private static readonly Option<string?> Sha256 = new("--sha256") { Description = "Refuse a classifier file with another SHA-256." };
+    private static readonly Option<string?> Sha256 = new("--sha256") { Description = "Refuse a classifier file with another SHA-256 (the shipped classifier is always checked against its recorded one)." };
 
     private static readonly Option<string?> Output = new("--output") { Description = "A JSON file for the numbers." };
 
@@ -32,10 +32,10 @@ internal static class ReferenceStatisticsCommand
 
     private static int Run(ParseResult parse)
     {
-        string folder = parse.GetValue(Data)!;
-        IdxImageDataSource train = IdxImageDataSource.Open(Path.Combine(folder, FashionMnist.TrainImagesFile));
-        IdxImageDataSource test = IdxImageDataSource.Open(Path.Combine(folder, FashionMnist.TestImagesFile), Path.Combine(folder, FashionMnist.TestLabelsFile));
-        using EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!, parse.GetValue(Sha256));
+        string folder = ExperimentOptions.DataFolder(parse, Data);
+        IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: false);
+        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
+        using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier, parse.GetValue(Sha256));
         var clock = Stopwatch.StartNew();
         ReferenceStatisticsResult r = ReferenceStatistics.Compute(classifier, train, test, test.Labels!.Select(l => (int)l).ToArray(),
             new ReferenceStatisticsOptions { Seed = parse.GetValue(Seed) });

@@ -1,4 +1,4 @@
-// `dcgan evaluate`: sample quality of a checkpoint's generator on Fashion-MNIST (evaluation protocol B, C, D):
+// `dcgan-experiments evaluate`: sample quality of a checkpoint's generator on Fashion-MNIST (evaluation protocol B, C, D):
 // Frechet distance and improved precision/recall in the frozen evaluation classifier's feature space, class
 // coverage, and nearest-neighbour memorization statistics, next to the real-data references. Writes
 // evaluate.json and evaluate.md. Samples of another size (e.g. 32x32) are resized to the classifier's 28x28 first.
@@ -6,6 +6,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Features;
@@ -15,21 +16,21 @@ using Dcgan.Persistence;
 using Spectre.Console;
 using TorchSharp;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class EvaluateCommand
 {
     private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder.", Required = true };
 
-    private static readonly Option<string> Data = SharedOptions.FashionMnistFolder();
+    private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
-    private static readonly Option<string> Classifier = SharedOptions.EvaluationClassifier();
+    private static readonly Option<string?> Classifier = EvaluationClassifierFile.Option();
 
     private static readonly Option<int> Count = new("--count") { Description = "Generated samples to evaluate.", DefaultValueFactory = _ => 10_000 };
 
     private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the latent vectors and of the reference subsets.", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<string> Output = new("--output") { Description = "Folder for evaluate.json, evaluate.md and the closest-pairs grid.", DefaultValueFactory = _ => "docs/results" };
+    private static readonly Option<string> Output = ExperimentOptions.ReportFolder("evaluate.json, evaluate.md and the closest-pairs grid");
 
     public static Command Create()
     {
@@ -50,12 +51,12 @@ internal static class EvaluateCommand
             throw new ArgumentException($"--count {count} is out of range: expected 100 to 100000.");
         }
 
-        EvaluationClassifier classifier = EvaluationClassifier.Load(parse.GetValue(Classifier)!);
-        FashionMnistSplits splits = FashionMnistSplits.Open(parse.GetValue(Data)!, null);
+        EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
+        FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
         string checkpointFile = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!); // once: a live run folder rotates its checkpoints
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpointFile);
         ImageShape generatorShape = generator.ImageShape;
-        LatentCommandSupport.RequireClassifierChannels(generator);
+        EvaluationClassifierFile.RequireChannels(generator);
         ImageBatch generated;
         using (generator)
         {

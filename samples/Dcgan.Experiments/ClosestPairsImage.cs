@@ -4,7 +4,7 @@ using Dcgan.Evaluation;
 using Dcgan.Imaging;
 using Dcgan.Models;
 
-namespace Dcgan.Cli;
+namespace Dcgan.Experiments;
 
 internal static class ClosestPairsImage
 {
