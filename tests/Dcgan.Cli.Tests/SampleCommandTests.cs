@@ -27,7 +27,7 @@ public sealed class SampleCommandTests(TinyRun run)
             for (int i = 0; i < Count; i++)
             {
                 float[] z = LatentSampler.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution);
-                byte[] expected = ImageGrid.EncodePng(generator.Render(z), columns: 1, padding: 0);
+                byte[] expected = ImageGrid.EncodePng(generator.RenderOne(z), columns: 1, padding: 0);
                 File.ReadAllBytes(Path.Combine(folder, $"sample-{i:D4}.png")).Should().Equal(expected, $"image {i} is z = Row({Seed}, {i})");
             }
         }

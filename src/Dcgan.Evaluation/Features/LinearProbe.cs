@@ -31,7 +31,7 @@ public static class LinearProbe
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix validation, IReadOnlyList<int> validationLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
-        int classCount, LinearProbeOptions? options = null)
+        int classCount, LinearProbeOptions? options)
     {
         var stopwatch = Stopwatch.StartNew();
         options ??= new LinearProbeOptions();
@@ -93,7 +93,7 @@ public static class LinearProbe
     public static ProbeResult Run(
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
-        int classCount, LinearProbeOptions? options = null)
+        int classCount, LinearProbeOptions? options)
     {
         options ??= new LinearProbeOptions();
         new LinearProbeOptionsValidator().ThrowIfInvalid(options);
