@@ -62,7 +62,7 @@ internal static class AblateCommand
 
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
-        var quality = new SampleQuality(classifier, ImageSets.Read(splits.Test));
+        var quality = new SampleQuality(classifier, splits.Test.ReadAll());
         var results = new List<VariantRun>();
         foreach (long seed in seeds)
         {

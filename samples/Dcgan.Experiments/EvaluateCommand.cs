@@ -69,7 +69,7 @@ internal static class EvaluateCommand
         AnsiConsole.MarkupLine($"Generated {count} samples{resized} from step {manifest.GlobalStep}; computing the references ...");
         ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
             new ReferenceStatisticsOptions { Seed = (int)seed });
-        ImageBatch test = ImageSets.Read(splits.Test);
+        ImageBatch test = splits.Test.ReadAll();
         var sampleQuality = new SampleQuality(classifier, test);
         SampleQualityResult quality = sampleQuality.Evaluate(generated);
 
@@ -78,12 +78,12 @@ internal static class EvaluateCommand
         SampleQualityResult? roundTrip = null;
         if (generatorShape != generated.Shape)
         {
-            ImageBatch real = ImageSets.Read(splits.Train, ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), (int)seed + 1));
+            ImageBatch real = splits.Train.ReadImages(ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), (int)seed + 1));
             roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)));
         }
 
         AnsiConsole.MarkupLine("Memorization: nearest training neighbours (pixels and classifier features) ...");
-        ImageBatch train = ImageSets.Read(splits.Train);
+        ImageBatch train = splits.Train.ReadAll();
         MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test));
         MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, "evaluate-closest-pairs.png"));

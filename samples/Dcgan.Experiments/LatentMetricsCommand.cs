@@ -61,15 +61,15 @@ internal static class LatentMetricsCommand
             ConfidenceThreshold = parse.GetValue(Confidence),
             Seed = seed,
         };
-        walkOptions.Validate();                                               // both, before any slow work
-        arithmeticOptions.Validate();
+        new LatentWalkOptionsValidator().ThrowIfInvalid(walkOptions);                 // both, before any slow work
+        new ArithmeticStabilityOptionsValidator().ThrowIfInvalid(arithmeticOptions);
 
         using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
             EvaluationClassifierFile.RequireChannels(generator);
-            ImageBatch test = ImageSets.Read(FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)));
+            ImageBatch test = FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)).ReadAll();
             GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");

@@ -26,9 +26,9 @@ internal static class LowLabelCnn
     {
         int[] validationRows = ImageSets.RandomSubset(splits.ValidationCount, Math.Min(ValidationImages, splits.ValidationCount), (int)seed)
             .Select(i => FashionMnistSplits.ProbeTrainCount + i).Order().ToArray();
-        ImageBatch validation = ImageSets.Read(splits.Train, validationRows);
+        ImageBatch validation = splits.Train.ReadImages(validationRows);
         int[] validationLabels = validationRows.Select(i => splits.TrainLabels[i]).ToArray();
-        ImageBatch test = ImageSets.Read(splits.Test);
+        ImageBatch test = splits.Test.ReadAll();
         var errors = new double[draws];
         var bestEpochs = new int[draws];
         var seconds = new double[draws];
@@ -40,7 +40,7 @@ internal static class LowLabelCnn
             int[] chosen = Draw(splits, perClass, seed, d);
             options.Seed = seed + d;
             SupervisedCnnResult result = SupervisedCnn.Run(architecture, splits.ClassCount,
-                ImageSets.Read(splits.Train, chosen), chosen.Select(i => splits.TrainLabels[i]).ToArray(),
+                splits.Train.ReadImages(chosen), chosen.Select(i => splits.TrainLabels[i]).ToArray(),
                 validation, validationLabels, test, splits.TestLabels, options);
             errors[d] = 1 - result.TestAccuracy;
             bestEpochs[d] = result.Training.BestEpoch;

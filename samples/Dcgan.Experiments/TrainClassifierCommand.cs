@@ -43,7 +43,7 @@ internal static class TrainClassifierCommand
             new SynchronousProgress(e => AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {e.Epoch}/{e.Epochs}  loss {e.MeanLoss:F4}  train accuracy {e.TrainAccuracy:F4}  {e.Elapsed.TotalSeconds:F0} s"))));
         double trainSeconds = clock.Elapsed.TotalSeconds;
-        double accuracy = classifier.Accuracy(ImageSets.Read(test), test.Labels!.Select(l => (int)l).ToArray());
+        double accuracy = classifier.Accuracy(test.ReadAll(), test.Labels!.Select(l => (int)l).ToArray());
         string sha = classifier.Save(output);
 
         var record = new
