@@ -42,6 +42,6 @@ public static class CommaSeparatedValues
 
         return parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
             ? value
-            : throw new ArgumentException($"{option} '{text}': '{p}' is not a valid {what}.")).ToArray();
+            : throw new ArgumentException($"{option} '{text}': '{p}' is not a valid {what}; expected e.g. {example}.")).ToArray();
     }
 }

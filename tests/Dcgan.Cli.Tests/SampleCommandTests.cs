@@ -48,11 +48,10 @@ public sealed class SampleCommandTests(TinyRun run)
         int columns = (int)Math.Ceiling(Math.Sqrt(Count));
         for (int i = 0; i < Count; i++)
         {
-            using SKBitmap image = SKBitmap.Decode(Path.Combine(folder, $"sample-{i:D4}.png"));
-            int[] expected = Gray(image, 0, 0);
-            Gray(grid, 2 + (i % columns) * 30, 2 + (i / columns) * 30).Should().Equal(expected, $"grid tile {i} is folder image {i}");
+            int[] expected = PngPixels.Image(Path.Combine(folder, $"sample-{i:D4}.png"));
+            PngPixels.Gray(grid, 2 + (i % columns) * 30, 2 + (i / columns) * 30).Should().Equal(expected, $"grid tile {i} is folder image {i}");
             SKRectI tile = layout.TileRect(i);
-            Gray(indexed, tile.Left, tile.Top).Should().Equal(expected, $"indexed tile {i} is folder image {i}");
+            PngPixels.Gray(indexed, tile.Left, tile.Top).Should().Equal(expected, $"indexed tile {i} is folder image {i}");
         }
     }
 
@@ -125,8 +124,4 @@ public sealed class SampleCommandTests(TinyRun run)
     // --seed Seed, and --count Count unless args give one.
     private int Sample(params string[] args) =>
         ToolRunner.Dcgan(["sample", "--checkpoint", run.RunFolder, "--seed", $"{Seed}", .. args.Contains("--count") ? args : [.. args, "--count", $"{Count}"]]).ExitCode;
-
-    // The red channel (= gray for these 1-channel images) of the 28x28 tile at (left, top).
-    private static int[] Gray(SKBitmap bitmap, int left, int top) =>
-        Enumerable.Range(0, 28 * 28).Select(p => (int)bitmap.GetPixel(left + p % 28, top + p / 28).Red).ToArray();
 }
