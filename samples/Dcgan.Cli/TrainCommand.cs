@@ -44,7 +44,7 @@ internal static class TrainCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<Preset> PresetOption = new("--preset") { Description = "Architecture: paper (dense projection, 5x5 kernels, uniform z) or pytorch (pytorch/examples: 1x1 transposed-conv projection, 4x4 kernels, normal z).", DefaultValueFactory = _ => Preset.Paper };
+    private static readonly Option<Preset> PresetOption = new("--preset") { Description = "Architecture: paper (dense projection, 5x5 kernels, uniform z) or pytorch (pytorch/examples: 1x1 transposed-conv projection, 4x4 kernels, normal z).", DefaultValueFactory = _ => Preset.Paper, CustomParser = OnePreset };
 
     private static readonly Option<int> GeneratorWidth = new("--generator-width") { Description = "Generator width (ngf).", DefaultValueFactory = _ => 64 };
 
@@ -141,6 +141,18 @@ internal static class TrainCommand
         architecture.GeneratorWidth = parse.GetValue(GeneratorWidth);
         architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth);
         return architecture;
+    }
+
+    // One name, any case: System.CommandLine's own enum parsing would read "paper,pytorch" or "7" as some value.
+    private static Preset OnePreset(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        Preset[] presets = CommaSeparatedValues.Names<Preset>(result, "--preset");
+        if (presets.Length > 1)
+        {
+            result.AddError($"--preset takes one of {string.Join(", ", Enum.GetNames<Preset>())}, not {presets.Length}.");
+        }
+
+        return presets.FirstOrDefault();
     }
 
     private enum Preset

@@ -1,5 +1,5 @@
-// One parser for options whose values may be comma-separated and/or repeated (--c-grid 0.001,0.01 --c-grid 0.1),
-// and for single comma-separated lists of whole numbers (--add 3,17,42).
+// One parser for options whose values may be comma-separated and/or repeated (--c-grid 0.001,0.01 --c-grid 0.1,
+// --features Trained,Pixels), and for single comma-separated lists of whole numbers (--add 3,17,42).
 using System.CommandLine.Parsing;
 using System.Globalization;
 
@@ -31,6 +31,14 @@ public static class CommaSeparatedValues
         return [.. values];
     }
 
+    /// <summary>
+    /// Enum values by name (any case), comma-separated and/or repeated: "Trained,Pixels" is two values, never their
+    /// bitwise combination as Enum.Parse would read it; numbers and unknown names are errors listing the names.
+    /// </summary>
+    public static T[] Names<T>(ArgumentResult result, string option)
+        where T : struct, Enum =>
+        Parse(result, option, (string text, out T value) => TryName(text.Trim(), out value), $"one of {string.Join(", ", Enum.GetNames<T>())}") ?? [];
+
     /// <summary>A comma-separated list of whole numbers, e.g. "3,17,42"; the messages name the option and the bad part.</summary>
     public static int[] Integers(string option, string text, string what, string example)
     {
@@ -43,5 +51,13 @@ public static class CommaSeparatedValues
         return parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
             ? value
             : throw new ArgumentException($"{option} '{text}': '{p}' is not a valid {what}; expected e.g. {example}.")).ToArray();
+    }
+
+    private static bool TryName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        string? name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        return name is not null && Enum.TryParse(name, out value);
     }
 }

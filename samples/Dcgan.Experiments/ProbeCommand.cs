@@ -22,7 +22,7 @@ internal static class ProbeCommand
 
     private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
 
-    private static readonly Option<ProbeClassifier[]> Classifiers = new("--classifier") { Description = "LinearSvm (the paper's L2-SVM) and/or LogisticRegression.", DefaultValueFactory = _ => [ProbeClassifier.LinearSvm], AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<ProbeClassifier[]> Classifiers = new("--classifier") { Description = "LinearSvm (the paper's L2-SVM) and/or LogisticRegression (comma-separated or repeated).", DefaultValueFactory = _ => [ProbeClassifier.LinearSvm], CustomParser = r => CommaSeparatedValues.Names<ProbeClassifier>(r, "--classifier"), AllowMultipleArgumentsPerToken = true };
 
     private static readonly Option<int> Grid = new("--grid") { Description = "Each conv block is max-pooled to grid x grid.", DefaultValueFactory = _ => 4 };
 
@@ -42,7 +42,7 @@ internal static class ProbeCommand
 
     private static readonly Option<int[]> Blocks = new("--blocks") { Description = "Conv blocks (0 = input side) whose pooled activations are used, comma-separated. Default: every block, as the paper does.", CustomParser = ParseBlocks, AllowMultipleArgumentsPerToken = true };
 
-    private static readonly Option<ProbeFeatures[]> FeatureSets = new("--features") { Description = "Which feature sets to probe: Trained, Random and/or Pixels (controls can be skipped when exploring variants; probe.json then holds null for them).", DefaultValueFactory = _ => [ProbeFeatures.Trained, ProbeFeatures.Random, ProbeFeatures.Pixels], AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<ProbeFeatures[]> FeatureSets = new("--features") { Description = "Which feature sets to probe: Trained, Random and/or Pixels, comma-separated or repeated (controls can be skipped when exploring variants; probe.json then holds null for them).", DefaultValueFactory = _ => [ProbeFeatures.Trained, ProbeFeatures.Random, ProbeFeatures.Pixels], CustomParser = r => CommaSeparatedValues.Names<ProbeFeatures>(r, "--features"), AllowMultipleArgumentsPerToken = true };
 
     /// <summary>The feature sets the probe compares.</summary>
     internal enum ProbeFeatures
