@@ -60,7 +60,7 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new FileNotFoundException($"Evaluation classifier weights '{full}' do not exist; train them with `dcgan train-classifier`.", full);
+            throw new FileNotFoundException($"Evaluation classifier weights '{full}' do not exist; train them with `dcgan-experiments train-classifier`.", full);
         }
 
         byte[] bytes = File.ReadAllBytes(full);
