@@ -1,0 +1,18 @@
+// DcganMetrics: the names of the System.Diagnostics.Metrics instruments that Dcgan.Hosting publishes.
+namespace Dcgan.Hosting;
+
+/// <summary>
+/// Names of the "Dcgan" meter and its instruments, for <c>dotnet-counters monitor --counters Dcgan</c>, OpenTelemetry's
+/// <c>AddMeter("Dcgan")</c> or a <c>MeterListener</c>.
+/// </summary>
+public static class DcganMetrics
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "Dcgan";
+
+    /// <summary>Counter: images returned by the generator pool.</summary>
+    public const string GeneratedImages = "dcgan.generator.images";
+
+    /// <summary>Histogram: latent rows per forward pass of the generator pool (without padding).</summary>
+    public const string ForwardPassRows = "dcgan.generator.forward_pass.rows";
+}

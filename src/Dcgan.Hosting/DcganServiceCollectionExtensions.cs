@@ -1,0 +1,26 @@
+// DcganServiceCollectionExtensions: the entry point of Dcgan in a .NET host, services.AddDcgan(configuration).
+using Microsoft.Extensions.Configuration;
+
+// In the DI namespace, as .NET's own Add{Thing} extensions are, so that `services.AddDcgan` needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Dcgan in a service collection.</summary>
+public static class DcganServiceCollectionExtensions
+{
+    /// <summary>
+    /// Starts registering Dcgan with its settings bound from <paramref name="configuration"/> (usually
+    /// <c>configuration.GetSection("Dcgan")</c>): the subsections are <c>Generator</c> (<see cref="Dcgan.Hosting.GeneratorPoolOptions"/>)
+    /// and those of the parts added on the returned builder. Every options class is validated when the host starts
+    /// (<c>ValidateOnStart</c>); a bad value fails the start with a message naming its configuration key.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The Dcgan configuration section.</param>
+    /// <returns>A builder to add the generator pool and hosted training to.</returns>
+    public static Dcgan.Hosting.DcganBuilder AddDcgan(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions();
+        return new Dcgan.Hosting.DcganBuilder(services, configuration);
+    }
+}
