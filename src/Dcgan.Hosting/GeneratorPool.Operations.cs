@@ -82,14 +82,48 @@ public sealed partial class GeneratorPool
         CheckCount(steps + 1L, nameof(steps), steps);
         CheckIndex(from.Index, nameof(from));
         CheckIndex(to.Index, nameof(to));
-        if (!Enum.IsDefined(mode))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode = {mode}: expected Linear or Spherical.");
-        }
+        CheckMode(mode);
 
         return EnqueueAsync((dimension, distribution) => LatentInterpolation.Path(
             IndexedLatentGrid.Row(from.Seed, from.Index, dimension, distribution),
             IndexedLatentGrid.Row(to.Seed, to.Index, dimension, distribution), steps, mode), cancellationToken);
+    }
+
+    /// <summary>
+    /// The images at the given fractions of the way from <paramref name="from"/> to <paramref name="to"/> (0 is
+    /// <paramref name="from"/>'s image, 1 is <paramref name="to"/>'s): a slider's positions along a walk.
+    /// </summary>
+    /// <param name="from">The start point.</param>
+    /// <param name="to">The end point.</param>
+    /// <param name="fractions">1 to MaxImagesPerRequest finite fractions, usually in [0, 1].</param>
+    /// <param name="mode">Linear or spherical interpolation.</param>
+    /// <param name="cancellationToken">Cancels the request while it waits.</param>
+    /// <exception cref="ArgumentException">No fractions, too many, or one that is not finite; a point's index is negative.</exception>
+    /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
+    public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, IReadOnlyList<double> fractions, InterpolationMode mode,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fractions);
+        CheckCount(fractions.Count, nameof(fractions), fractions.Count);
+        CheckIndex(from.Index, nameof(from));
+        CheckIndex(to.Index, nameof(to));
+        foreach (double t in fractions)
+        {
+            if (!double.IsFinite(t))
+            {
+                throw new ArgumentOutOfRangeException(nameof(fractions), t, $"fractions holds {t}: expected finite numbers (0 is 'from', 1 is 'to').");
+            }
+        }
+
+        CheckMode(mode);
+
+        double[] ts = [.. fractions];
+        return EnqueueAsync((dimension, distribution) =>
+        {
+            float[] start = IndexedLatentGrid.Row(from.Seed, from.Index, dimension, distribution);
+            float[] end = IndexedLatentGrid.Row(to.Seed, to.Index, dimension, distribution);
+            return ts.Select(t => LatentInterpolation.Interpolate(start, end, t, mode)).ToArray();
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -181,6 +215,14 @@ public sealed partial class GeneratorPool
         if (index < 0)
         {
             throw new ArgumentOutOfRangeException(parameter, index, $"{parameter} has index {index}: expected 0 or more.");
+        }
+    }
+
+    private static void CheckMode(InterpolationMode mode)
+    {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode = {mode}: expected Linear or Spherical.");
         }
     }
 

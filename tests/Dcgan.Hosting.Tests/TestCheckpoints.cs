@@ -16,12 +16,14 @@ internal static class TestCheckpoints
     {
         string root = Path.Combine(Path.GetTempPath(), "dcgan-hosting-tests-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(root);
         return root;
     });
 
     private static readonly Lazy<string> SeedSeven = new(() => Train("seed7", seed: 7, latent: 8));
     private static readonly Lazy<string> SeedEight = new(() => Train("seed8", seed: 8, latent: 8));
     private static readonly Lazy<string> LatentSix = new(() => Train("latent6", seed: 9, latent: 6));
+    private static readonly Lazy<string> Longer = new(() => Train("trained", seed: 11, latent: 8, images: 128, epochs: 2, width: 8));
 
     /// <summary>A checkpoint file of a tiny 1x28x28 generator (z of 8, uniform prior), trained 2 steps with seed 7.</summary>
     public static string A => SeedSeven.Value;
@@ -31,6 +33,12 @@ internal static class TestCheckpoints
 
     /// <summary>A checkpoint whose generator takes z of 6.</summary>
     public static string LatentDimensionSix => LatentSix.Value;
+
+    /// <summary>
+    /// A checkpoint trained a little longer (8 steps, widths 8) so that its images visibly differ from one latent vector
+    /// to another (the 2-step ones are nearly uniform grey): for tests that look at pictures.
+    /// </summary>
+    public static string Trained => Longer.Value;
 
     /// <summary>A new empty folder under the test run's temp folder.</summary>
     public static string NewFolder(string name)
@@ -50,29 +58,41 @@ internal static class TestCheckpoints
         return target;
     }
 
-    public static DcganModelOptions TinyArchitecture(int latent) => new()
+    public static DcganModelOptions TinyArchitecture(int latent, int width = 4) => new()
     {
         ImageSize = 28,
         Channels = 1,
         LatentDimension = latent,
-        GeneratorWidth = 4,
-        DiscriminatorWidth = 4,
+        GeneratorWidth = width,
+        DiscriminatorWidth = width,
     };
 
-    private static string Train(string name, long seed, int latent)
+    private static string Train(string name, long seed, int latent, int images = 32, int epochs = 1, int width = 4)
     {
         string folder = NewFolder(name);
-        DcganModelOptions architecture = TinyArchitecture(latent);
+        DcganModelOptions architecture = TinyArchitecture(latent, width);
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
         using (generator)
         using (discriminator)
         {
-            var options = new GanTrainerOptions { Epochs = 1, BatchSize = 16, Seed = seed, Device = "cpu", FixedSampleCount = 4 };
-            using var trainer = new GanTrainer(generator, discriminator, new Subset(Fashion.Value, 32), options, architecture: architecture);
+            var options = new GanTrainerOptions { Epochs = epochs, BatchSize = images == 32 ? 16 : 32, Seed = seed, Device = "cpu", FixedSampleCount = 4 };
+            using var trainer = new GanTrainer(generator, discriminator, new Subset(Fashion.Value, images), options, architecture: architecture);
             trainer.Fit();
             string path = Path.Combine(folder, CheckpointLocator.FileName(trainer.Position.Epoch, trainer.Position.GlobalStep));
             trainer.SaveCheckpoint(path);
             return path;
+        }
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open at exit stays behind in the temp folder; nothing else depends on it.
         }
     }
 
