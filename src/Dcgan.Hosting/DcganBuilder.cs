@@ -44,6 +44,28 @@ public sealed class DcganBuilder
     }
 
     /// <summary>
+    /// Registers hosted training: a <see cref="BackgroundService"/> that trains with <see cref="HostedTrainingOptions"/>
+    /// bound from the <c>Training</c> subsection (then <paramref name="configure"/>), validated at start. It reports
+    /// through <c>ILogger</c> and the "Dcgan" meter (<see cref="DcganMetrics"/>), checkpoints when the host stops and
+    /// resumes from the run folder on the next start.
+    /// </summary>
+    /// <param name="configure">Changes applied after binding; null for none.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder AddHostedTraining(Action<HostedTrainingOptions>? configure = null)
+    {
+        AddValidatedOptions(HostedTrainingOptions.SectionName, new HostedTrainingOptionsValidator(), configure);
+        string sectionPath = Configuration.GetSection(HostedTrainingOptions.SectionName).Path;
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HostedTrainingService>(sp => new HostedTrainingService(
+            sp.GetRequiredService<IOptions<HostedTrainingOptions>>().Value,
+            sectionPath,
+            sp.GetRequiredService<GanTrainerFactory>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetService<ILogger<HostedTrainingService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<HostedTrainingService>.Instance,
+            sp.GetService<IMeterFactory>()?.Create(DcganMetrics.MeterName) ?? new Meter(DcganMetrics.MeterName))));
+        return this;
+    }
+
+    /// <summary>
     /// Binds <typeparamref name="TOptions"/> to the subsection <paramref name="sectionName"/> (unknown keys are errors),
     /// applies <paramref name="configure"/>, and validates with <paramref name="validator"/> when the host starts; each
     /// failure is reported with its full configuration key, e.g. <c>Dcgan:Generator:MaxBatchSize = 0: ...</c>.

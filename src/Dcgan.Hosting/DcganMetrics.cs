@@ -15,4 +15,16 @@ public static class DcganMetrics
 
     /// <summary>Histogram: latent rows per forward pass of the generator pool (without padding).</summary>
     public const string ForwardPassRows = "dcgan.generator.forward_pass.rows";
+
+    /// <summary>Counter: training steps (one discriminator and one generator update each) of hosted training.</summary>
+    public const string TrainingSteps = "dcgan.training.steps";
+
+    /// <summary>Counter: real images trained on by hosted training.</summary>
+    public const string TrainingImages = "dcgan.training.images";
+
+    /// <summary>Gauge: real images per second of the current training run, averaged since it started.</summary>
+    public const string TrainingImagesPerSecond = "dcgan.training.images_per_second";
+
+    /// <summary>Histogram: the loss of every step, tagged <c>network</c> = <c>discriminator</c> or <c>generator</c>.</summary>
+    public const string TrainingLoss = "dcgan.training.loss";
 }

@@ -1,5 +1,9 @@
 // DcganServiceCollectionExtensions: the entry point of Dcgan in a .NET host, services.AddDcgan(configuration).
+using Dcgan.Hosting;
+using Dcgan.Training;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 // In the DI namespace, as .NET's own Add{Thing} extensions are, so that `services.AddDcgan` needs no extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -9,18 +13,22 @@ public static class DcganServiceCollectionExtensions
 {
     /// <summary>
     /// Starts registering Dcgan with its settings bound from <paramref name="configuration"/> (usually
-    /// <c>configuration.GetSection("Dcgan")</c>): the subsections are <c>Generator</c> (<see cref="Dcgan.Hosting.GeneratorPoolOptions"/>)
+    /// <c>configuration.GetSection("Dcgan")</c>): the subsections are <c>Generator</c> (<see cref="GeneratorPoolOptions"/>)
     /// and those of the parts added on the returned builder. Every options class is validated when the host starts
     /// (<c>ValidateOnStart</c>); a bad value fails the start with a message naming its configuration key.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The Dcgan configuration section.</param>
+    /// <remarks>Registers a <see cref="GanTrainerFactory"/> and, unless one is registered already, the paper's
+    /// <see cref="NonSaturatingGanLoss"/> as <see cref="IGanLoss"/>.</remarks>
     /// <returns>A builder to add the generator pool and hosted training to.</returns>
-    public static Dcgan.Hosting.DcganBuilder AddDcgan(this IServiceCollection services, IConfiguration configuration)
+    public static DcganBuilder AddDcgan(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions();
-        return new Dcgan.Hosting.DcganBuilder(services, configuration);
+        services.TryAddSingleton<IGanLoss, NonSaturatingGanLoss>();
+        services.TryAddSingleton(sp => new GanTrainerFactory(sp.GetRequiredService<IGanLoss>(), sp.GetService<ILogger<GanTrainer>>()));
+        return new DcganBuilder(services, configuration);
     }
 }

@@ -204,7 +204,7 @@ public sealed partial class GeneratorPool : IDisposable
 
     private void LoadAtStart(string path)
     {
-        if (_options.WatchForChanges && Directory.Exists(path) && !HoldsCheckpoint(path))
+        if (_options.WatchForChanges && Directory.Exists(path) && RunFolders.NewestCheckpoint(path) is null)
         {
             // A watched run folder with no checkpoint yet (a trainer is about to write one): serve nothing until it does.
             LogWaitingForCheckpoint(Path.GetFullPath(path));
@@ -215,18 +215,5 @@ public sealed partial class GeneratorPool : IDisposable
         _servedStamp = _current.Stamp;
         _model = _current.Info;
         LogLoaded(_current.Info.Checkpoint, _current.Info.GlobalStep, _current.Info.ImageShape.ToString(), _current.Info.Version);
-    }
-
-    private static bool HoldsCheckpoint(string folder)
-    {
-        try
-        {
-            CheckpointLocator.Resolve(folder);
-            return true;
-        }
-        catch (CheckpointException)
-        {
-            return false;
-        }
     }
 }
