@@ -34,7 +34,7 @@ internal sealed class LibraryRun : ITimedLoop
             Seed = BenchmarkSettings.Seed,
             Device = "cpu",
         };
-        _trainer = new GanTrainer(_generator, _discriminator, data, options, callbacks: [_stop], architecture: architecture);
+        _trainer = new GanTrainer(_generator, _discriminator, data, new GanTrainerSetup { Options = options, Callbacks = [_stop] });
     }
 
     public string Name => "library";

@@ -13,6 +13,7 @@ using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Training;
 using Spectre.Console;
+using TorchSharp;
 
 namespace Dcgan.Cli;
 
@@ -106,10 +107,11 @@ internal static class AblateCommand
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
         using (generator)
         using (discriminator)
-        using (var trainer = new GanTrainer(generator, discriminator, train, options, callbacks: [new StepRecorder(losses, steps)], architecture: architecture))
+        using (var trainer = new GanTrainer(generator, discriminator, train, new GanTrainerSetup { Options = options, Callbacks = [new StepRecorder(losses, steps)] }))
         {
             trainer.Fit();
-            float[][] z = LatentSampler.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, seed);
+            using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured
+            float[][] z = LatentSampler.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
             double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics)).FrechetDistance;
             double[] g = losses.Skip(losses.Count / 2).Select(l => l.GeneratorLoss).ToArray();
             double dJump = losses.Zip(losses.Skip(1), (a, b) => Math.Abs(b.DiscriminatorLoss - a.DiscriminatorLoss)).Skip(losses.Count / 2).Average();

@@ -13,6 +13,7 @@ using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Spectre.Console;
+using TorchSharp;
 
 namespace Dcgan.Cli;
 
@@ -58,7 +59,8 @@ internal static class EvaluateCommand
         ImageBatch generated;
         using (generator)
         {
-            float[][] z = LatentSampler.SampleRows(count, generator.LatentDimension, generator.LatentDistribution, seed);
+            using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured
+            float[][] z = LatentSampler.SampleRows(count, generator.LatentDimension, generator.LatentDistribution, rng);
             generated = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // e.g. 32x32 -> 28x28
         }
 

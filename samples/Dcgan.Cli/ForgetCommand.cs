@@ -78,8 +78,7 @@ internal static class ForgetCommand
                 maps = Probe(generator, layer, boxes, parse.GetValue(TopK), mode);
             }
 
-            using var rng = new torch.Generator((ulong)seed);
-            torch.Tensor z = LatentSampler.Sample(count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
+            torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, seed, count)); // [count, Z], as `sample --seed`
             ImageBatch original = ImageTensors.FromTensor(generator.GenerateImages(z, mode));
             ImageBatch forgotten = ImageTensors.FromTensor(FeatureMapDropout.Generate(generator, z, layer.Name, maps, mode));
             string output = Path.GetFullPath(parse.GetValue(Output)!);
@@ -98,8 +97,7 @@ internal static class ForgetCommand
     private static int[] Probe(DcganGenerator generator, GeneratorLayer layer, ConceptBoxFile boxes, int? topK, BatchNormMode mode)
     {
         using var scope = torch.NewDisposeScope();
-        using var rng = new torch.Generator((ulong)boxes.Seed);
-        torch.Tensor z = LatentSampler.Sample(boxes.Count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
+        torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, boxes.Seed, boxes.Count)); // [count, Z], as `sample --seed`
         var options = new ConceptProbeOptions { Layer = layer.Name, TopK = topK, BatchNorm = mode };
         ConceptProbeResult result = ConceptMapSelector.Select(generator, z, boxes.Boxes, options);
         string top = string.Join(", ", result.MapsByWeight.Take(8).Select(m =>

@@ -55,7 +55,7 @@ internal static class InterpolateCommand
         int? walk = parse.GetValue(Walk);
         int steps = parse.GetValue(Steps);
         int rows = parse.GetValue(Rows);
-        InterpolationMode mode = parse.GetValue(Mode) == "slerp" ? InterpolationMode.Spherical : InterpolationMode.Linear;
+        LatentInterpolationMode mode = parse.GetValue(Mode) == "slerp" ? LatentInterpolationMode.Spherical : LatentInterpolationMode.Linear;
         if (walk is null == (from is null || to is null) || (walk is not null && (from is not null || to is not null)))
         {
             throw new ArgumentException("Give either --from and --to (two seeds) or --walk N, not both.");
@@ -91,8 +91,8 @@ internal static class InterpolateCommand
             }
             else
             {
-                float[] a = LatentSampler.SampleRows(1, generator.LatentDimension, generator.LatentDistribution, from!.Value)[0];
-                float[] b = LatentSampler.SampleRows(1, generator.LatentDimension, generator.LatentDistribution, to!.Value)[0];
+                float[] a = LatentSampler.ForSeed(generator, from!.Value, 1)[0];                 // image 0 of `sample --seed from`
+                float[] b = LatentSampler.ForSeed(generator, to!.Value, 1)[0];
                 walks.Add(LatentInterpolation.Path(a, b, steps, mode));
             }
 

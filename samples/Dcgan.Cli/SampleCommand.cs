@@ -40,9 +40,8 @@ internal static class SampleCommand
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
         using (generator)
         using (var scope = torch.NewDisposeScope())
-        using (var rng = new torch.Generator((ulong)parse.GetValue(Seed)))
         {
-            torch.Tensor z = LatentSampler.Sample(count, generator.LatentDimension, generator.LatentDistribution, rng); // [count, Z]
+            torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, parse.GetValue(Seed), count)); // [count, Z]
             ImageBatch images = ImageTensors.FromTensor(generator.GenerateImages(z, parse.GetValue(BatchNorm)));
             string output = Path.GetFullPath(parse.GetValue(Output)!);
             ImageGrid.SavePng(images, output);

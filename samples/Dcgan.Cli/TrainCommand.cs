@@ -85,13 +85,13 @@ internal static class TrainCommand
 
         // A resumed run keeps the architecture and trainer options it was started with; only --epochs may change.
         DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data);
-        GanTrainerOptions options = resumed?.TrainerOptions ?? new GanTrainerOptions
+        GanTrainerOptions options = resumed?.ToTrainerOptions() ?? new GanTrainerOptions
         {
             BatchSize = parse.GetValue(BatchSize),
             Seed = parse.GetValue(Seed),
             Device = parse.GetValue(Device)!,
         };
-        options.Epochs = parse.GetValue(Epochs) ?? resumed?.TrainerOptions.Epochs
+        options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs
             ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count));
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
@@ -105,8 +105,12 @@ internal static class TrainCommand
         {
             var checkpoints = new CheckpointCallback(output);
             var grids = new SampleGridCallback(output);
-            using var trainer = new GanTrainer(generator, discriminator, data, options,
-                callbacks: [losses, grids, checkpoints], logger: loggerFactory.CreateLogger("dcgan"), architecture: architecture);
+            using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
+            {
+                Options = options,
+                Callbacks = [losses, grids, checkpoints],
+                Logger = loggerFactory.CreateLogger("dcgan"),
+            });
             if (resumeFile is not null)
             {
                 trainer.LoadCheckpoint(resumeFile);

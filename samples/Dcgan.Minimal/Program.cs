@@ -18,7 +18,7 @@ using (generator)
 using (discriminator)
 {
     var options = new GanTrainerOptions { Epochs = 4, BatchSize = 128, Seed = 1 }; // Adam 2e-4, beta1 0.5: the paper's
-    using var trainer = new GanTrainer(generator, discriminator, images, options, architecture: architecture);
+    using var trainer = new GanTrainer(generator, discriminator, images, new GanTrainerSetup { Options = options });
     var progress = new Progress<TrainingProgress>(p =>
     {
         if (p.Position.GlobalStep % 50 == 0)

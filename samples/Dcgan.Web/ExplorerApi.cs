@@ -67,7 +67,7 @@ internal static class ExplorerApi
 
     private static async Task<IResult> Interpolation(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
     {
-        (LatentPoint from, LatentPoint to, InterpolationMode mode) = Endpoints(request);
+        (LatentPoint from, LatentPoint to, LatentInterpolationMode mode) = Endpoints(request);
         int steps = QueryValues.Int(request, "steps", 8);
         ImageBatch strip = await pool.InterpolateAsync(from, to, steps, mode, cancel);
         return Png(strip, columns: strip.Count);
@@ -75,7 +75,7 @@ internal static class ExplorerApi
 
     private static async Task<IResult> Walk(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
     {
-        (LatentPoint from, LatentPoint to, InterpolationMode mode) = Endpoints(request);
+        (LatentPoint from, LatentPoint to, LatentInterpolationMode mode) = Endpoints(request);
         double t = QueryValues.Double(request, "t", 0.5, minimum: 0, maximum: 1);
         return Png(await pool.InterpolateAsync(from, to, [t], mode, cancel), columns: 1, padding: 0);
     }
@@ -92,10 +92,10 @@ internal static class ExplorerApi
         return Png(images, columns: images.Count);
     }
 
-    private static (LatentPoint From, LatentPoint To, InterpolationMode Mode) Endpoints(HttpRequest request) => (
+    private static (LatentPoint From, LatentPoint To, LatentInterpolationMode Mode) Endpoints(HttpRequest request) => (
         new LatentPoint(QueryValues.Long(request, "from", 1), QueryValues.Int(request, "fromIndex", 0, minimum: 0)),
         new LatentPoint(QueryValues.Long(request, "to", 2), QueryValues.Int(request, "toIndex", 0, minimum: 0)),
-        QueryValues.Mode(request, "mode", InterpolationMode.Linear));
+        QueryValues.Mode(request, "mode", LatentInterpolationMode.Linear));
 
     private static IResult Png(ImageBatch images, int columns, int padding = Padding) =>
         Results.File(ImageGrid.EncodePng(images, columns, padding), "image/png");

@@ -55,14 +55,14 @@ internal static class QueryValues
     }
 
     /// <summary>The interpolation mode: <c>lerp</c> (linear) or <c>slerp</c> (spherical).</summary>
-    public static InterpolationMode Mode(HttpRequest request, string name, InterpolationMode defaultValue)
+    public static LatentInterpolationMode Mode(HttpRequest request, string name, LatentInterpolationMode defaultValue)
     {
         string? text = request.Query[name];
         return text?.Trim().ToLowerInvariant() switch
         {
             null or "" => defaultValue,
-            "lerp" or "linear" => InterpolationMode.Linear,
-            "slerp" or "spherical" => InterpolationMode.Spherical,
+            "lerp" or "linear" => LatentInterpolationMode.Linear,
+            "slerp" or "spherical" => LatentInterpolationMode.Spherical,
             _ => throw new QueryParameterException(name, text, $"{name} = \"{text}\": expected lerp or slerp."),
         };
     }

@@ -1,3 +1,4 @@
+// EpochOrder: the shuffled image order of one epoch, a pure function of (seed, epoch).
 namespace Dcgan.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// HostBatch: one prefetched batch of images in managed memory (the trainer's prefetcher hands these over).
 namespace Dcgan.Data;
 
 /// <summary>One decoded batch: <see cref="Count"/> images, [Count, C, H, W] in <see cref="Pixels"/>.</summary>

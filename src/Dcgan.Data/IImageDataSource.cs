@@ -1,4 +1,4 @@
-
+// IImageDataSource: the data extension point, a finite indexable set of same-shaped images in [-1, 1] as managed floats.
 namespace Dcgan.Data;
 
 /// <summary>

@@ -60,9 +60,10 @@ public sealed class IdxImageDataSource : IImageDataSource
             }
         }
 
-        if (imageSize is int size && (size < 1 || size > 4096))
+        if (imageSize is int size && (size < 1 || size > ImageDataSourceOptions.MaxImageSize))
         {
-            throw new ArgumentOutOfRangeException(nameof(imageSize), size, "Image size must be between 1 and 4096 pixels.");
+            throw new ArgumentOutOfRangeException(nameof(imageSize), size,
+                $"Image size must be between 1 and {ImageDataSourceOptions.MaxImageSize} pixels.");
         }
 
         int height = images.Dimensions[1];

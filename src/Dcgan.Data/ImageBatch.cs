@@ -1,3 +1,4 @@
+// ImageBatch: images as managed floats [N, C, H, W] in [-1, 1], the library's tensor-free image type.
 namespace Dcgan.Data;
 
 /// <summary>Images as managed values: <see cref="Count"/> images of <see cref="Shape"/>, channel-first, in [-1, 1].</summary>

@@ -1,28 +1,60 @@
-// ImageDataSourceOptions: what ImageDataSources.Open needs to turn any supported path into a data source.
+// ImageDataSourceOptions: the one options class of the image data sources (ImageDataSources.Open and
+// ImageFolderDataSource): size, colour mode, background and preloading, bindable from IConfiguration.
+using System.ComponentModel.DataAnnotations;
+
 namespace Dcgan.Data;
 
-/// <summary>Options for <see cref="ImageDataSources.Open"/>, applied to whichever kind of source the path turns out to be.</summary>
+/// <summary>
+/// Options for <see cref="ImageDataSources.Open"/> and <see cref="ImageFolderDataSource"/>, applied to whichever
+/// kind of source a path turns out to be. Validated by <see cref="ImageDataSourceOptionsValidator"/>.
+/// </summary>
+/// <remarks>
+/// Every property is a plain settable value, so the options bind from configuration, for example
+/// <c>{ "ImageSize": 64, "ColorMode": "Grayscale", "Background": "#000000", "Preload": true }</c>.
+/// </remarks>
 public sealed class ImageDataSourceOptions
 {
-    /// <summary>Side of the square output images, or <see langword="null"/> for the kind's default.</summary>
+    /// <summary>Largest supported image side, in pixels.</summary>
+    internal const int MaxImageSize = 4096;
+
+    /// <summary>The side image folders are resized to when <see cref="ImageSize"/> is not set.</summary>
+    internal const int DefaultFolderImageSize = 64;
+
+    /// <summary>Side of the square output images in pixels (1 to 4096), or <see langword="null"/> for the kind's default.</summary>
     /// <value>
     /// The default value is <see langword="null"/>: IDX data keeps its native size (28x28 for MNIST), image
-    /// folders use <see cref="ImageFolderOptions.ImageSize"/>'s default of 64.
+    /// folders are resized to 64x64 (the image size of the original DCGAN paper).
     /// </value>
+    [Range(1, MaxImageSize)]
     public int? ImageSize { get; set; }
 
-    /// <summary>The colour mode, or <see langword="null"/> for the kind's default.</summary>
+    /// <summary>Whether images become 1-channel grayscale or 3-channel RGB, or <see langword="null"/> for the kind's default.</summary>
     /// <value>
     /// The default value is <see langword="null"/>: IDX data is grayscale (asking for <see cref="Data.ColorMode.Rgb"/>
-    /// with IDX data is an error), image folders are RGB.
+    /// with IDX data is an error), image folders are RGB, since folders of photos are usually colour.
     /// </value>
+    [EnumDataType(typeof(ColorMode), ErrorMessage = "expected Grayscale or Rgb.")]
     public ColorMode? ColorMode { get; set; }
 
-    /// <summary>Background for transparent pixels in image folders (ignored for IDX data).</summary>
-    /// <value>The default value is <see cref="RgbColor.White"/>, as in <see cref="ImageFolderOptions.Background"/>.</value>
+    /// <summary>
+    /// The colour that transparent and semi-transparent pixels of image files are composited over (ignored for
+    /// IDX data). Binds from a string such as <c>"white"</c>, <c>"black"</c> or <c>"#RRGGBB"</c>.
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="RgbColor.White"/>: transparent areas of icons, sprites and logos are
+    /// usually meant to be read as blank paper. Use <see cref="RgbColor.Black"/> for MNIST-like data.
+    /// </value>
     public RgbColor Background { get; set; } = RgbColor.White;
 
-    /// <summary>Whether image folders are decoded into memory at construction (IDX data is always in memory).</summary>
-    /// <value>The default value is <see langword="false"/>, as in <see cref="ImageFolderOptions.Preload"/>.</value>
+    /// <summary>
+    /// Whether an image folder is decoded once at construction into a compact byte cache
+    /// (<c>Count * Channels * ImageSize^2</c> bytes), instead of decoding each file lazily on every
+    /// <see cref="ImageFolderDataSource.CopyImage"/> call. IDX data is always in memory.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>: lazy decoding keeps memory flat for large folders.
+    /// Preloading costs memory (12 KiB per 64x64 RGB image) but makes epochs after the first much faster
+    /// and surfaces any undecodable file before training starts.
+    /// </value>
     public bool Preload { get; set; }
 }

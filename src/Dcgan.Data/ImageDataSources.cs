@@ -19,9 +19,13 @@ public static partial class ImageDataSources
 {
     /// <summary>Opens <paramref name="path"/> as described in the remarks.</summary>
     /// <param name="path">An IDX image file, a folder with IDX files, or a folder of PNG/JPEG images.</param>
-    /// <param name="options">Size, colour mode, background and preloading. The default value is <see langword="null"/>, meaning <c>new ImageDataSourceOptions()</c>.</param>
+    /// <param name="options">
+    /// Size, colour mode, background and preloading; validated with <see cref="ImageDataSourceOptionsValidator"/> before
+    /// anything is read. The default value is <see langword="null"/>, meaning <c>new ImageDataSourceOptions()</c>.
+    /// </param>
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentException">The path is empty, RGB was requested for IDX data, or several IDX image files qualify.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     /// <exception cref="FileNotFoundException">The path does not exist.</exception>
     /// <exception cref="IdxFormatException">An IDX file is malformed.</exception>
     /// <exception cref="InvalidDataException">An image folder has no images or an undecodable file.</exception>
@@ -33,6 +37,7 @@ public static partial class ImageDataSources
         }
 
         options ??= new ImageDataSourceOptions();
+        new ImageDataSourceOptionsValidator().ThrowIfInvalid(options);
         string full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
@@ -57,13 +62,7 @@ public static partial class ImageDataSources
             return OpenIdx(idx, options);
         }
 
-        return new ImageFolderDataSource(full, new ImageFolderOptions
-        {
-            ImageSize = options.ImageSize ?? new ImageFolderOptions().ImageSize,
-            ColorMode = options.ColorMode ?? ColorMode.Rgb,
-            Background = options.Background,
-            Preload = options.Preload,
-        });
+        return new ImageFolderDataSource(full, options);
     }
 
     /// <summary>

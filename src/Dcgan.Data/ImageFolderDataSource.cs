@@ -10,15 +10,15 @@ namespace Dcgan.Data;
 /// </summary>
 /// <remarks>
 /// <para>Pipeline per image: decode (any size, grayscale, RGB or RGBA) → composite over
-/// <see cref="ImageFolderOptions.Background"/> → crop the centre square → resize to
-/// <see cref="ImageFolderOptions.ImageSize"/> (bilinear with mipmaps when shrinking, Mitchell cubic when
-/// enlarging) → convert to <see cref="ImageFolderOptions.ColorMode"/> → scale to [-1, 1].</para>
+/// <see cref="ImageDataSourceOptions.Background"/> → crop the centre square → resize to
+/// <see cref="ImageDataSourceOptions.ImageSize"/> (default 64; bilinear with mipmaps when shrinking, Mitchell cubic
+/// when enlarging) → convert to <see cref="ImageDataSourceOptions.ColorMode"/> (default RGB) → scale to [-1, 1].</para>
 /// <para>Validation happens at construction: a missing folder, a folder without images, and any empty or
 /// undecodable file (checked cheaply by reading each header with <c>SKCodec</c>) are reported before training
 /// starts, naming the file. A file whose header is valid but whose body is truncated is only detected when
-/// it is decoded: at construction with <see cref="ImageFolderOptions.Preload"/>, otherwise in <see cref="CopyImage"/>.</para>
+/// it is decoded: at construction with <see cref="ImageDataSourceOptions.Preload"/>, otherwise in <see cref="CopyImage"/>.</para>
 /// <para>Decoding is lazy by default: each <see cref="CopyImage"/> call decodes its file with its own Skia objects,
-/// so calls from several threads are safe. With <see cref="ImageFolderOptions.Preload"/> every image is decoded
+/// so calls from several threads are safe. With <see cref="ImageDataSourceOptions.Preload"/> every image is decoded
 /// once into a byte cache and <see cref="CopyImage"/> only scales bytes.</para>
 /// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
 /// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
@@ -29,29 +29,29 @@ public sealed class ImageFolderDataSource : IImageDataSource
     private static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
     private readonly string[] _files;
-    private readonly ImageFolderOptions _options;
+    private readonly int _imageSize;
     private readonly byte[]? _cache;
 
     /// <summary>Finds and validates the images under <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder to search recursively.</param>
-    /// <param name="options">Size, colour mode, background and preloading. The default value is <see langword="null"/>, meaning <c>new ImageFolderOptions()</c>.</param>
+    /// <param name="options">
+    /// Size (default 64), colour mode (default RGB), background and preloading; validated with
+    /// <see cref="ImageDataSourceOptionsValidator"/> and read once (later changes do not affect the source). The default value is <see langword="null"/>, meaning
+    /// <c>new ImageDataSourceOptions()</c>.
+    /// </param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">The folder has no images, or a file is empty or cannot be decoded (the message names the file).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public ImageFolderDataSource(string folder, ImageFolderOptions? options = null)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
+    public ImageFolderDataSource(string folder, ImageDataSourceOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var settings = options ?? new ImageFolderOptions();
-        settings.Validate();
+        options ??= new ImageDataSourceOptions();
+        new ImageDataSourceOptionsValidator().ThrowIfInvalid(options);
 
-        // Copy the options so later changes to the caller's instance cannot alter a live source.
-        _options = new ImageFolderOptions
-        {
-            ImageSize = settings.ImageSize,
-            ColorMode = settings.ColorMode,
-            Background = settings.Background,
-            Preload = settings.Preload,
-        };
+        // Resolve the kind's defaults once; later changes to the caller's instance cannot alter a live source.
+        _imageSize = options.ImageSize ?? ImageDataSourceOptions.DefaultFolderImageSize;
+        ColorMode = options.ColorMode ?? ColorMode.Rgb;
+        Background = options.Background;
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
@@ -70,8 +70,8 @@ public sealed class ImageFolderDataSource : IImageDataSource
             SkiaImageDecoder.Probe(file);
         }
 
-        Shape = new ImageShape((int)_options.ColorMode, _options.ImageSize, _options.ImageSize);
-        if (_options.Preload)
+        Shape = new ImageShape((int)ColorMode, _imageSize, _imageSize);
+        if (options.Preload)
         {
             _cache = PreloadAll();
         }
@@ -84,10 +84,10 @@ public sealed class ImageFolderDataSource : IImageDataSource
     public IReadOnlyList<string> Files => _files;
 
     /// <summary>The colour mode of the produced images.</summary>
-    public ColorMode ColorMode => _options.ColorMode;
+    public ColorMode ColorMode { get; }
 
     /// <summary>The background that transparency is composited over.</summary>
-    public RgbColor Background => _options.Background;
+    public RgbColor Background { get; }
 
     /// <summary>Whether all images were decoded into memory at construction.</summary>
     public bool IsPreloaded => _cache is not null;
@@ -125,7 +125,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         }
 
         byte[] bytes = new byte[length];
-        SkiaImageDecoder.Decode(_files[index], _options.ImageSize, _options.ColorMode, _options.Background, bytes);
+        SkiaImageDecoder.Decode(_files[index], _imageSize, ColorMode, Background, bytes);
         PixelScaling.ToSigned(bytes, destination);
     }
 
@@ -157,7 +157,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         try
         {
             Parallel.For(0, _files.Length, i =>
-                SkiaImageDecoder.Decode(_files[i], _options.ImageSize, _options.ColorMode, _options.Background,
+                SkiaImageDecoder.Decode(_files[i], _imageSize, ColorMode, Background,
                     cache.AsSpan((int)((long)i * length), length)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)

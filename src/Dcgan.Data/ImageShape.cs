@@ -1,3 +1,4 @@
+// ImageShape: channels, height and width of one image.
 namespace Dcgan.Data;
 
 /// <summary>The shape of one image: channels first, as TorchSharp tensors are laid out ([C, H, W]).</summary>

@@ -1,3 +1,4 @@
+// SeedSequence: independent sub-seeds from one user seed (SplitMix64) for weights, noise, shuffling and latent rows.
 namespace Dcgan.Data;
 
 /// <summary>

@@ -9,6 +9,7 @@ using Dcgan.Data;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;
+using TorchSharp;
 
 namespace Dcgan.Evaluation;
 
@@ -46,8 +47,12 @@ public static class ArithmeticStability
         options ??= new ArithmeticStabilityOptions();
         options.Validate();
 
-        float[][] pool = LatentSampler.SampleRows(options.PoolSize, generator.LatentDimension, generator.LatentDistribution,
-            SeedSequence.Derive(options.Seed, PoolStream));
+        float[][] pool;
+        using (var rng = new torch.Generator(unchecked((ulong)SeedSequence.Derive(options.Seed, PoolStream)), torch.CPU))
+        {
+            pool = LatentSampler.SampleRows(options.PoolSize, generator.LatentDimension, generator.LatentDistribution, rng);
+        }
+
         int[][] confident = ConfidentExemplars(generator, classifier, pool, options);
         int needed = 2 * options.MaximumExemplarCount;
         int[] eligible = Enumerable.Range(0, confident.Length).Where(c => confident[c].Length >= needed).ToArray();

@@ -15,7 +15,7 @@ namespace Dcgan.Evaluation;
 /// <param name="Jumps">One jump statistic per path (max step / median step in feature space), in pair order.</param>
 /// <param name="JumpSummary">Mean, median, 95th percentile, maximum and share above the threshold of <paramref name="Jumps"/>.</param>
 public sealed record LatentWalkModeResult(
-    InterpolationMode Mode,
+    LatentInterpolationMode Mode,
     double MidpointNorm,
     double[] MeanNorms,
     double[] MeanConfidence,

@@ -6,13 +6,14 @@ using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Latent;
 using Dcgan.Models;
+using TorchSharp;
 
 namespace Dcgan.Evaluation;
 
 /// <summary>Statistics of latent walks between random pairs of latent vectors.</summary>
 /// <remarks>
 /// <para>Pairs: one draw of <c>2 * Pairs</c> vectors from the generator's prior (<see cref="LatentSampler.SampleRows"/>
-/// with <see cref="LatentWalkOptions.Seed"/>); pair i is rows 2i and 2i + 1. Both modes walk the same pairs, so
+/// from a CPU generator seeded with <see cref="LatentWalkOptions.Seed"/>); pair i is rows 2i and 2i + 1. Both modes walk the same pairs, so
 /// their end positions (t = 0 and t = 1) hold the same images and the same numbers.</para>
 /// <para>Images are generated with batch-norm running statistics (eval mode), like the rest of the evaluation, and
 /// brought to the classifier's input size (<see cref="ImageClassifierExtensions.FitInput"/>). Work proceeds in batches
@@ -35,16 +36,21 @@ public static class LatentWalkStatistics
         options ??= new LatentWalkOptions();
         options.Validate();
 
-        float[][] latents = LatentSampler.SampleRows(2 * options.Pairs, generator.LatentDimension, generator.LatentDistribution, options.Seed);
+        float[][] latents;
+        using (var rng = new torch.Generator(unchecked((ulong)options.Seed), torch.CPU))
+        {
+            latents = LatentSampler.SampleRows(2 * options.Pairs, generator.LatentDimension, generator.LatentDistribution, rng);
+        }
+
         double endpointNorm = latents.Average(z => LatentVectors.Norm(z));
         double[] positions = Enumerable.Range(0, options.Steps + 1).Select(i => (double)i / options.Steps).ToArray();
-        LatentWalkModeResult linear = Walk(generator, classifier, reference, latents, InterpolationMode.Linear, options);
-        LatentWalkModeResult spherical = Walk(generator, classifier, reference, latents, InterpolationMode.Spherical, options);
+        LatentWalkModeResult linear = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Linear, options);
+        LatentWalkModeResult spherical = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Spherical, options);
         return new LatentWalkResult(options.Pairs, options.Steps, positions, endpointNorm, linear, spherical, options);
     }
 
     private static LatentWalkModeResult Walk(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference,
-        float[][] latents, InterpolationMode mode, LatentWalkOptions options)
+        float[][] latents, LatentInterpolationMode mode, LatentWalkOptions options)
     {
         int pairs = options.Pairs;
         int points = options.Steps + 1;

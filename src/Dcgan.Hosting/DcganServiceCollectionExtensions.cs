@@ -1,12 +1,11 @@
 // DcganServiceCollectionExtensions: the entry point of Dcgan in a .NET host, services.AddDcgan(configuration).
-using Dcgan.Hosting;
 using Dcgan.Training;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
-// In the DI namespace, as .NET's own Add{Thing} extensions are, so that `services.AddDcgan` needs no extra using.
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Dcgan.Hosting;
 
 /// <summary>Registers Dcgan in a service collection.</summary>
 public static class DcganServiceCollectionExtensions
@@ -19,16 +18,20 @@ public static class DcganServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The Dcgan configuration section.</param>
-    /// <remarks>Registers a <see cref="GanTrainerFactory"/> and, unless one is registered already, the paper's
-    /// <see cref="NonSaturatingGanLoss"/> as <see cref="IGanLoss"/>.</remarks>
+    /// <remarks>Registers a <see cref="GanTrainerFactory"/> and, where none is registered yet, the paper's training parts:
+    /// <see cref="NonSaturatingGanLoss"/>, <see cref="DiscriminatorThenGeneratorStep"/> and <see cref="AdamOptimizerFactory"/>
+    /// (transient).</remarks>
     /// <returns>A builder to add the generator pool and hosted training to.</returns>
     public static DcganBuilder AddDcgan(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions();
-        services.TryAddSingleton<IGanLoss, NonSaturatingGanLoss>();
-        services.TryAddSingleton(sp => new GanTrainerFactory(sp.GetRequiredService<IGanLoss>(), sp.GetService<ILogger<GanTrainer>>()));
+        services.TryAddTransient<IGanLoss, NonSaturatingGanLoss>();
+        services.TryAddTransient<IAdversarialStep, DiscriminatorThenGeneratorStep>();
+        services.TryAddTransient<IOptimizerFactory, AdamOptimizerFactory>();
+        services.TryAddTransient(sp => new GanTrainerFactory(sp.GetRequiredService<IGanLoss>(), sp.GetRequiredService<IAdversarialStep>(),
+            sp.GetRequiredService<IOptimizerFactory>(), sp.GetService<ILogger<GanTrainer>>()));
         return new DcganBuilder(services, configuration);
     }
 }

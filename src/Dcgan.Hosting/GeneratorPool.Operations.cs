@@ -15,7 +15,7 @@ public sealed partial class GeneratorPool
 
     /// <summary>
     /// Images <paramref name="firstIndex"/> to <c>firstIndex + count - 1</c> of the indexed grid of
-    /// <paramref name="seed"/>: image i is generated from <c>IndexedLatentGrid.Row(seed, i, ...)</c>, so it does not
+    /// <paramref name="seed"/>: image i is generated from <c>LatentSampler.Row(seed, i, ...)</c>, so it does not
     /// depend on <paramref name="count"/> (the first image of a 64-grid is the image of (seed, 0) alone).
     /// </summary>
     /// <param name="seed">The grid's seed.</param>
@@ -34,7 +34,7 @@ public sealed partial class GeneratorPool
         }
 
         return EnqueueAsync((dimension, distribution) => Enumerable.Range(firstIndex, count)
-            .Select(i => IndexedLatentGrid.Row(seed, i, dimension, distribution)).ToArray(), cancellationToken);
+            .Select(i => LatentSampler.Row(seed, i, dimension, distribution)).ToArray(), cancellationToken);
     }
 
     /// <summary>The image of each latent vector, in order.</summary>
@@ -47,16 +47,19 @@ public sealed partial class GeneratorPool
     {
         ArgumentNullException.ThrowIfNull(latents);
         CheckCount(latents.Count, nameof(latents), latents.Count);
-        int length = LatentVectors.RequireSameLength(latents, "latent vector");
         GeneratorModelInfo model = CurrentModel();
-        if (length != model.LatentDimension)
+        for (int i = 0; i < latents.Count; i++)
         {
-            throw new ArgumentException(
-                $"Latent dimension mismatch: the vectors have length {length} but the generator of '{model.Checkpoint}' expects {model.LatentDimension}.", nameof(latents));
+            int length = latents[i]?.Length ?? throw new ArgumentException($"Latent vector {i} is null.", nameof(latents));
+            if (length != model.LatentDimension)
+            {
+                throw new ArgumentException(
+                    $"Latent dimension mismatch: vector {i} has length {length} but the generator of '{model.Checkpoint}' expects {model.LatentDimension}.", nameof(latents));
+            }
         }
 
         float[][] copy = latents.Select(row => (float[])row.Clone()).ToArray();
-        return QueueAsync(new GenerationRequest(copy, length, model.LatentDistribution, recipe: null, cancellationToken));
+        return QueueAsync(new GenerationRequest(copy, model.LatentDimension, model.LatentDistribution, recipe: null, cancellationToken));
     }
 
     /// <summary>
@@ -71,7 +74,7 @@ public sealed partial class GeneratorPool
     /// <exception cref="ArgumentOutOfRangeException">steps, a point's index, or the mode is out of range.</exception>
     /// <exception cref="ArgumentException">Spherical interpolation between antipodal points.</exception>
     /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
-    public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, int steps, InterpolationMode mode,
+    public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, int steps, LatentInterpolationMode mode,
         CancellationToken cancellationToken = default)
     {
         if (steps < 1)
@@ -85,8 +88,8 @@ public sealed partial class GeneratorPool
         CheckMode(mode);
 
         return EnqueueAsync((dimension, distribution) => LatentInterpolation.Path(
-            IndexedLatentGrid.Row(from.Seed, from.Index, dimension, distribution),
-            IndexedLatentGrid.Row(to.Seed, to.Index, dimension, distribution), steps, mode), cancellationToken);
+            LatentSampler.Row(from.Seed, from.Index, dimension, distribution),
+            LatentSampler.Row(to.Seed, to.Index, dimension, distribution), steps, mode), cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +103,7 @@ public sealed partial class GeneratorPool
     /// <param name="cancellationToken">Cancels the request while it waits.</param>
     /// <exception cref="ArgumentException">No fractions, too many, or one that is not finite; a point's index is negative.</exception>
     /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
-    public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, IReadOnlyList<double> fractions, InterpolationMode mode,
+    public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, IReadOnlyList<double> fractions, LatentInterpolationMode mode,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fractions);
@@ -120,8 +123,8 @@ public sealed partial class GeneratorPool
         double[] ts = [.. fractions];
         return EnqueueAsync((dimension, distribution) =>
         {
-            float[] start = IndexedLatentGrid.Row(from.Seed, from.Index, dimension, distribution);
-            float[] end = IndexedLatentGrid.Row(to.Seed, to.Index, dimension, distribution);
+            float[] start = LatentSampler.Row(from.Seed, from.Index, dimension, distribution);
+            float[] end = LatentSampler.Row(to.Seed, to.Index, dimension, distribution);
             return ts.Select(t => LatentInterpolation.Interpolate(start, end, t, mode)).ToArray();
         }, cancellationToken);
     }
@@ -162,7 +165,7 @@ public sealed partial class GeneratorPool
         return EnqueueAsync((dimension, distribution) =>
         {
             LatentConcept Concept(int[] indices) => LatentConcept.FromExemplars(
-                indices.Select(i => IndexedLatentGrid.Row(seed, i, dimension, distribution)).ToArray(), string.Join(",", indices));
+                indices.Select(i => LatentSampler.Row(seed, i, dimension, distribution)).ToArray(), string.Join(",", indices));
             LatentConcept ca = Concept(ia), cb = Concept(ib), cc = Concept(ic);
             float[] result = LatentExpression.Of(ca).Subtract(cb).Add(cc).Evaluate();
             float[][] around = neighbours == 0 ? [] : LatentNeighbours.Jitter(result, neighbours, seed);
@@ -218,7 +221,7 @@ public sealed partial class GeneratorPool
         }
     }
 
-    private static void CheckMode(InterpolationMode mode)
+    private static void CheckMode(LatentInterpolationMode mode)
     {
         if (!Enum.IsDefined(mode))
         {

@@ -97,7 +97,7 @@ internal sealed partial class HostedTrainingService(
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(plan.Architecture, plan.Options.Seed);
         using (generator)
         using (discriminator)
-        using (GanTrainer trainer = trainers.Create(generator, discriminator, plan.Data, plan.Options, callbacks, plan.Architecture))
+        using (GanTrainer trainer = trainers.Create(generator, discriminator, plan.Data, plan.Options, callbacks))
         {
             if (plan.Resume is not null)
             {

@@ -3,7 +3,7 @@ namespace Dcgan.Hosting;
 
 /// <summary>
 /// The latent vector of image <see cref="Index"/> in the indexed grid of <see cref="Seed"/>
-/// (<c>IndexedLatentGrid.Row(Seed, Index, ...)</c>): it depends only on (seed, index) and the model's latent space.
+/// (<c>LatentSampler.Row(Seed, Index, ...)</c>): it depends only on (seed, index) and the model's latent space.
 /// </summary>
 /// <param name="Seed">The grid's seed.</param>
 /// <param name="Index">The tile index, at least 0.</param>

@@ -1,4 +1,5 @@
 using Dcgan.Models;
+using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace Dcgan.Data.Tests;
@@ -13,8 +14,8 @@ public class ImageFolderDataSourceTests
         using var tmp = new TempDir();
         var files = WriteMixedFolder(tmp);
 
-        var rgb = new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 8 });
-        var gray = new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 8, ColorMode = ColorMode.Grayscale, Background = RgbColor.Black });
+        var rgb = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 8 });
+        var gray = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 8, ColorMode = ColorMode.Grayscale, Background = RgbColor.Black });
 
         rgb.Count.Should().Be(5);
         rgb.Files.Select(Path.GetFileName).Should().Equal("a-transparent.png", "b-halfblack.png", "c-gray.PNG", "d-wide.jpeg", "e-red.JPG");
@@ -46,8 +47,8 @@ public class ImageFolderDataSourceTests
             WriteNoise(tmp.File($"n{i:D2}.png"), 20 + i, 17 + 2 * i, seed: i);
         }
 
-        var lazy = new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 16 });
-        var preloaded = new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 16, Preload = true });
+        var lazy = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 16 });
+        var preloaded = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 16, Preload = true });
         int len = lazy.Shape.ElementCount;
         var serial = new float[lazy.Count * len];
         for (int i = 0; i < lazy.Count; i++)
@@ -129,9 +130,9 @@ public class ImageFolderDataSourceTests
         byte[] bytes = File.ReadAllBytes(tmp.File("cut.png"));
         File.WriteAllBytes(tmp.File("cut.png"), bytes[..(bytes.Length / 2)]);
 
-        var lazy = new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 8 });
+        var lazy = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 8 });
         ((Action)(() => lazy.CopyImage(0, new float[192]))).Should().Throw<InvalidDataException>().WithMessage($"*'{tmp.File("cut.png")}'*");
-        ((Action)(() => new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 8, Preload = true })))
+        ((Action)(() => new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 8, Preload = true })))
             .Should().Throw<InvalidDataException>().WithMessage($"*'{tmp.File("cut.png")}'*");
     }
 
@@ -140,10 +141,13 @@ public class ImageFolderDataSourceTests
     {
         using var tmp = new TempDir();
         WriteNoise(tmp.File("good.png"), 8, 8, 1);
-        ((Action)(() => new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ImageSize = 0 })))
-            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*ImageSize*0*");
-        ((Action)(() => new ImageFolderDataSource(tmp.Path, new ImageFolderOptions { ColorMode = (ColorMode)2 })))
-            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*ColorMode*");
+        var bad = new ImageDataSourceOptions { ImageSize = 0, ColorMode = (ColorMode)2 };
+        OptionsValidationException e = ((Action)(() => new ImageFolderDataSource(tmp.Path, bad)))
+            .Should().Throw<OptionsValidationException>().Which;
+        e.Failures.Should().HaveCount(2);
+        e.Message.Should().Contain("ImageSize = 0").And.Contain("ColorMode = 2");
+        ((Action)(() => ImageDataSources.Open(tmp.Path, bad))).Should().Throw<OptionsValidationException>()
+            .WithMessage("*ImageSize = 0*ColorMode = 2*");
     }
 
     internal static List<string> WriteMixedFolder(TempDir tmp)

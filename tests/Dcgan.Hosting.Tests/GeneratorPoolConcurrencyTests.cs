@@ -77,7 +77,7 @@ public class GeneratorPoolConcurrencyTests
         for (int round = 0; round < 5; round++)
         {
             await Task.WhenAll(Requests.Select(r => Task.Run(() => pool.GenerateAsync(r.Seed, r.Count))));
-            await pool.InterpolateAsync(new LatentPoint(1, 0), new LatentPoint(2, 0), steps: 20, Latent.InterpolationMode.Spherical);
+            await pool.InterpolateAsync(new LatentPoint(1, 0), new LatentPoint(2, 0), steps: 20, Latent.LatentInterpolationMode.Spherical);
             pool.Statistics.WorkerLiveTensors.Should().Be(baseline, $"round {round}");
         }
 

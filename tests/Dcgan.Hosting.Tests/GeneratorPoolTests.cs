@@ -103,7 +103,7 @@ public class GeneratorPoolTests
         (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(TestCheckpoints.A);
         using (generator)
         {
-            float[][] rows = Enumerable.Range(0, 12).Select(i => IndexedLatentGrid.Row(42, i, 8, generator.LatentDistribution)).ToArray();
+            float[][] rows = Enumerable.Range(0, 12).Select(i => LatentSampler.Row(42, i, 8, generator.LatentDistribution)).ToArray();
             ImageBatch direct = generator.Render(rows);
             Pixels.MaxDifference(direct.Pixels, grid.Pixels).Should().BeLessThan(1e-5f);
         }
@@ -113,7 +113,7 @@ public class GeneratorPoolTests
     public async Task Given_latent_vectors_give_the_same_images_as_their_seeds()
     {
         using GeneratorPool pool = Started(TestCheckpoints.A);
-        float[][] rows = Enumerable.Range(0, 3).Select(i => IndexedLatentGrid.Row(7, i, 8, LatentDistribution.Uniform)).ToArray();
+        float[][] rows = Enumerable.Range(0, 3).Select(i => LatentSampler.Row(7, i, 8, LatentDistribution.Uniform)).ToArray();
 
         ImageBatch fromVectors = await pool.GenerateAsync(rows);
         ImageBatch fromSeed = await pool.GenerateAsync(seed: 7, count: 3);
@@ -132,9 +132,9 @@ public class GeneratorPoolTests
     }
 
     [Theory]
-    [InlineData(InterpolationMode.Linear)]
-    [InlineData(InterpolationMode.Spherical)]
-    public async Task An_interpolation_starts_and_ends_on_the_endpoints_images(InterpolationMode mode)
+    [InlineData(LatentInterpolationMode.Linear)]
+    [InlineData(LatentInterpolationMode.Spherical)]
+    public async Task An_interpolation_starts_and_ends_on_the_endpoints_images(LatentInterpolationMode mode)
     {
         using GeneratorPool pool = Started(TestCheckpoints.A);
 
@@ -173,9 +173,9 @@ public class GeneratorPoolTests
             .Which.ParamName.Should().Be("count");
         (await FluentActions.Awaiting(() => pool.GenerateAsync(1, 17)).Should().ThrowAsync<ArgumentOutOfRangeException>().WithMessage("*1 to 16 (MaxImagesPerRequest)*"))
             .Which.ActualValue.Should().Be(17);
-        (await FluentActions.Awaiting(() => pool.InterpolateAsync(new(1, 0), new(2, 0), 16, InterpolationMode.Linear)).Should().ThrowAsync<ArgumentOutOfRangeException>())
+        (await FluentActions.Awaiting(() => pool.InterpolateAsync(new(1, 0), new(2, 0), 16, LatentInterpolationMode.Linear)).Should().ThrowAsync<ArgumentOutOfRangeException>())
             .Which.ParamName.Should().Be("steps");
-        (await FluentActions.Awaiting(() => pool.InterpolateAsync(new(1, -2), new(2, 0), 4, InterpolationMode.Linear)).Should().ThrowAsync<ArgumentOutOfRangeException>())
+        (await FluentActions.Awaiting(() => pool.InterpolateAsync(new(1, -2), new(2, 0), 4, LatentInterpolationMode.Linear)).Should().ThrowAsync<ArgumentOutOfRangeException>())
             .Which.ParamName.Should().Be("from");
         (await FluentActions.Awaiting(() => pool.ArithmeticAsync(1, 64, [1, 2, 3], [4, 64], [5])).Should().ThrowAsync<ArgumentOutOfRangeException>()
                 .WithMessage("b holds index 64, outside the grid of 64 samples*valid indices are 0 to 63*"))

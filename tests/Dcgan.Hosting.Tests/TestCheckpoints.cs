@@ -76,7 +76,7 @@ internal static class TestCheckpoints
         using (discriminator)
         {
             var options = new GanTrainerOptions { Epochs = epochs, BatchSize = images == 32 ? 16 : 32, Seed = seed, Device = "cpu", FixedSampleCount = 4 };
-            using var trainer = new GanTrainer(generator, discriminator, new Subset(Fashion.Value, images), options, architecture: architecture);
+            using var trainer = new GanTrainer(generator, discriminator, new Subset(Fashion.Value, images), new GanTrainerSetup { Options = options });
             trainer.Fit();
             string path = Path.Combine(folder, CheckpointLocator.FileName(trainer.Position.Epoch, trainer.Position.GlobalStep));
             trainer.SaveCheckpoint(path);

@@ -102,5 +102,5 @@ public static class ImageGrid
 
     /// <summary>[-1, 1] to [0, 255], rounded; values outside the range are clipped (generator outputs are tanh-bounded).</summary>
     /// <param name="value">A pixel value.</param>
-    public static byte ToByte(float value) => (byte)Math.Clamp(MathF.Round((value + 1f) * 127.5f), 0f, 255f);
+    internal static byte ToByte(float value) => (byte)Math.Clamp(MathF.Round((value + 1f) * 127.5f), 0f, 255f);
 }

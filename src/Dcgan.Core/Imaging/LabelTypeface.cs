@@ -5,19 +5,8 @@ using SkiaSharp;
 
 namespace Dcgan.Imaging;
 
-/// <summary>No usable font was found for drawing text on an image.</summary>
-public sealed class FontUnavailableException : InvalidOperationException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What was looked for and what was found.</param>
-    public FontUnavailableException(string message)
-        : base(message)
-    {
-    }
-}
-
 /// <summary>Resolves the typeface used for labels, failing loudly when the family is not installed.</summary>
-public static class LabelTypeface
+internal static class LabelTypeface
 {
     /// <summary>The family used for labels (present on Debian via fonts-dejavu-core).</summary>
     /// <value>The default value is "DejaVu Sans".</value>

@@ -1,3 +1,4 @@
+// PngFiles: writes a PNG file whole (through a temporary file), so a reader never sees a half-written image.
 namespace Dcgan.Imaging;
 
 /// <summary>Writes PNG bytes to files.</summary>

@@ -9,7 +9,8 @@ namespace Dcgan.Latent;
 
 /// <summary>
 /// Generates images with chosen feature maps of a chosen generator block dropped (zeroed at every position),
-/// as in the paper's window-forgetting experiment. Nothing is changed in the model: parameters, buffers and
+/// as in the paper's window-forgetting experiment, for any <see cref="ILayeredGenerator"/> (such as
+/// <see cref="DcganGenerator"/>). Nothing is changed in the model: parameters, buffers and
 /// training flags are as before the call (see <see cref="GeneratorExtensions.GenerateImages"/>).
 /// </summary>
 public static class FeatureMapDropout
@@ -25,7 +26,7 @@ public static class FeatureMapDropout
     /// <param name="mode">Batch-norm statistics to use; the default is running statistics.</param>
     /// <returns>Images [N, C, s, s] in [-1, 1] without gradient history; the caller owns the tensor (or its dispose scope does).</returns>
     /// <exception cref="ArgumentException">Unknown layer or map index (the message names the value and the valid range), or a badly shaped latent.</exception>
-    public static Tensor Generate(DcganGenerator generator, Tensor latent, string? layer, IEnumerable<int> maps,
+    public static Tensor Generate(ILayeredGenerator generator, Tensor latent, string? layer, IEnumerable<int> maps,
         BatchNormMode mode = BatchNormMode.RunningStatistics) =>
         Run(generator, latent, layer, maps, mode, observe: null);
 
@@ -40,7 +41,7 @@ public static class FeatureMapDropout
     /// <param name="mode">Batch-norm statistics to use; the default is running statistics.</param>
     /// <returns>The images and the activations of <paramref name="layer"/>, [N, C, h, w].</returns>
     /// <exception cref="ArgumentException">Unknown layer or map index, or a badly shaped latent.</exception>
-    public static (ImageBatch Images, LayerActivations Activations) GenerateAndCapture(DcganGenerator generator,
+    public static (ImageBatch Images, LayerActivations Activations) GenerateAndCapture(ILayeredGenerator generator,
         Tensor latent, string? layer, IEnumerable<int> maps, BatchNormMode mode = BatchNormMode.RunningStatistics)
     {
         LayerActivations? captured = null;
@@ -57,11 +58,11 @@ public static class FeatureMapDropout
     /// <param name="layer">A block name; null means the second-highest layer.</param>
     /// <param name="mode">Batch-norm statistics to use; the default is running statistics.</param>
     /// <exception cref="ArgumentException">Unknown layer, or a badly shaped latent.</exception>
-    public static LayerActivations Capture(DcganGenerator generator, Tensor latent, string? layer,
+    public static LayerActivations Capture(ILayeredGenerator generator, Tensor latent, string? layer,
         BatchNormMode mode = BatchNormMode.RunningStatistics) =>
         GenerateAndCapture(generator, latent, layer, [], mode).Activations;
 
-    private static Tensor Run(DcganGenerator generator, Tensor latent, string? layer, IEnumerable<int> maps,
+    private static Tensor Run(ILayeredGenerator generator, Tensor latent, string? layer, IEnumerable<int> maps,
         BatchNormMode mode, Action<Tensor>? observe)
     {
         ArgumentNullException.ThrowIfNull(generator);

@@ -1,13 +1,15 @@
-// GeneratorLayer: names the hidden blocks of a DcganGenerator so users can pick one for probing and forgetting.
-// "block<i>" is the output of hidden block i after its ReLU, [N, GeneratorWidths[i], b*2^i, b*2^i]; the last one,
-// block<k-1>, is the paper's "second-highest layer" (the one right before the output convolution, section 6.3.2).
+// GeneratorLayer: names the hidden blocks of an ILayeredGenerator so users can pick one for probing and forgetting.
+// "block<i>" is the output of hidden block i after its nonlinearity (for a DcganGenerator, after its ReLU:
+// [N, GeneratorWidths[i], b*2^i, b*2^i]); the last one is the paper's "second-highest layer" (the one right before
+// the output convolution, section 6.3.2).
 using System.Globalization;
+using Dcgan.Data;
 using Dcgan.Models;
 
 namespace Dcgan.Latent;
 
 /// <summary>
-/// One hidden block of a <see cref="DcganGenerator"/>: its name (<c>block0</c> .. <c>block{k-1}</c>), its index,
+/// One hidden block of an <see cref="ILayeredGenerator"/> such as <see cref="DcganGenerator"/>: its name (<c>block0</c> .. <c>block{k-1}</c>), its index,
 /// and the shape of one sample's activations after the block's ReLU.
 /// </summary>
 /// <param name="Name">The block's name, <c>block{Index}</c>.</param>
@@ -20,16 +22,36 @@ public sealed record GeneratorLayer(string Name, int Index, int Channels, int Si
     /// <summary>Image pixels per activation location along each axis: <c>ImageSize / Size</c> (a power of 2).</summary>
     public int Scale => ImageSize / Size;
 
-    /// <summary>The hidden blocks of <paramref name="generator"/>, from the projection of z to the second-highest layer.</summary>
+    /// <summary>The hidden blocks of <paramref name="generator"/>, from the one next to z to the second-highest layer.</summary>
     /// <param name="generator">The generator.</param>
-    public static IReadOnlyList<GeneratorLayer> All(DcganGenerator generator)
+    /// <exception cref="ArgumentException">
+    /// The generator has no hidden blocks, or its images or a block's maps are not square, or the image side is not a
+    /// multiple of a block's side (the message names the shapes).
+    /// </exception>
+    public static IReadOnlyList<GeneratorLayer> All(ILayeredGenerator generator)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        DcganArchitecture a = generator.Architecture;
-        var layers = new GeneratorLayer[generator.HiddenBlockCount];
+        ImageShape image = generator.ImageShape;
+        IReadOnlyList<ImageShape> blocks = generator.HiddenBlockShapes;
+        if (blocks.Count == 0 || image.Height != image.Width)
+        {
+            throw new ArgumentException(
+                $"The generator makes {image} images with {blocks.Count} hidden blocks; layers need square images and at least one block.",
+                nameof(generator));
+        }
+
+        var layers = new GeneratorLayer[blocks.Count];
         for (int i = 0; i < layers.Length; i++)
         {
-            layers[i] = new GeneratorLayer(NameOf(i), i, a.GeneratorWidths[i], a.BaseSize << i, a.ImageSize);
+            ImageShape block = blocks[i];
+            if (block.Height != block.Width || block.Height < 1 || image.Height % block.Height != 0)
+            {
+                throw new ArgumentException(
+                    $"Hidden block {i} of the generator has maps {block}; layers need square maps whose side divides the image side {image.Height}.",
+                    nameof(generator));
+            }
+
+            layers[i] = new GeneratorLayer(NameOf(i), i, block.Channels, block.Height, image.Height);
         }
 
         return layers;
@@ -40,7 +62,7 @@ public sealed record GeneratorLayer(string Name, int Index, int Channels, int Si
     /// (<c>block{k-1}</c>, the highest-resolution hidden map).
     /// </summary>
     /// <param name="generator">The generator.</param>
-    public static GeneratorLayer SecondHighest(DcganGenerator generator) => All(generator)[^1];
+    public static GeneratorLayer SecondHighest(ILayeredGenerator generator) => All(generator)[^1];
 
     /// <summary>
     /// Finds the block called <paramref name="name"/> (case-insensitive); null or empty means
@@ -49,7 +71,7 @@ public sealed record GeneratorLayer(string Name, int Index, int Channels, int Si
     /// <param name="generator">The generator.</param>
     /// <param name="name"><c>block0</c> .. <c>block{k-1}</c>, or null for the second-highest layer.</param>
     /// <exception cref="ArgumentException">No such block; the message names the value and the valid names.</exception>
-    public static GeneratorLayer Resolve(DcganGenerator generator, string? name)
+    public static GeneratorLayer Resolve(ILayeredGenerator generator, string? name)
     {
         IReadOnlyList<GeneratorLayer> all = All(generator);
         if (string.IsNullOrWhiteSpace(name))

@@ -1,17 +1,14 @@
 // IndexedLatentGrid: numbered samples a person can look at and pick exemplars from ("3, 17 and 42 are
-// smiling women"). Row i is a pure function of (seed, i): it does not depend on the grid's size, so a grid
-// of 64 and a grid of 100 made from the same seed agree on their first 64 vectors.
-using Dcgan.Data;
+// smiling women"). Tile i is LatentSampler.Row(seed, i): it does not depend on the grid's size, so a grid
+// of 64 and a grid of 100 made from the same seed agree on their first 64 vectors, and tile i is image i of
+// `dcgan sample --seed seed`.
 using Dcgan.Models;
-using Dcgan.Native;
-using static TorchSharp.torch;
 
 namespace Dcgan.Latent;
 
 /// <summary>
-/// <see cref="Count"/> latent vectors numbered 0 to Count - 1. Vector i is drawn from the prior with a CPU
-/// generator seeded with <c>SeedSequence.Derive(seed, i)</c>, so it depends only on (seed, i, dimension,
-/// distribution), never on the count.
+/// <see cref="Count"/> latent vectors numbered 0 to Count - 1: vector i is <see cref="LatentSampler.Row"/>(seed, i),
+/// so it depends only on (seed, i, dimension, distribution), never on the count.
 /// </summary>
 public sealed class IndexedLatentGrid
 {
@@ -54,31 +51,8 @@ public sealed class IndexedLatentGrid
     /// <param name="count">Number of tiles, at least 1.</param>
     /// <param name="dimension">Length of each vector, at least 1.</param>
     /// <param name="distribution">The prior.</param>
-    public static IndexedLatentGrid Create(long seed, int count, int dimension, LatentDistribution distribution)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
-        var vectors = new float[count][];
-        for (int i = 0; i < count; i++)
-        {
-            vectors[i] = Row(seed, i, dimension, distribution);
-        }
-
-        return new IndexedLatentGrid(seed, distribution, vectors);
-    }
-
-    /// <summary>Vector <paramref name="index"/> of the grid with <paramref name="seed"/>, without making the grid.</summary>
-    /// <param name="seed">The grid's seed.</param>
-    /// <param name="index">The tile index, at least 0.</param>
-    /// <param name="dimension">Length of the vector.</param>
-    /// <param name="distribution">The prior.</param>
-    public static float[] Row(long seed, int index, int dimension, LatentDistribution distribution)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        using var generator = new Generator(unchecked((ulong)SeedSequence.Derive(seed, index)), CPU);
-        using var scope = NewDisposeScope();
-        return LatentVectors.FromTensor(LatentSampler.Sample(1, dimension, distribution, generator))[0]; // [1, Z] -> [Z]
-    }
+    public static IndexedLatentGrid Create(long seed, int count, int dimension, LatentDistribution distribution) =>
+        new(seed, distribution, LatentSampler.ForSeed(seed, count, dimension, distribution));
 
     /// <summary>A copy of vector <paramref name="index"/>.</summary>
     /// <param name="index">0 to Count - 1.</param>

@@ -3,11 +3,6 @@
 
 namespace Dcgan.Latent;
 
-/// <summary>One signed term of a <see cref="LatentExpression"/>.</summary>
-/// <param name="Sign">+1 or -1.</param>
-/// <param name="Concept">The concept whose mean is added or subtracted.</param>
-public readonly record struct LatentTerm(int Sign, LatentConcept Concept);
-
 /// <summary>
 /// A signed sum of concept vectors, e.g. <c>LatentExpression.Of(smilingWoman).Subtract(neutralWoman).Add(neutralMan)</c>.
 /// Evaluation accumulates in double, so <c>A - A + B</c> gives B's mean exactly.

@@ -31,11 +31,11 @@ public static class LatentInterpolation
     /// <param name="mode">Linear or spherical.</param>
     /// <returns>A new vector; t = 0 and t = 1 return exact copies of the endpoints.</returns>
     /// <exception cref="ArgumentException">Lengths differ; or, for spherical, an endpoint is the zero vector or the endpoints are antipodal.</exception>
-    public static float[] Interpolate(float[] from, float[] to, double t, InterpolationMode mode) => mode switch
+    public static float[] Interpolate(float[] from, float[] to, double t, LatentInterpolationMode mode) => mode switch
     {
-        InterpolationMode.Linear => Lerp(from, to, t),
-        InterpolationMode.Spherical => Slerp(from, to, t),
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, $"InterpolationMode {mode} is not defined."),
+        LatentInterpolationMode.Linear => Lerp(from, to, t),
+        LatentInterpolationMode.Spherical => Slerp(from, to, t),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, $"LatentInterpolationMode {mode} is not defined."),
     };
 
     /// <summary>Linear interpolation <c>(1 - t) from + t to</c>.</summary>
@@ -141,7 +141,7 @@ public static class LatentInterpolation
     /// <param name="steps">Intervals between the endpoints, at least 1.</param>
     /// <param name="mode">Linear or spherical.</param>
     /// <exception cref="ArgumentException">See <see cref="Interpolate"/>; steps below 1.</exception>
-    public static float[][] Path(float[] from, float[] to, int steps, InterpolationMode mode) => Walk([from, to], steps, mode);
+    public static float[][] Path(float[] from, float[] to, int steps, LatentInterpolationMode mode) => Walk([from, to], steps, mode);
 
     /// <summary>
     /// A walk through <paramref name="points"/> in order, <paramref name="steps"/> intervals per segment:
@@ -151,7 +151,7 @@ public static class LatentInterpolation
     /// <param name="steps">Intervals per segment, at least 1.</param>
     /// <param name="mode">Linear or spherical.</param>
     /// <exception cref="ArgumentException">Fewer than two points, lengths differ, steps below 1, or a spherical segment is undefined (the message names the segment).</exception>
-    public static float[][] Walk(IReadOnlyList<float[]> points, int steps, InterpolationMode mode)
+    public static float[][] Walk(IReadOnlyList<float[]> points, int steps, LatentInterpolationMode mode)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);

@@ -17,7 +17,7 @@ public static class LatentVectors
     /// <param name="rows">The vectors; at least one.</param>
     /// <param name="what">How the rows are named in error messages (e.g. "exemplar", "point").</param>
     /// <exception cref="ArgumentException">No rows, a null row, or rows of different lengths; the message names the lengths.</exception>
-    public static int RequireSameLength(IReadOnlyList<float[]> rows, string what = "vector")
+    internal static int RequireSameLength(IReadOnlyList<float[]> rows, string what = "vector")
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)

@@ -1,3 +1,4 @@
+// BatchNormMode: which batch-norm statistics generation uses (running statistics, or those of the batch).
 namespace Dcgan.Models;
 
 /// <summary>

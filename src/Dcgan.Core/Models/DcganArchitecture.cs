@@ -1,7 +1,7 @@
 // DcganArchitecture: turns DcganModelOptions into the layer plan both networks are built from.
 // An image size s = b * 2^k (base b in 4..7, k >= 1) gives k resolution doublings in the generator
 // (b -> 2b -> ... -> s) and k stride-2 convolutions in the discriminator (s -> s/2 -> ... -> b).
-// Validation happens here, once, with messages that name the offending value.
+// The options are validated here, once, by DcganModelOptionsValidator (every failure listed with its value).
 
 using System.Globalization;
 
@@ -19,7 +19,7 @@ public sealed class DcganArchitecture
     /// <summary>Largest allowed base resolution b.</summary>
     public const int MaxBase = 7;
 
-    /// <summary>Largest supported image side (matches the <c>[Range]</c> on <see cref="DcganModelOptions.ImageSize"/>).</summary>
+    /// <summary>Largest supported image side (the upper limit of the <c>[Range]</c> on <see cref="DcganModelOptions.ImageSize"/>).</summary>
     public const int MaxImageSize = 4096;
 
     private DcganArchitecture(DcganModelOptions options, int baseSize, int doublings)
@@ -82,59 +82,20 @@ public sealed class DcganArchitecture
     /// </summary>
     public int OutputPadding => Options.KernelSize == 5 ? 1 : 0;
 
-    /// <summary>Validates <paramref name="options"/> and derives the layer plan.</summary>
+    /// <summary>
+    /// Validates <paramref name="options"/> with <see cref="DcganModelOptionsValidator"/> and derives the layer plan.
+    /// </summary>
     /// <param name="options">The model options; copied, so later changes to them do not affect the plan.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is out of range; the message names the value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">
+    /// An option is invalid; the message lists every failure with the option's name and value.
+    /// </exception>
     public static DcganArchitecture For(DcganModelOptions options)
     {
-        Validate(options);
+        new DcganModelOptionsValidator().ThrowIfInvalid(options);
         DcganModelOptions copy = options.Clone();
         (int baseSize, int doublings) = Decompose(copy.ImageSize);
         return new DcganArchitecture(copy, baseSize, doublings);
-    }
-
-    /// <summary>Checks every option; throws on the first invalid one.</summary>
-    /// <param name="options">The model options.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is out of range; the message names the value.</exception>
-    public static void Validate(DcganModelOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _ = Decompose(options.ImageSize);
-        RequireRange(options.Channels, 1, 64, nameof(DcganModelOptions.Channels));
-        RequireRange(options.LatentDimension, 1, 65536, nameof(DcganModelOptions.LatentDimension));
-        RequireRange(options.GeneratorWidth, 1, 4096, nameof(DcganModelOptions.GeneratorWidth));
-        RequireRange(options.DiscriminatorWidth, 1, 4096, nameof(DcganModelOptions.DiscriminatorWidth));
-        if (options.KernelSize is not (4 or 5))
-        {
-            throw new ArgumentException(
-                $"KernelSize {options.KernelSize} is not supported; use 5 (the paper's, padding 2) or 4 " +
-                "(pytorch/examples', padding 1).",
-                nameof(options));
-        }
-
-        if (!Enum.IsDefined(options.Projection))
-        {
-            throw new ArgumentException($"Projection {options.Projection} is not a defined LatentProjection.", nameof(options));
-        }
-
-        if (!Enum.IsDefined(options.LatentDistribution))
-        {
-            throw new ArgumentException(
-                $"LatentDistribution {options.LatentDistribution} is not a defined LatentDistribution.", nameof(options));
-        }
-
-        (_, int k) = Decompose(options.ImageSize);
-        long widestG = (long)options.GeneratorWidth << (k - 1);
-        long widestD = (long)options.DiscriminatorWidth << (k - 1);
-        if (widestG > int.MaxValue || widestD > int.MaxValue)
-        {
-            throw new ArgumentException(
-                $"GeneratorWidth {options.GeneratorWidth} / DiscriminatorWidth {options.DiscriminatorWidth} doubled " +
-                $"{k - 1} times for ImageSize {options.ImageSize} overflows the channel count.",
-                nameof(options));
-        }
     }
 
     /// <summary>Whether <paramref name="imageSize"/> is <c>b * 2^k</c> with b in 4..7, k &gt;= 1, and at most 4096.</summary>
@@ -177,7 +138,7 @@ public sealed class DcganArchitecture
         }
 
         var result = new List<int>(2);
-        for (int v = Math.Min(imageSize - 1, MaxImageSize); v >= 8; v--)
+        for (int v = Math.Min(imageSize - 1, MaxImageSize); v >= 2 * MinBase; v--)
         {
             if (IsValidImageSize(v))
             {
@@ -186,7 +147,7 @@ public sealed class DcganArchitecture
             }
         }
 
-        for (int v = Math.Max(imageSize + 1, 8); v <= MaxImageSize; v++)
+        for (int v = Math.Max(imageSize + 1, 2 * MinBase); v <= MaxImageSize; v++)
         {
             if (IsValidImageSize(v))
             {
@@ -223,13 +184,5 @@ public sealed class DcganArchitecture
         baseSize = b;
         doublings = k;
         return true;
-    }
-
-    private static void RequireRange(int value, int min, int max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentException($"{name} {value} is out of range; expected {min}..{max}.", "options");
-        }
     }
 }

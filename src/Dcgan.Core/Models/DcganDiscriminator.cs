@@ -49,7 +49,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
     /// for the paper's seeded N(0, 0.02) initialisation.
     /// </summary>
     /// <param name="options">The architecture; validated and copied.</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public DcganDiscriminator(DcganModelOptions options)
         : base(nameof(DcganDiscriminator))
     {
@@ -65,7 +65,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
     /// </summary>
     /// <param name="options">The architecture; validated and copied.</param>
     /// <param name="generator">The random source for the initial weights (a CPU generator).</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public DcganDiscriminator(DcganModelOptions options, torch.Generator generator)
         : this(options)
     {
@@ -154,7 +154,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
     /// <param name="options">The architecture; validated.</param>
     /// <param name="outputs">Output units, at least 1. The default value is 1 (the discriminator's logit).</param>
     /// <returns>New layers on the CPU with TorchSharp's default initialisation; the caller owns them.</returns>
-    /// <exception cref="ArgumentException">An option is invalid (the message names the value).</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public static IReadOnlyList<nn.Module<Tensor, Tensor>> CreateLayers(DcganModelOptions options, int outputs = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);

@@ -31,7 +31,7 @@ namespace Dcgan.Models;
 /// State-dict keys (the checkpoint format) are those of one <c>Sequential</c> named <c>main</c>; see the file
 /// header for the layer order. Parameters are created on the CPU; move the module with <c>to(device)</c>.
 /// </remarks>
-public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
+public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerator
 {
     // The whole network; the field name is the state-dict prefix ("main.0.weight", ...).
     private readonly Sequential main;
@@ -44,7 +44,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
     /// for the paper's seeded N(0, 0.02) initialisation.
     /// </summary>
     /// <param name="options">The architecture; validated and copied.</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public DcganGenerator(DcganModelOptions options)
         : base(nameof(DcganGenerator))
     {
@@ -59,7 +59,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
     /// </summary>
     /// <param name="options">The architecture; validated and copied.</param>
     /// <param name="generator">The random source for the initial weights (a CPU generator).</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public DcganGenerator(DcganModelOptions options, torch.Generator generator)
         : this(options)
     {
@@ -119,6 +119,11 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, IGenerator
     /// second-highest layer (the last before the output convolution).
     /// </summary>
     public int HiddenBlockCount => _architecture.Doublings;
+
+    /// <inheritdoc />
+    /// <remarks>Block i is (<see cref="DcganArchitecture.GeneratorWidths"/>[i], b * 2^i, b * 2^i).</remarks>
+    public IReadOnlyList<ImageShape> HiddenBlockShapes =>
+        [.. _architecture.GeneratorWidths.Select((width, i) => new ImageShape(width, _architecture.BaseSize << i, _architecture.BaseSize << i))];
 
     /// <summary>
     /// Runs the network as <see cref="forward"/> does, layer by layer, but replaces the output of hidden block

@@ -1,27 +1,24 @@
+// DcganModelOptions: the architecture of a generator/discriminator pair (size, widths, kernel, projection, prior),
+// with the paper's and pytorch/examples' presets.
 using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Models;
-
-/// <summary>How the generator turns z into its first (base x base) feature map.</summary>
-public enum LatentProjection
-{
-    /// <summary>The paper's: a dense layer (matrix multiply) to base x base x width, reshaped, then BN and ReLU.</summary>
-    Dense,
-
-    /// <summary>pytorch/examples': z as a 1x1 map, a transposed convolution with a base x base kernel.</summary>
-    TransposedConvolution,
-}
 
 /// <summary>
 /// The architecture of a DCGAN generator/discriminator pair. Image sizes are square, <c>ImageSize = b * 2^k</c>
 /// with base <c>b</c> in 4..7 and <c>k &gt;= 1</c> (8, 14, 28, 32, 48, 56, 64, 128, 256, ...): the network depth
 /// is derived from the size. Use <see cref="Paper"/> or <see cref="PyTorchExample"/> as starting points.
 /// </summary>
+/// <remarks>
+/// The DataAnnotations on the properties are the limits; <see cref="DcganModelOptionsValidator"/> checks them and
+/// the <c>b * 2^k</c> rule, listing every failure at once. Every property is a plain settable value, so the options
+/// bind from configuration (enums from their names, e.g. <c>"Projection": "TransposedConvolution"</c>).
+/// </remarks>
 public sealed class DcganModelOptions
 {
-    /// <summary>Side of the square images, <c>b * 2^k</c> with b in 4..7, k &gt;= 1.</summary>
+    /// <summary>Side of the square images, <c>b * 2^k</c> with b in 4..7, k &gt;= 1, from 8 to 4096.</summary>
     /// <value>The default value is 64 (the paper's LSUN/ImageNet size).</value>
-    [Range(8, 4096)]
+    [Range(2 * DcganArchitecture.MinBase, DcganArchitecture.MaxImageSize)]
     public int ImageSize { get; set; } = 64;
 
     /// <summary>Image channels: 1 (grayscale) or 3 (RGB).</summary>
@@ -36,6 +33,7 @@ public sealed class DcganModelOptions
 
     /// <summary>The prior z is drawn from.</summary>
     /// <value>The default value is <see cref="LatentDistribution.Uniform"/> (the paper's U(-1, 1)).</value>
+    [EnumDataType(typeof(LatentDistribution), ErrorMessage = "expected Uniform or Normal.")]
     public LatentDistribution LatentDistribution { get; set; } = LatentDistribution.Uniform;
 
     /// <summary>
@@ -54,11 +52,12 @@ public sealed class DcganModelOptions
 
     /// <summary>Square kernel size of every strided (transposed) convolution: 5 (paper) or 4 (pytorch/examples).</summary>
     /// <value>The default value is 5 (the paper's code).</value>
-    [Range(4, 5)]
+    [Range(4, 5, ErrorMessage = "expected 5 (the paper's, padding 2) or 4 (pytorch/examples', padding 1).")]
     public int KernelSize { get; set; } = 5;
 
     /// <summary>How z becomes the first feature map.</summary>
     /// <value>The default value is <see cref="LatentProjection.Dense"/> (the paper's).</value>
+    [EnumDataType(typeof(LatentProjection), ErrorMessage = "expected Dense or TransposedConvolution.")]
     public LatentProjection Projection { get; set; } = LatentProjection.Dense;
 
     /// <summary>

@@ -17,10 +17,10 @@ public static class DcganModels
     /// <param name="options">The architecture; validated and copied.</param>
     /// <param name="seed">Seed of the initialisation (any value; negative seeds are reinterpreted as unsigned).</param>
     /// <returns>The generator and the discriminator, in training mode.</returns>
-    /// <exception cref="ArgumentException">An option is invalid; the message names the value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public static (DcganGenerator Generator, DcganDiscriminator Discriminator) Create(DcganModelOptions options, long seed)
     {
-        DcganArchitecture.Validate(options);
+        new DcganModelOptionsValidator().ThrowIfInvalid(options);
         using var rng = new torch.Generator(seed: unchecked((ulong)seed), device: torch.CPU);
         DcganGenerator? generator = null;
         try

@@ -1,3 +1,4 @@
+// IDiscriminator: the discriminator extension point (images -> one real/fake logit per image).
 using Dcgan.Data;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,3 +1,5 @@
+// IGenerator: the generator extension point (z [N, Z] -> images [N, C, H, W] in [-1, 1]) that the trainer and the
+// latent tools work with.
 using Dcgan.Data;
 using TorchSharp;
 using static TorchSharp.torch;

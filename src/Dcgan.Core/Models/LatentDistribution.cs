@@ -1,3 +1,4 @@
+// LatentDistribution: the prior z is drawn from (the paper's U(-1, 1) or N(0, 1)).
 namespace Dcgan.Models;
 
 /// <summary>The prior that the generator's latent vectors z are drawn from.</summary>

@@ -1,3 +1,4 @@
+// DeviceSelection: turns the device names of options ("auto", "cpu", "cuda", "cuda:N") into TorchSharp devices.
 using TorchSharp;
 
 namespace Dcgan.Native;

@@ -5,14 +5,8 @@ using System.Text;
 
 namespace Dcgan.Native;
 
-/// <summary>One version requirement of an ELF shared library (a Vernaux entry).</summary>
-/// <param name="Library">The library the version is needed from, for example <c>libstdc++.so.6</c>.</param>
-/// <param name="Name">The version name, for example <c>GLIBCXX_3.4.32</c>.</param>
-/// <param name="IsWeak">True when the requirement carries <c>VER_FLG_WEAK</c>: the loader tolerates its absence.</param>
-public readonly record struct ElfVersionNeed(string Library, string Name, bool IsWeak);
-
 /// <summary>Reads the version requirements of ELF64 little-endian shared libraries.</summary>
-public static class ElfVersionNeeds
+internal static class ElfVersionNeeds
 {
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const ushort VerFlagWeak = 0x2;

@@ -1,3 +1,4 @@
+// TorchLoadException: TorchSharp's native backend could not be loaded; the message says why and how to fix it.
 namespace Dcgan.Native;
 
 /// <summary>

@@ -17,7 +17,7 @@ namespace Dcgan.Native;
 public static class TorchRuntime
 {
     /// <summary>The libstdc++ symbol version that TorchSharp 0.107's libLibTorchSharp.so asks for.</summary>
-    public const string RequiredGlibcxxVersion = "GLIBCXX_3.4.32";
+    internal const string RequiredGlibcxxVersion = "GLIBCXX_3.4.32";
 
     private static readonly Lazy<Exception?> LoadFailure = new(TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
 

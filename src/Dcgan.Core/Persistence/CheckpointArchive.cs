@@ -65,7 +65,10 @@ public static class CheckpointArchive
         }
     }
 
-    /// <summary>Reads and verifies a checkpoint: the manifest and every entry it lists, with matching hashes.</summary>
+    /// <summary>
+    /// Reads and verifies a checkpoint: the manifest and every entry it lists, with matching hashes. Older format
+    /// versions come back in the current format (manifest and entry names upgraded in memory; the file is unchanged).
+    /// </summary>
     /// <param name="path">The checkpoint file.</param>
     /// <exception cref="CheckpointException">Missing, truncated, corrupt, or of an unknown format version.</exception>
     public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Entries) Read(string path)
@@ -79,18 +82,19 @@ public static class CheckpointArchive
         try
         {
             using var zip = ZipFile.OpenRead(full);
-            CheckpointManifest manifest = ParseManifest(zip, full);
+            (CheckpointManifest manifest, IReadOnlyDictionary<string, string> storedNames) = ParseManifest(zip, full);
 
             var entries = new Dictionary<string, byte[]>();
             foreach ((string name, string hash) in manifest.EntryHashes)
             {
-                ZipArchiveEntry entry = zip.GetEntry(name)
-                    ?? throw new CheckpointException($"Checkpoint '{full}' lacks the entry '{name}' that its manifest lists.");
+                string stored = storedNames.GetValueOrDefault(name, name); // a version-1 name, when the upgrade renamed it
+                ZipArchiveEntry entry = zip.GetEntry(stored)
+                    ?? throw new CheckpointException($"Checkpoint '{full}' lacks the entry '{stored}' that its manifest lists.");
                 byte[] bytes = ReadEntry(entry);
                 string actual = Convert.ToHexString(SHA256.HashData(bytes));
                 if (!string.Equals(actual, hash, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new CheckpointException($"Checkpoint '{full}' is corrupt: entry '{name}' has SHA-256 {actual}, the manifest says {hash}.");
+                    throw new CheckpointException($"Checkpoint '{full}' is corrupt: entry '{stored}' has SHA-256 {actual}, the manifest says {hash}.");
                 }
 
                 entries[name] = bytes;
@@ -105,8 +109,8 @@ public static class CheckpointArchive
     }
 
     /// <summary>
-    /// Reads only the manifest of a checkpoint (no tensor entries, no hash checks): enough to learn its position,
-    /// options and architecture. <see cref="Read"/> verifies everything before anything is loaded.
+    /// Reads only the manifest of a checkpoint (no tensor entries, no hash checks), in the current format: enough to
+    /// learn its position, trainer settings and architecture. <see cref="Read"/> verifies everything before anything is loaded.
     /// </summary>
     /// <param name="path">The checkpoint file.</param>
     /// <exception cref="CheckpointException">Missing, not a checkpoint, truncated, or of an unknown format version.</exception>
@@ -121,7 +125,7 @@ public static class CheckpointArchive
         try
         {
             using var zip = ZipFile.OpenRead(full);
-            return ParseManifest(zip, full);
+            return ParseManifest(zip, full).Manifest;
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or IOException and not FileNotFoundException)
         {
@@ -129,19 +133,11 @@ public static class CheckpointArchive
         }
     }
 
-    private static CheckpointManifest ParseManifest(ZipArchive zip, string full)
+    private static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames) ParseManifest(ZipArchive zip, string full)
     {
         ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
             ?? throw new CheckpointException($"Checkpoint '{full}' has no {ManifestEntry}: it is not a Dcgan checkpoint.");
-        CheckpointManifest manifest = JsonSerializer.Deserialize<CheckpointManifest>(ReadEntry(manifestEntry), Json)
-            ?? throw new CheckpointException($"Checkpoint '{full}': {ManifestEntry} is empty.");
-        if (manifest.FormatVersion != CheckpointManifest.CurrentFormatVersion)
-        {
-            throw new CheckpointException(
-                $"Checkpoint '{full}' has format version {manifest.FormatVersion}; this library reads version {CheckpointManifest.CurrentFormatVersion}.");
-        }
-
-        return manifest;
+        return CheckpointManifestUpgrade.Parse(ReadEntry(manifestEntry), full);
     }
 
     private static void WriteEntry(ZipArchive zip, string name, byte[] bytes)

@@ -1,6 +1,5 @@
-using Dcgan.Data;
+// The JSON part of a checkpoint: position, trainer settings, architecture, shapes, RNG state and entry hashes.
 using Dcgan.Models;
-using Dcgan.Training;
 
 namespace Dcgan.Persistence;
 
@@ -8,12 +7,17 @@ namespace Dcgan.Persistence;
 /// The JSON part of a checkpoint (<c>manifest.json</c>): everything except the tensors, plus a SHA-256 of each
 /// tensor entry so corruption is detected before anything is loaded.
 /// </summary>
+/// <remarks>
+/// Format version 2 stores optimizer state under optimizer-neutral entry names (<see cref="CheckpointEntries"/>)
+/// and the trainer settings as <see cref="Trainer"/>. Version-1 files (entries <c>generator.adam</c> and
+/// <c>discriminator.adam</c>, settings as <c>TrainerOptions</c>) are upgraded in memory when read.
+/// </remarks>
 public sealed class CheckpointManifest
 {
     /// <summary>The format version this library writes.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
 
-    /// <summary>Format version of the file.</summary>
+    /// <summary>Format version; a manifest read from a version-1 file has been upgraded to the current version.</summary>
     /// <value>The default value is <see cref="CurrentFormatVersion"/>.</value>
     public int FormatVersion { get; set; } = CurrentFormatVersion;
 
@@ -29,8 +33,8 @@ public sealed class CheckpointManifest
     /// <summary>Steps trained since the run began.</summary>
     public long GlobalStep { get; set; }
 
-    /// <summary>The trainer's options (seed, learning rates, batch size, ...).</summary>
-    public GanTrainerOptions TrainerOptions { get; set; } = new();
+    /// <summary>The settings of the run (seed, batch size, learning rates, optimizer kind, ...).</summary>
+    public CheckpointTrainerSettings Trainer { get; set; } = new();
 
     /// <summary>The architecture of the networks, or null for custom networks.</summary>
     public DcganModelOptions? Architecture { get; set; }

@@ -6,12 +6,6 @@ namespace Dcgan.Persistence;
 /// <summary>Loads the networks stored in a checkpoint, rebuilt from the architecture recorded in it.</summary>
 public static class CheckpointModels
 {
-    /// <summary>The entry holding the generator's state dict.</summary>
-    public const string GeneratorEntry = "generator.weights";
-
-    /// <summary>The entry holding the discriminator's state dict.</summary>
-    public const string DiscriminatorEntry = "discriminator.weights";
-
     /// <summary>
     /// Rebuilds the generator of a checkpoint, on the CPU, in eval mode (running batch-norm statistics). The
     /// caller owns (disposes) it; move it to a device with <c>Network.to(device)</c>.
@@ -20,10 +14,10 @@ public static class CheckpointModels
     /// <exception cref="CheckpointException">Missing, corrupt, made for custom networks (no architecture recorded), or inconsistent.</exception>
     public static (DcganGenerator Generator, CheckpointManifest Manifest) LoadGenerator(string path)
     {
-        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, GeneratorEntry);
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.GeneratorWeights);
         using var rng = new TorchSharp.torch.Generator(0); // weights are overwritten; a private generator keeps the global RNG untouched
         var generator = new DcganGenerator(manifest.Architecture!, rng);
-        return (Fill(generator, manifest.GeneratorState, entries[GeneratorEntry], file, "generator"), manifest);
+        return (Fill(generator, manifest.GeneratorState, entries[CheckpointEntries.GeneratorWeights], file, "generator"), manifest);
     }
 
     /// <summary>
@@ -33,10 +27,10 @@ public static class CheckpointModels
     /// <exception cref="CheckpointException">Missing, corrupt, without a discriminator, or inconsistent.</exception>
     public static (DcganDiscriminator Discriminator, CheckpointManifest Manifest) LoadDiscriminator(string path)
     {
-        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, DiscriminatorEntry);
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.DiscriminatorWeights);
         using var rng = new TorchSharp.torch.Generator(0);
         var discriminator = new DcganDiscriminator(manifest.Architecture!, rng);
-        return (Fill(discriminator, manifest.DiscriminatorState, entries[DiscriminatorEntry], file, "discriminator"), manifest);
+        return (Fill(discriminator, manifest.DiscriminatorState, entries[CheckpointEntries.DiscriminatorWeights], file, "discriminator"), manifest);
     }
 
     private static (CheckpointManifest, IReadOnlyDictionary<string, byte[]>, string) Open(string path, string entry)

@@ -55,12 +55,22 @@ public static class ModuleState
     }
 
     /// <summary>Loads optimizer state saved by <see cref="Serialize(optim.Optimizer)"/>.</summary>
-    /// <param name="optimizer">The optimizer, already built for the loaded parameters.</param>
+    /// <param name="optimizer">The optimizer, already built for the loaded parameters (the same kind as the saved one).</param>
     /// <param name="bytes">The saved state.</param>
-    public static void Load(optim.Optimizer optimizer, byte[] bytes)
+    /// <param name="file">The checkpoint file, for messages.</param>
+    /// <param name="what">Which optimizer, for messages.</param>
+    /// <exception cref="CheckpointException">The bytes are not state of this optimizer type for these parameters.</exception>
+    public static void Load(optim.Optimizer optimizer, byte[] bytes, string file, string what)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException or IOException or InvalidCastException)
+        {
+            throw new CheckpointException($"Checkpoint '{file}': the {what} state does not load into {optimizer.GetType().Name}: {e.Message}", e);
+        }
     }
 
     /// <summary>The bytes of a random generator's state.</summary>

@@ -6,7 +6,7 @@ namespace Dcgan.Training;
 /// <code>
 /// OnTrainStart
 ///   OnEpochStart
-///     OnBatchStart, OnDiscriminatorStepEnd, OnGeneratorStepEnd, OnBatchEnd   (per batch)
+///     OnBatchStart, OnDiscriminatorStepEnd, OnGeneratorStepEnd, OnBatchEnd   (per batch, one dispose scope)
 ///   OnEpochEnd
 /// OnTrainEnd                       (also after cancellation or a stop request)
 /// OnException                      (then the exception is rethrown)
@@ -31,12 +31,15 @@ public abstract class GanCallback
     {
     }
 
-    /// <summary>After the discriminator's optimizer step.</summary>
+    /// <summary>
+    /// After the step's discriminator update(s), before its generator update: raised when the
+    /// <see cref="IAdversarialStep"/> calls <see cref="AdversarialStepContext.ReportDiscriminatorStep"/> (once per step).
+    /// </summary>
     public virtual void OnDiscriminatorStepEnd(GanStepArguments arguments)
     {
     }
 
-    /// <summary>After the generator's optimizer step.</summary>
+    /// <summary>After the <see cref="IAdversarialStep"/> returned (its generator update done).</summary>
     public virtual void OnGeneratorStepEnd(GanStepArguments arguments)
     {
     }

@@ -1,5 +1,5 @@
-// Exact-resume checkpoints of a GanTrainer: networks, optimizer states, RNG state, fixed noise, position, options.
-using Dcgan.Data;
+// Exact-resume checkpoints of a GanTrainer: networks, optimizer states (under neutral names, with their kind), RNG
+// state, fixed noise, position and settings. Training maps its options to Persistence's records, never the reverse.
 using System.Runtime.InteropServices;
 using Dcgan.Persistence;
 using TorchSharp;
@@ -9,15 +9,17 @@ namespace Dcgan.Training;
 
 public sealed partial class GanTrainer
 {
-    private const string GeneratorEntry = CheckpointModels.GeneratorEntry;
-    private const string DiscriminatorEntry = CheckpointModels.DiscriminatorEntry;
-    private const string GeneratorOptimizerEntry = "generator.adam";
-    private const string DiscriminatorOptimizerEntry = "discriminator.adam";
-    private const string FixedNoiseEntry = "fixed-noise.f32";
+    private static readonly string[] RequiredEntries =
+    [
+        CheckpointEntries.GeneratorWeights, CheckpointEntries.DiscriminatorWeights,
+        CheckpointEntries.GeneratorOptimizer, CheckpointEntries.DiscriminatorOptimizer, CheckpointEntries.FixedNoise,
+    ];
 
     /// <summary>
     /// Writes everything needed to continue exactly from <see cref="Position"/> to <paramref name="path"/>, atomically
-    /// (a temporary file renamed over the target: a crash never leaves a half-written checkpoint).
+    /// (a temporary file renamed over the target: a crash never leaves a half-written checkpoint). The optimizer
+    /// states are stored as <see cref="CheckpointEntries.GeneratorOptimizer"/> and
+    /// <see cref="CheckpointEntries.DiscriminatorOptimizer"/>, with <see cref="IOptimizerFactory.Kind"/> in the manifest.
     /// </summary>
     /// <param name="path">The checkpoint file, conventionally named by <see cref="CheckpointLocator.FileName"/>.</param>
     public void SaveCheckpoint(string path)
@@ -29,7 +31,7 @@ public sealed partial class GanTrainer
             Epoch = Position.Epoch,
             BatchInEpoch = Position.BatchInEpoch,
             GlobalStep = Position.GlobalStep,
-            TrainerOptions = _options.Clone(),
+            Trainer = _options.ToCheckpointSettings(OptimizerFactory.Kind),
             Architecture = Architecture?.Clone(),
             LatentDimension = Generator.LatentDimension,
             LatentDistribution = Generator.LatentDistribution,
@@ -43,55 +45,58 @@ public sealed partial class GanTrainer
         };
         var entries = new Dictionary<string, byte[]>
         {
-            [GeneratorEntry] = ModuleState.Serialize(Generator.Network),
-            [DiscriminatorEntry] = ModuleState.Serialize(Discriminator.Network),
-            [GeneratorOptimizerEntry] = ModuleState.Serialize(_generatorOptimizer),
-            [DiscriminatorOptimizerEntry] = ModuleState.Serialize(_discriminatorOptimizer),
-            [FixedNoiseEntry] = MemoryMarshal.AsBytes(_fixedNoise.data<float>().ToArray().AsSpan()).ToArray(),
+            [CheckpointEntries.GeneratorWeights] = ModuleState.Serialize(Generator.Network),
+            [CheckpointEntries.DiscriminatorWeights] = ModuleState.Serialize(Discriminator.Network),
+            [CheckpointEntries.GeneratorOptimizer] = ModuleState.Serialize(_generatorOptimizer),
+            [CheckpointEntries.DiscriminatorOptimizer] = ModuleState.Serialize(_discriminatorOptimizer),
+            [CheckpointEntries.FixedNoise] = MemoryMarshal.AsBytes(_fixedNoise.data<float>().ToArray().AsSpan()).ToArray(),
         };
         CheckpointArchive.Write(path, manifest, entries);
     }
 
     /// <summary>
-    /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> so that <see cref="Fit"/> continues exactly where it
-    /// left off. Everything is verified first; on any mismatch nothing is changed.
+    /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> (also by earlier versions of this library) so that
+    /// <see cref="Fit"/> continues exactly where it left off. Everything is verified first; on any mismatch nothing is
+    /// changed.
     /// </summary>
     /// <param name="path">A checkpoint file, or a run folder (its newest checkpoint).</param>
-    /// <exception cref="CheckpointException">The file is missing, truncated or corrupt, or was made for another architecture (the message names the difference).</exception>
+    /// <exception cref="CheckpointException">
+    /// The file is missing, truncated or corrupt; it was made for another architecture, batch size or seed; or its
+    /// optimizer state is of another kind than <see cref="OptimizerFactory"/> builds, or does not load (the message
+    /// names the difference).
+    /// </exception>
     public void LoadCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         string file = CheckpointLocator.Resolve(path);
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
         ThrowIfIncompatible(file, manifest);
-        foreach (string entry in new[] { GeneratorEntry, DiscriminatorEntry, GeneratorOptimizerEntry, DiscriminatorOptimizerEntry, FixedNoiseEntry })
+        foreach (string entry in RequiredEntries.Where(e => !entries.ContainsKey(e)))
         {
-            if (!entries.ContainsKey(entry))
-            {
-                throw new CheckpointException($"Checkpoint '{file}' has no '{entry}' entry: it was not written by GanTrainer.SaveCheckpoint.");
-            }
+            throw new CheckpointException($"Checkpoint '{file}' has no '{entry}' entry: it was not written by GanTrainer.SaveCheckpoint.");
         }
 
-        if (entries[FixedNoiseEntry].Length != _fixedNoise.NumberOfElements * sizeof(float))
+        if (entries[CheckpointEntries.FixedNoise].Length != _fixedNoise.NumberOfElements * sizeof(float))
         {
             throw new CheckpointException(
-                $"Checkpoint '{file}': '{FixedNoiseEntry}' has {entries[FixedNoiseEntry].Length} bytes; {manifest.FixedNoiseCount} vectors of {Generator.LatentDimension} floats need {_fixedNoise.NumberOfElements * sizeof(float)}.");
+                $"Checkpoint '{file}': '{CheckpointEntries.FixedNoise}' has {entries[CheckpointEntries.FixedNoise].Length} bytes; {manifest.FixedNoiseCount} vectors of {Generator.LatentDimension} floats need {_fixedNoise.NumberOfElements * sizeof(float)}.");
         }
+
+        ThrowIfOptimizerStateDoesNotLoad(file, entries);
 
         // Networks load on the CPU, then move; the optimizers are rebuilt for the (possibly new) parameters and
         // then given their saved state (TorchSharp keys optimizer state by parameter).
         Generator.Network.to(CPU);
         Discriminator.Network.to(CPU);
-        ModuleState.Load(Generator.Network, entries[GeneratorEntry], file, "generator");
-        ModuleState.Load(Discriminator.Network, entries[DiscriminatorEntry], file, "discriminator");
+        ModuleState.Load(Generator.Network, entries[CheckpointEntries.GeneratorWeights], file, "generator");
+        ModuleState.Load(Discriminator.Network, entries[CheckpointEntries.DiscriminatorWeights], file, "discriminator");
         Generator.Network.to(Device);
         Discriminator.Network.to(Device);
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
         (_generatorOptimizer, _discriminatorOptimizer) = CreateOptimizers();
-        _step = new AdversarialStep(Generator, Discriminator, _loss);
-        ModuleState.Load(_generatorOptimizer, entries[GeneratorOptimizerEntry]);
-        ModuleState.Load(_discriminatorOptimizer, entries[DiscriminatorOptimizerEntry]);
+        ModuleState.Load(_generatorOptimizer, entries[CheckpointEntries.GeneratorOptimizer], file, "generator optimizer");
+        ModuleState.Load(_discriminatorOptimizer, entries[CheckpointEntries.DiscriminatorOptimizer], file, "discriminator optimizer");
 
         using (var state = tensor(Convert.FromBase64String(manifest.NoiseGeneratorState)))
         {
@@ -99,12 +104,25 @@ public sealed partial class GanTrainer
         }
 
         using (no_grad())
-        using (var saved = tensor(MemoryMarshal.Cast<byte, float>(entries[FixedNoiseEntry]).ToArray(), _fixedNoise.shape))
+        using (var saved = tensor(MemoryMarshal.Cast<byte, float>(entries[CheckpointEntries.FixedNoise]).ToArray(), _fixedNoise.shape))
         {
             _fixedNoise.copy_(saved);
         }
 
         Position = new TrainingPosition(manifest.Epoch, manifest.BatchInEpoch, manifest.GlobalStep, BatchesPerEpoch);
+    }
+
+    // Loads both saved optimizer states into throwaway optimizers over the current parameters (same shapes, verified
+    // before), so that state that does not load is refused before anything of the trainer changes.
+    private void ThrowIfOptimizerStateDoesNotLoad(string file, IReadOnlyDictionary<string, byte[]> entries)
+    {
+        (optim.Optimizer generator, optim.Optimizer discriminator) = CreateOptimizers();
+        using (generator)
+        using (discriminator)
+        {
+            ModuleState.Load(generator, entries[CheckpointEntries.GeneratorOptimizer], file, "generator optimizer");
+            ModuleState.Load(discriminator, entries[CheckpointEntries.DiscriminatorOptimizer], file, "discriminator optimizer");
+        }
     }
 
     private void ThrowIfIncompatible(string file, CheckpointManifest manifest)
@@ -122,9 +140,16 @@ public sealed partial class GanTrainer
             problems.Add($"FixedSampleCount is {manifest.FixedNoiseCount} in the checkpoint but {_fixedNoise.shape[0]} in this trainer");
         }
 
-        if (manifest.TrainerOptions.BatchSize != _options.BatchSize || manifest.TrainerOptions.Seed != _options.Seed)
+        CheckpointTrainerSettings saved = manifest.Trainer;
+        if (saved.BatchSize != _options.BatchSize || saved.Seed != _options.Seed)
         {
-            problems.Add($"an exact resume needs the same BatchSize and Seed: the checkpoint has {manifest.TrainerOptions.BatchSize} and {manifest.TrainerOptions.Seed}, this trainer {_options.BatchSize} and {_options.Seed}");
+            problems.Add($"an exact resume needs the same BatchSize and Seed: the checkpoint has {saved.BatchSize} and {saved.Seed}, this trainer {_options.BatchSize} and {_options.Seed}");
+        }
+
+        if (!string.Equals(saved.OptimizerKind, OptimizerFactory.Kind, StringComparison.Ordinal))
+        {
+            string written = string.IsNullOrEmpty(saved.OptimizerKind) ? "an unnamed optimizer" : $"the {saved.OptimizerKind} optimizer";
+            problems.Add($"its optimizer state was written by {written}, but this trainer's {OptimizerFactory.GetType().Name} builds {OptimizerFactory.Kind}: resume with a factory of the same kind");
         }
 
         if (problems.Count > 0)

@@ -5,18 +5,19 @@ using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dcgan.Training;
 
 /// <summary>
-/// Trains a generator and a discriminator adversarially with the paper's defaults (see <see cref="GanTrainerOptions"/>).
+/// Trains a generator and a discriminator adversarially. Composed of named parts (<see cref="GanTrainerSetup"/>):
+/// the options, the loss, the step (<see cref="IAdversarialStep"/>), the optimizer factory, callbacks and a logger;
+/// each defaults to the paper's choice.
 /// </summary>
 /// <remarks>
 /// <para>The trainer moves both networks to <see cref="Device"/> and owns its optimizers, random generators and
-/// fixed noise (disposed with it); the networks and the data source stay the caller's.</para>
+/// fixed noise (disposed with it); the networks, the data source and the setup's parts stay the caller's.</para>
 /// <para><see cref="Fit"/> runs on the calling thread (dispose scopes are thread-static: do not call it from
 /// code that awaits in between). On CPU the same seed gives bit-identical weights, and a run that is
 /// checkpointed and resumed equals an uninterrupted one.</para>
@@ -25,13 +26,11 @@ public sealed partial class GanTrainer : IDisposable
 {
     private readonly IImageDataSource _data;
     private readonly GanTrainerOptions _options;
-    private readonly IGanLoss _loss;
     private readonly IReadOnlyList<GanCallback> _callbacks;
     private readonly ILogger _logger;
     private readonly long _shuffleSeed;
     private readonly torch.Generator _noise;
     private readonly Tensor _fixedNoise;
-    private AdversarialStep _step;
     private optim.Optimizer _generatorOptimizer;
     private optim.Optimizer _discriminatorOptimizer;
     private volatile bool _stopRequested;
@@ -41,27 +40,18 @@ public sealed partial class GanTrainer : IDisposable
     /// <param name="generator">The generator (the caller keeps ownership).</param>
     /// <param name="discriminator">The discriminator (the caller keeps ownership).</param>
     /// <param name="data">The training images; their shape must match both networks.</param>
-    /// <param name="options">The settings; null means the paper's defaults.</param>
-    /// <param name="loss">The objective; null means <see cref="NonSaturatingGanLoss"/>.</param>
-    /// <param name="callbacks">Callbacks, run in this order.</param>
-    /// <param name="logger">Where progress is logged; null means nowhere.</param>
-    /// <param name="architecture">The options the networks were built from, stored in checkpoints so they can be rebuilt; null for custom networks.</param>
+    /// <param name="setup">The options, loss, step, optimizer factory, callbacks and logger; null means all defaults (the paper's training).</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range.</exception>
-    /// <exception cref="ArgumentException">Shapes disagree, or the batch does not fit in the data set.</exception>
-    public GanTrainer(
-        IGenerator generator,
-        IDiscriminator discriminator,
-        IImageDataSource data,
-        GanTrainerOptions? options = null,
-        IGanLoss? loss = null,
-        IEnumerable<GanCallback>? callbacks = null,
-        ILogger? logger = null,
-        DcganModelOptions? architecture = null)
+    /// <exception cref="ArgumentException">A part of the setup is null, shapes disagree, or the batch does not fit in the data set.</exception>
+    /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
+    public GanTrainer(IGenerator generator, IDiscriminator discriminator, IImageDataSource data, GanTrainerSetup? setup = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(discriminator);
         ArgumentNullException.ThrowIfNull(data);
-        _options = (options ?? new GanTrainerOptions()).Clone();
+        setup ??= new GanTrainerSetup();
+        ThrowIfPartMissing(setup);
+        _options = setup.Options.Clone();
         new GanTrainerOptionsValidator().ThrowIfInvalid(_options);
         ThrowIfShapesDisagree(generator, discriminator, data);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(_options, data.Count, data.Description);
@@ -70,17 +60,18 @@ public sealed partial class GanTrainer : IDisposable
         Generator = generator;
         Discriminator = discriminator;
         _data = data;
-        _loss = loss ?? new NonSaturatingGanLoss();
-        _callbacks = callbacks?.ToArray() ?? [];
-        _logger = logger ?? NullLogger.Instance;
-        Architecture = architecture?.Clone();
+        Loss = setup.Loss;
+        Step = setup.Step;
+        OptimizerFactory = setup.OptimizerFactory;
+        _callbacks = setup.Callbacks.ToArray();
+        _logger = setup.Logger;
+        Architecture = ArchitectureOf(generator, discriminator);
         Device = DeviceSelection.Resolve(_options.Device);
         _shuffleSeed = SeedSequence.Derive(_options.Seed, SeedSequence.ShuffleStream);
 
         generator.Network.to(Device);
         discriminator.Network.to(Device);
         (_generatorOptimizer, _discriminatorOptimizer) = CreateOptimizers();
-        _step = new AdversarialStep(generator, discriminator, _loss);
         _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.NoiseStream));
         using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.FixedNoiseStream)))
         {
@@ -101,7 +92,21 @@ public sealed partial class GanTrainer : IDisposable
     /// <summary>A copy of the trainer's options.</summary>
     public GanTrainerOptions Options => _options.Clone();
 
-    /// <summary>The architecture the networks were built from, when given (stored in checkpoints).</summary>
+    /// <summary>The adversarial objective.</summary>
+    public IGanLoss Loss { get; }
+
+    /// <summary>What one batch does to the networks.</summary>
+    public IAdversarialStep Step { get; }
+
+    /// <summary>Where the two optimizers come from; its <see cref="IOptimizerFactory.Kind"/> is recorded in checkpoints.</summary>
+    public IOptimizerFactory OptimizerFactory { get; }
+
+    /// <summary>
+    /// The architecture of the networks, read from them and stored in checkpoints (so that
+    /// <see cref="Persistence.CheckpointModels"/> can rebuild them): the options of a <see cref="DcganGenerator"/> and
+    /// <see cref="DcganDiscriminator"/> built from the same <see cref="DcganModelOptions"/>; null for custom networks
+    /// (or two DCGAN networks built from different options).
+    /// </summary>
     public DcganModelOptions? Architecture { get; }
 
     /// <summary>The device both networks live on.</summary>
@@ -236,54 +241,16 @@ public sealed partial class GanTrainer : IDisposable
         _fixedNoise.Dispose();
     }
 
-    private StepLosses TrainBatch(HostBatch batch, Stopwatch clock, long imagesBefore)
-    {
-        using var scope = NewDisposeScope(); // one scope per step: every tensor of the step dies here
-        Notify(c => c.OnBatchStart(new GanCallbackArguments(this, Position)));
-        ImageShape shape = _data.Shape;
-        Tensor real = tensor(batch.Pixels, [batch.Count, shape.Channels, shape.Height, shape.Width]); // [B, C, H, W] on CPU
-        if (Device.type != DeviceType.CPU)
-        {
-            real = real.to(Device);
-        }
-
-        TrainingPosition current = Position;
-        StepLosses losses = _step.Run(real, _noise, Device, _discriminatorOptimizer, _generatorOptimizer, discriminatorSide =>
-        {
-            double rate = (imagesBefore + batch.Count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-            Notify(c => c.OnDiscriminatorStepEnd(new GanStepArguments(this, current, discriminatorSide, rate)));
-        });
-        Position = Position with { BatchInEpoch = Position.BatchInEpoch + 1, GlobalStep = Position.GlobalStep + 1 };
-        double rateAfter = (imagesBefore + batch.Count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        Notify(c => c.OnGeneratorStepEnd(new GanStepArguments(this, current, losses, rateAfter)));
-        return losses;
-    }
-
     private TrainingOutcome StopReason(CancellationToken token) =>
         token.IsCancellationRequested ? TrainingOutcome.Cancelled
         : _stopRequested ? TrainingOutcome.StopRequested
         : TrainingOutcome.Completed;
-
-    private (optim.Optimizer Generator, optim.Optimizer Discriminator) CreateOptimizers() =>
-    (
-        optim.Adam(Generator.Network.parameters(), lr: _options.GeneratorLearningRate, beta1: _options.Beta1, beta2: _options.Beta2, weight_decay: _options.WeightDecay),
-        optim.Adam(Discriminator.Network.parameters(), lr: _options.DiscriminatorLearningRate, beta1: _options.Beta1, beta2: _options.Beta2, weight_decay: _options.WeightDecay)
-    );
 
     private void Notify(Action<GanCallback> hook)
     {
         foreach (GanCallback callback in _callbacks)
         {
             hook(callback);
-        }
-    }
-
-    private static void ThrowIfShapesDisagree(IGenerator generator, IDiscriminator discriminator, IImageDataSource data)
-    {
-        if (generator.ImageShape != data.Shape || discriminator.ImageShape != data.Shape)
-        {
-            throw new ArgumentException(
-                $"Image shapes disagree: the data {data.Description} has {data.Shape} images (channels x height x width), the generator makes {generator.ImageShape} and the discriminator expects {discriminator.ImageShape}. Build the networks for the data's size and channels, or resize the data.");
         }
     }
 

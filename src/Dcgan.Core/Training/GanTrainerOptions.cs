@@ -1,3 +1,4 @@
+// The trainer's settings (bindable from IConfiguration), with the paper's defaults.
 using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Training;
@@ -7,6 +8,12 @@ namespace Dcgan.Training;
 /// Adam with learning rate 0.0002, beta1 0.5, beta2 0.999, mini-batches of 128.
 /// Validated by <see cref="GanTrainerOptionsValidator"/> before any work starts.
 /// </summary>
+/// <remarks>
+/// The learning rates and the weight decay apply to whichever optimizer the trainer's
+/// <see cref="IOptimizerFactory"/> builds; <see cref="Beta1"/> and <see cref="Beta2"/> are Adam's and are read by
+/// <see cref="AdamOptimizerFactory"/> (the default) only. Optimizer-specific settings of other optimizers belong
+/// to their factory (for example <see cref="RmsPropOptimizerFactory.Alpha"/>).
+/// </remarks>
 public sealed class GanTrainerOptions
 {
     /// <summary>Number of passes over the data set.</summary>
@@ -19,22 +26,22 @@ public sealed class GanTrainerOptions
     [Range(1, 65536)]
     public int BatchSize { get; set; } = 128;
 
-    /// <summary>Adam learning rate of the generator.</summary>
+    /// <summary>Learning rate of the generator's optimizer.</summary>
     /// <value>The default value is 0.0002 (the paper found 0.001 too high).</value>
     [Range(1e-12, 10.0)]
     public double GeneratorLearningRate { get; set; } = 2e-4;
 
-    /// <summary>Adam learning rate of the discriminator.</summary>
+    /// <summary>Learning rate of the discriminator's optimizer.</summary>
     /// <value>The default value is 0.0002.</value>
     [Range(1e-12, 10.0)]
     public double DiscriminatorLearningRate { get; set; } = 2e-4;
 
-    /// <summary>Adam's first-moment decay, for both networks.</summary>
+    /// <summary>Adam's first-moment decay, for both networks (read by <see cref="AdamOptimizerFactory"/>).</summary>
     /// <value>The default value is 0.5 (the paper found 0.9 oscillates).</value>
     [Range(0.0, 0.999999)]
     public double Beta1 { get; set; } = 0.5;
 
-    /// <summary>Adam's second-moment decay, for both networks.</summary>
+    /// <summary>Adam's second-moment decay, for both networks (read by <see cref="AdamOptimizerFactory"/>).</summary>
     /// <value>The default value is 0.999.</value>
     [Range(0.0, 0.999999999)]
     public double Beta2 { get; set; } = 0.999;
@@ -66,6 +73,15 @@ public sealed class GanTrainerOptions
     /// <value>The default value is "auto" (CUDA when available, else CPU).</value>
     [Required]
     public string Device { get; set; } = "auto";
+
+    /// <summary>The learning rate of one network: <see cref="GeneratorLearningRate"/> or <see cref="DiscriminatorLearningRate"/>.</summary>
+    /// <param name="role">The network.</param>
+    public double LearningRate(GanNetworkRole role) => role switch
+    {
+        GanNetworkRole.Generator => GeneratorLearningRate,
+        GanNetworkRole.Discriminator => DiscriminatorLearningRate,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Expected Generator or Discriminator."),
+    };
 
     /// <summary>A copy of these options.</summary>
     public GanTrainerOptions Clone() => (GanTrainerOptions)MemberwiseClone();

@@ -172,7 +172,7 @@ public static partial class SupervisedCnn
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(images, name);
         ArgumentNullException.ThrowIfNull(labels, name + "Labels");
-        DcganArchitecture.Validate(architecture);
+        new DcganModelOptionsValidator().ThrowIfInvalid(architecture);
         if (classCount < 2)
         {
             throw new ArgumentException($"classCount is {classCount}; a classifier needs at least 2 classes.", nameof(classCount));

@@ -8,9 +8,9 @@ public class LatentInterpolationTests
         Enumerable.Range(0, n).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))).ToArray();
 
     [Theory]
-    [InlineData(InterpolationMode.Linear)]
-    [InlineData(InterpolationMode.Spherical)]
-    public void Endpoints_are_exact(InterpolationMode mode)
+    [InlineData(LatentInterpolationMode.Linear)]
+    [InlineData(LatentInterpolationMode.Spherical)]
+    public void Endpoints_are_exact(LatentInterpolationMode mode)
     {
         var random = new Random(1);
         float[] a = Gaussian(random, 100), b = Gaussian(random, 100);
@@ -71,7 +71,7 @@ public class LatentInterpolationTests
         FluentActions.Invoking(() => LatentInterpolation.Slerp(zero, a, 0.5)).Should().Throw<ArgumentException>().WithMessage("*'from' has norm 0*");
         FluentActions.Invoking(() => LatentInterpolation.Slerp(a, zero, 0.5)).Should().Throw<ArgumentException>().WithMessage("*'to' has norm 0*");
         FluentActions.Invoking(() => LatentInterpolation.Slerp(a, opposite, 0.5)).Should().Throw<ArgumentException>().WithMessage("*antipodal*great circle*undefined*");
-        FluentActions.Invoking(() => LatentInterpolation.Walk([a, a.Select(v => v * 2).ToArray(), opposite], 4, InterpolationMode.Spherical))
+        FluentActions.Invoking(() => LatentInterpolation.Walk([a, a.Select(v => v * 2).ToArray(), opposite], 4, LatentInterpolationMode.Spherical))
             .Should().Throw<ArgumentException>().WithMessage("Segment 1*antipodal*");
         LatentInterpolation.Lerp(a, opposite, 0.5).Should().Equal(0f, 0f, 0f);
     }
@@ -92,7 +92,7 @@ public class LatentInterpolationTests
     {
         var random = new Random(n * 10 + steps);
         float[][] points = Enumerable.Range(0, n).Select(_ => Gaussian(random, 16)).ToArray();
-        foreach (InterpolationMode mode in Enum.GetValues<InterpolationMode>())
+        foreach (LatentInterpolationMode mode in Enum.GetValues<LatentInterpolationMode>())
         {
             float[][] walk = LatentInterpolation.Walk(points, steps, mode);
             walk.Should().HaveCount(frames);
@@ -106,7 +106,7 @@ public class LatentInterpolationTests
     [Fact]
     public void A_walk_needs_two_points()
     {
-        FluentActions.Invoking(() => LatentInterpolation.Walk([new float[2]], 3, InterpolationMode.Linear))
+        FluentActions.Invoking(() => LatentInterpolation.Walk([new float[2]], 3, LatentInterpolationMode.Linear))
             .Should().Throw<ArgumentException>().WithMessage("*at least 2 points; got 1*");
     }
 }

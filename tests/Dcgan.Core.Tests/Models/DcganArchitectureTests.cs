@@ -1,4 +1,5 @@
 using Dcgan.Models;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Core.Tests.Models;
 
@@ -37,7 +38,20 @@ public class DcganArchitectureTests
         DcganModelOptions options = TinyModels.Options(paper: true, size: 64);
         options.ImageSize = size;
         Action build = () => new DcganGenerator(options);
-        build.Should().Throw<ArgumentException>().WithMessage($"ImageSize {size} *");
+        build.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+            .Which.Should().StartWith($"ImageSize = {size}:");
+    }
+
+    [Theory]
+    [InlineData(30, "ImageSize = 30: not of the form b * 2^k with b in 4..7 and k >= 1; nearby valid sizes: 28, 32.")]
+    [InlineData(100, "ImageSize = 100: not of the form b * 2^k with b in 4..7 and k >= 1; nearby valid sizes: 96, 112.")]
+    [InlineData(4, "ImageSize = 4: The field ImageSize must be between 8 and 4096.")]
+    [InlineData(8192, "ImageSize = 8192: The field ImageSize must be between 8 and 4096.")]
+    public void The_validator_names_an_invalid_size_once_with_nearby_valid_sizes(int size, string failure)
+    {
+        DcganModelOptions options = DcganModelOptions.Paper(64);
+        options.ImageSize = size;
+        new DcganModelOptionsValidator().Failures(options).Should().Equal(failure);
     }
 
     [Fact]
@@ -64,14 +78,14 @@ public class DcganArchitectureTests
 
     public static TheoryData<Action<DcganModelOptions>, string> InvalidOptions => new()
     {
-        { o => o.Channels = 0, "Channels 0 is out of range; expected 1..64*" },
-        { o => o.Channels = 65, "Channels 65 is out of range*" },
-        { o => o.LatentDimension = 0, "LatentDimension 0 is out of range; expected 1..65536*" },
-        { o => o.GeneratorWidth = -1, "GeneratorWidth -1 is out of range; expected 1..4096*" },
-        { o => o.DiscriminatorWidth = 5000, "DiscriminatorWidth 5000 is out of range*" },
-        { o => o.KernelSize = 3, "KernelSize 3 is not supported; use 5*or 4*" },
-        { o => o.Projection = (LatentProjection)7, "Projection 7 is not a defined LatentProjection*" },
-        { o => o.LatentDistribution = (LatentDistribution)9, "LatentDistribution 9 is not a defined*" },
+        { o => o.Channels = 0, "Channels = 0: *between 1 and 64*" },
+        { o => o.Channels = 65, "Channels = 65: *between 1 and 64*" },
+        { o => o.LatentDimension = 0, "LatentDimension = 0: *between 1 and 65536*" },
+        { o => o.GeneratorWidth = -1, "GeneratorWidth = -1: *between 1 and 4096*" },
+        { o => o.DiscriminatorWidth = 5000, "DiscriminatorWidth = 5000: *between 1 and 4096*" },
+        { o => o.KernelSize = 3, "KernelSize = 3: expected 5 (the paper's, padding 2) or 4*" },
+        { o => o.Projection = (LatentProjection)7, "Projection = 7: expected Dense or TransposedConvolution*" },
+        { o => o.LatentDistribution = (LatentDistribution)9, "LatentDistribution = 9: expected Uniform or Normal*" },
     };
 
     [Theory]
@@ -80,10 +94,12 @@ public class DcganArchitectureTests
     {
         DcganModelOptions o = DcganModelOptions.Paper(32);
         spoil(o);
-        Action validate = () => DcganArchitecture.Validate(o);
-        validate.Should().Throw<ArgumentException>().WithMessage(message);
+        Action validate = () => new DcganModelOptionsValidator().ThrowIfInvalid(o);
+        validate.Should().Throw<OptionsValidationException>().WithMessage(message);
         Action create = () => DcganModels.Create(o, seed: 1);
-        create.Should().Throw<ArgumentException>().WithMessage(message);
+        create.Should().Throw<OptionsValidationException>().WithMessage(message);
+        Action plan = () => DcganArchitecture.For(o);
+        plan.Should().Throw<OptionsValidationException>().WithMessage(message);
     }
 
     [Fact]

@@ -7,15 +7,9 @@ namespace Dcgan.Core.Tests.Training;
 
 public sealed class CheckpointTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dcgan-ckpt-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void N_steps_then_resume_then_M_steps_equals_N_plus_M_uninterrupted_steps()
@@ -25,21 +19,21 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g1, DcganDiscriminator d1) = TrainingFixtures.Models(seed: 5);
         using (g1)
         using (d1)
-        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5)))
+        using (var trainer = new GanTrainer(g1, d1, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3, seed: 5))))
         {
             trainer.Fit().StepsTrained.Should().Be(24);
             uninterrupted = TrainingFixtures.Flatten(g1).Concat(TrainingFixtures.Flatten(d1)).ToArray();
         }
 
         // Interrupted mid-epoch (after step 11 = epoch 1, batch 3), checkpointed, and resumed in fresh objects.
-        string file = Path.Combine(_folder, "mid.dcgan");
+        string file = _temp.File("mid.dcgan");
         (DcganGenerator g2, DcganDiscriminator d2) = TrainingFixtures.Models(seed: 5);
         using (g2)
         using (d2)
         {
             GanTrainer? trainer = null;
             var stop = new LambdaCallback(onBatchEnd: a => { if (a.Position.GlobalStep == 11) a.Trainer.RequestStop(); });
-            using (trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5), callbacks: [stop]))
+            using (trainer = new GanTrainer(g2, d2, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3, seed: 5), stop)))
             {
                 trainer.Fit().Outcome.Should().Be(TrainingOutcome.StopRequested);
                 trainer.Position.Should().Be(new TrainingPosition(1, 3, 11, 8));
@@ -50,7 +44,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g3, DcganDiscriminator d3) = TrainingFixtures.Models(seed: 999); // different init: the checkpoint must overwrite it
         using (g3)
         using (d3)
-        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(128), TrainingFixtures.FastOptions(epochs: 3, seed: 5)))
+        using (var resumed = new GanTrainer(g3, d3, TrainingFixtures.FashionSubset(128), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3, seed: 5))))
         {
             resumed.LoadCheckpoint(file);
             resumed.Position.Should().Be(new TrainingPosition(1, 3, 11, 8));
@@ -66,17 +60,17 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
         using var _g = g;
         using var _d = d;
-        var checkpoints = new CheckpointCallback(_folder, keep: 2);
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.FastOptions(epochs: 3),
-            callbacks: [new SampleGridCallback(_folder), checkpoints], architecture: TrainingFixtures.TinyArchitecture());
+        var checkpoints = new CheckpointCallback(_temp.Path, keep: 2);
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3),
+            new SampleGridCallback(_temp.Path), checkpoints));
 
         trainer.Fit();
 
-        Directory.GetFiles(_folder, "checkpoint-*.dcgan").Select(Path.GetFileName).Should().BeEquivalentTo(
+        Directory.GetFiles(_temp.Path, "checkpoint-*.dcgan").Select(Path.GetFileName).Should().BeEquivalentTo(
             "checkpoint-e0002-s00000008.dcgan", "checkpoint-e0003-s00000012.dcgan");
-        File.Exists(Path.Combine(_folder, "samples-e0003.png")).Should().BeTrue();
-        CheckpointLocator.Resolve(_folder).Should().EndWith("checkpoint-e0003-s00000012.dcgan");
-        (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(_folder);
+        File.Exists(_temp.File("samples-e0003.png")).Should().BeTrue();
+        CheckpointLocator.Resolve(_temp.Path).Should().EndWith("checkpoint-e0003-s00000012.dcgan");
+        (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(_temp.Path);
         using (loaded)
         {
             manifest.GlobalStep.Should().Be(12);
@@ -89,7 +83,7 @@ public sealed class CheckpointTests : IDisposable
     {
         string file = SaveOne();
         byte[] bytes = File.ReadAllBytes(file);
-        string truncated = Path.Combine(_folder, "truncated.dcgan");
+        string truncated = _temp.File("truncated.dcgan");
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
 
         AssertRefusedWithoutChange(truncated, "*truncated.dcgan*");
@@ -105,7 +99,7 @@ public sealed class CheckpointTests : IDisposable
             bytes[i] ^= 0x5A;
         }
 
-        string corrupt = Path.Combine(_folder, "corrupt.dcgan");
+        string corrupt = _temp.File("corrupt.dcgan");
         File.WriteAllBytes(corrupt, bytes);
 
         AssertRefusedWithoutChange(corrupt, "*corrupt.dcgan*");
@@ -120,7 +114,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = DcganModels.Create(wider, 3);
         using var _g = g;
         using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.FastOptions(), architecture: wider);
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64), TrainingFixtures.Setup(TrainingFixtures.FastOptions()));
         float[] before = TrainingFixtures.Flatten(g);
 
         Action load = () => trainer.LoadCheckpoint(file);
@@ -132,8 +126,8 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void A_file_that_is_not_a_checkpoint_is_refused()
     {
-        Directory.CreateDirectory(_folder);
-        string bogus = Path.Combine(_folder, "bogus.dcgan");
+        Directory.CreateDirectory(_temp.Path);
+        string bogus = _temp.File("bogus.dcgan");
         File.WriteAllText(bogus, "hello");
 
         AssertRefusedWithoutChange(bogus, "*bogus.dcgan*");
@@ -144,13 +138,13 @@ public sealed class CheckpointTests : IDisposable
     {
         string file = SaveOne();
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
-        string generatorOnly = Path.Combine(_folder, "generator-only.dcgan");
+        string generatorOnly = _temp.File("generator-only.dcgan");
         CheckpointArchive.Write(generatorOnly, manifest,
-            entries.Where(e => e.Key != CheckpointModels.DiscriminatorEntry).ToDictionary(e => e.Key, e => e.Value));
+            entries.Where(e => e.Key != CheckpointEntries.DiscriminatorWeights).ToDictionary(e => e.Key, e => e.Value));
 
         Action load = () => CheckpointModels.LoadDiscriminator(generatorOnly);
 
-        load.Should().Throw<CheckpointException>().WithMessage($"*generator-only.dcgan*no '{CheckpointModels.DiscriminatorEntry}' entry*");
+        load.Should().Throw<CheckpointException>().WithMessage($"*generator-only.dcgan*no '{CheckpointEntries.DiscriminatorWeights}' entry*");
         (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(generatorOnly);
         generator.Dispose();
     }
@@ -160,11 +154,11 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
         using var _g = g;
         using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.FastOptions(epochs: 1), architecture: TrainingFixtures.TinyArchitecture());
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
         trainer.Fit();
-        string file = Path.Combine(_folder, "good.dcgan");
+        string file = _temp.File("good.dcgan");
         trainer.SaveCheckpoint(file);
-        Directory.GetFiles(_folder).Should().ContainSingle("the temporary file is renamed into place");
+        Directory.GetFiles(_temp.Path).Should().ContainSingle("the temporary file is renamed into place");
         return file;
     }
 
@@ -173,7 +167,7 @@ public sealed class CheckpointTests : IDisposable
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models(seed: 77);
         using var _g = g;
         using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.FastOptions());
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions()));
         float[] before = TrainingFixtures.Flatten(g);
 
         Action load = () => trainer.LoadCheckpoint(file);

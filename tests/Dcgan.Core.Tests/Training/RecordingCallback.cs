@@ -29,7 +29,9 @@ internal sealed class RecordingCallback : GanCallback
     public override void OnTrainEnd(GanTrainEndArguments arguments) => Events.Add("TrainEnd");
 }
 
-internal sealed class LambdaCallback(Action<GanStepArguments>? onBatchEnd = null) : GanCallback
+internal sealed class LambdaCallback(Action<GanStepArguments>? onBatchEnd = null, Action<GanStepArguments>? onDiscriminatorStepEnd = null) : GanCallback
 {
+    public override void OnDiscriminatorStepEnd(GanStepArguments arguments) => onDiscriminatorStepEnd?.Invoke(arguments);
+
     public override void OnBatchEnd(GanStepArguments arguments) => onBatchEnd?.Invoke(arguments);
 }

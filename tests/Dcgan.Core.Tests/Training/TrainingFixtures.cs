@@ -30,6 +30,31 @@ internal static class TrainingFixtures
         FixedSampleCount = 4,
     };
 
+    public static GanTrainerSetup Setup(GanTrainerOptions options, params GanCallback[] callbacks) => new()
+    {
+        Options = options,
+        Callbacks = callbacks,
+    };
+
+    /// <summary>A setup by names: optimizer "Adam" or "RMSprop", step "D-then-G" or "2 critic updates".</summary>
+    public static GanTrainerSetup Setup(string optimizer, string step, GanTrainerOptions options, params GanCallback[] callbacks) => new()
+    {
+        Options = options,
+        OptimizerFactory = optimizer switch
+        {
+            "Adam" => new AdamOptimizerFactory(),
+            "RMSprop" => new RmsPropOptimizerFactory(),
+            _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, null),
+        },
+        Step = step switch
+        {
+            "D-then-G" => new DiscriminatorThenGeneratorStep(),
+            "2 critic updates" => new CriticUpdatesStep(2),
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+        },
+        Callbacks = callbacks,
+    };
+
     public static (DcganGenerator, DcganDiscriminator) Models(long seed = 7) => DcganModels.Create(TinyArchitecture(), seed);
 
     public static float[] Flatten(TorchSharp.torch.nn.Module module) =>

@@ -1,7 +1,9 @@
+// LatentInterpolationMode: the two paths between latent points (lerp, slerp). Named so that it does not collide with
+// TorchSharp.torch.InterpolationMode under `using static TorchSharp.torch;`.
 namespace Dcgan.Latent;
 
 /// <summary>How <see cref="LatentInterpolation"/> moves between two latent points.</summary>
-public enum InterpolationMode
+public enum LatentInterpolationMode
 {
     /// <summary>
     /// Straight line: <c>(1 - t) a + t b</c>. The paper's walks. With a Gaussian prior the midpoint of two random

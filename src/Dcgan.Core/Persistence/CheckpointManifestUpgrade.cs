@@ -1,0 +1,78 @@
+// Reads manifest.json of every supported format version into the current CheckpointManifest: version 1 (main
+// before the composable trainer) is upgraded in memory, so the rest of the library knows only the current format.
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dcgan.Persistence;
+
+/// <summary>Parses a manifest and upgrades older format versions to <see cref="CheckpointManifest.CurrentFormatVersion"/>.</summary>
+internal static class CheckpointManifestUpgrade
+{
+    /// <summary>Version 1's entry names for the optimizer states: version 1 always trained with Adam.</summary>
+    private static readonly (string Legacy, string Current)[] RenamedEntries =
+    [
+        ("generator.adam", CheckpointEntries.GeneratorOptimizer),
+        ("discriminator.adam", CheckpointEntries.DiscriminatorOptimizer),
+    ];
+
+    /// <summary>The optimizer kind of every version-1 checkpoint.</summary>
+    private const string VersionOneOptimizerKind = "Adam";
+
+    /// <summary>
+    /// Parses manifest JSON. Returns the manifest in the current format and, for each entry whose name the upgrade
+    /// changed, the name it has inside the archive (current name -> stored name).
+    /// </summary>
+    /// <param name="json">The bytes of manifest.json.</param>
+    /// <param name="file">The checkpoint file, for messages.</param>
+    /// <exception cref="CheckpointException">Not a JSON object, or of an unknown format version.</exception>
+    /// <exception cref="JsonException">The JSON is malformed.</exception>
+    public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames) Parse(byte[] json, string file)
+    {
+        if (JsonNode.Parse(json) is not JsonObject root)
+        {
+            throw new CheckpointException($"Checkpoint '{file}': {CheckpointArchive.ManifestEntry} is not a JSON object.");
+        }
+
+        var storedNames = new Dictionary<string, string>();
+        int? version = root["FormatVersion"] is JsonValue value && value.TryGetValue(out int v) ? v : null;
+        if (version == 1)
+        {
+            UpgradeFromVersionOne(root, storedNames);
+        }
+        else if (version != CheckpointManifest.CurrentFormatVersion)
+        {
+            throw new CheckpointException(
+                $"Checkpoint '{file}' has format version {(version is null ? "(missing)" : version)}; this library reads versions 1 to {CheckpointManifest.CurrentFormatVersion}.");
+        }
+
+        CheckpointManifest manifest = root.Deserialize<CheckpointManifest>(CheckpointArchive.Json)
+            ?? throw new CheckpointException($"Checkpoint '{file}': {CheckpointArchive.ManifestEntry} is empty.");
+        return (manifest, storedNames);
+    }
+
+    // Version 1 -> 2: TrainerOptions (the trainer's options object) becomes Trainer (same property names, plus
+    // OptimizerKind "Adam"), and the optimizer entries "*.adam" become "*.optimizer".
+    private static void UpgradeFromVersionOne(JsonObject root, Dictionary<string, string> storedNames)
+    {
+        JsonObject trainer = root["TrainerOptions"] is JsonObject options ? (JsonObject)options.DeepClone() : [];
+        root.Remove("TrainerOptions");
+        trainer["OptimizerKind"] = VersionOneOptimizerKind;
+        root["Trainer"] = trainer;
+
+        if (root["EntryHashes"] is JsonObject hashes)
+        {
+            foreach ((string legacy, string current) in RenamedEntries)
+            {
+                if (hashes[legacy] is JsonNode hash)
+                {
+                    JsonNode copy = hash.DeepClone();
+                    hashes.Remove(legacy);
+                    hashes[current] = copy;
+                    storedNames[current] = legacy;
+                }
+            }
+        }
+
+        root["FormatVersion"] = CheckpointManifest.CurrentFormatVersion;
+    }
+}

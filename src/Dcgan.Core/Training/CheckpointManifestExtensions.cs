@@ -1,0 +1,54 @@
+// The mapping between the trainer's options and the settings a checkpoint records (Persistence knows no Training type).
+using Dcgan.Persistence;
+
+namespace Dcgan.Training;
+
+/// <summary>Reads a checkpoint's recorded trainer settings back as <see cref="GanTrainerOptions"/>.</summary>
+public static class CheckpointManifestExtensions
+{
+    /// <summary>
+    /// The options of the run that wrote the checkpoint (epochs, batch size, seed, learning rates, betas, weight
+    /// decay, device, ...), for restarting it as it was. The optimizer kind is not an option: pass the matching
+    /// <see cref="IOptimizerFactory"/> in <see cref="GanTrainerSetup.OptimizerFactory"/>.
+    /// </summary>
+    /// <param name="manifest">A manifest from <see cref="CheckpointArchive.Read"/> or <see cref="CheckpointArchive.ReadManifest"/>.</param>
+    /// <returns>A new options object; validate it (or let the trainer do so) before use.</returns>
+    public static GanTrainerOptions ToTrainerOptions(this CheckpointManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        CheckpointTrainerSettings s = manifest.Trainer;
+        return new GanTrainerOptions
+        {
+            Epochs = s.Epochs,
+            BatchSize = s.BatchSize,
+            Seed = s.Seed,
+            DropLastBatch = s.DropLastBatch,
+            FixedSampleCount = s.FixedSampleCount,
+            GeneratorLearningRate = s.GeneratorLearningRate,
+            DiscriminatorLearningRate = s.DiscriminatorLearningRate,
+            Beta1 = s.Beta1,
+            Beta2 = s.Beta2,
+            WeightDecay = s.WeightDecay,
+            PrefetchBatches = s.PrefetchBatches,
+            Device = s.Device,
+        };
+    }
+
+    // What SaveCheckpoint records: every option, plus the optimizer kind.
+    internal static CheckpointTrainerSettings ToCheckpointSettings(this GanTrainerOptions options, string optimizerKind) => new()
+    {
+        Epochs = options.Epochs,
+        BatchSize = options.BatchSize,
+        Seed = options.Seed,
+        DropLastBatch = options.DropLastBatch,
+        FixedSampleCount = options.FixedSampleCount,
+        GeneratorLearningRate = options.GeneratorLearningRate,
+        DiscriminatorLearningRate = options.DiscriminatorLearningRate,
+        Beta1 = options.Beta1,
+        Beta2 = options.Beta2,
+        WeightDecay = options.WeightDecay,
+        PrefetchBatches = options.PrefetchBatches,
+        Device = options.Device,
+        OptimizerKind = optimizerKind,
+    };
+}
