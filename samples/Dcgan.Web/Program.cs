@@ -22,7 +22,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     GeneratorModelInfo? model = app.Services.GetRequiredService<GeneratorPool>().Model;
     Console.WriteLine($"Latent explorer: {string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/"))}");
-    Console.WriteLine(model is null ? "No checkpoint loaded yet: the API answers 503 until one is." : $"Serving {model.Checkpoint} (step {model.GlobalStep}).");
+    Console.WriteLine(model is null
+        ? "No checkpoint loaded: start with --checkpoint PATH (a checkpoint file or run folder, e.g. one written by dcgan train); until then the API answers 503."
+        : $"Serving {model.Checkpoint} (step {model.GlobalStep}).");
 });
 app.Run();
 
