@@ -1,6 +1,6 @@
 // dcgan-loadtest: requests/s and p50/p95 latency of samples/Dcgan.Web for "one 28x28 image by seed" and "a 64-image
-// grid" at 1, 4 and 16 concurrent clients, plus the server's peak RSS; with --compare, once with coalescing on and
-// once off. Traffic goes to a child server process on 127.0.0.1 only; every run is bounded in time and count.
+// grid" at 1, 4 and 16 concurrent clients, plus the server's peak RSS; with --compare, also with coalescing off and
+// with coalescing on but no padding of partial batches. Traffic goes to a child server process on 127.0.0.1 only; every run is bounded in time and count.
 //
 //   dotnet run -c Release --project benchmarks/Dcgan.LoadTest -- --checkpoint runs/train [--seconds 10] [--clients 1,4,16] [--compare]
 using System.Globalization;
@@ -24,12 +24,15 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {Enviro
 Console.WriteLine($"checkpoint: {Path.GetFullPath(checkpoint)}; {seconds:F0} s per cell, at most {maxRequests} requests per cell");
 var rows = new List<(string Server, LoadResult Result)>();
 var peaks = new List<(string Server, double PeakMiB, double IdleMiB)>();
-foreach (bool coalesce in compare ? new[] { true, false } : [true])
+(string Name, bool Coalesce, bool Pad)[] servers = compare
+    ? [("coalescing on", true, true), ("coalescing off", false, true), ("on, no padding", true, false)]
+    : [("coalescing on", true, true)];
+foreach ((string name, bool coalesce, bool pad) in servers)
 {
-    string name = coalesce ? "coalescing on" : "coalescing off";
     using ServerProcess server = await ServerProcess.StartAsync(web, checkpoint, new Dictionary<string, string>
     {
         ["Dcgan:Generator:Coalesce"] = coalesce ? "true" : "false",
+        ["Dcgan:Generator:PadPartialBatches"] = pad ? "true" : "false",
     });
     double idle = server.ResidentMiB();
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };

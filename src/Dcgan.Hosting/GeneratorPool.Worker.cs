@@ -77,9 +77,9 @@ public sealed partial class GeneratorPool
             {
                 parts.Add((request, request.LatentsFor(model.Info)));
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Fail(request, e);
+                Fail(request, e); // this request's latent vectors could not be made for the model: only it fails
             }
         }
 

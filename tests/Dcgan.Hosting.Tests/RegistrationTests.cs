@@ -1,6 +1,9 @@
 // services.AddDcgan(configuration).AddGeneratorPool(): options bound from configuration and validated at start, the
 // pool resolved and started by the host, and disposed by it.
+using Dcgan.Data;
+using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -107,6 +110,30 @@ public class RegistrationTests
 
         options.MaxBatchSize.Should().Be(4);
         options.MaxImagesPerRequest.Should().Be(7);
+    }
+
+    [Fact]
+    public void The_trainer_factory_uses_the_paper_parts_unless_the_app_registers_its_own()
+    {
+        using IHost defaults = BuildHost(new(), _ => { });
+        HostApplicationBuilder custom = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        custom.Services.AddTransient<IOptimizerFactory, RmsPropOptimizerFactory>();
+        custom.Services.AddDcgan(custom.Configuration.GetSection("Dcgan"));
+        using IHost withRmsProp = custom.Build();
+        IImageDataSource data = IdxImageDataSource.Open(Path.Combine(AppContext.BaseDirectory, "data", "fashion-mnist", "t10k-images-idx3-ubyte.gz"));
+        var options = new GanTrainerOptions { BatchSize = 16, Device = "cpu", FixedSampleCount = 2 };
+
+        (DcganGenerator g, DcganDiscriminator d) = DcganModels.Create(TestCheckpoints.TinyArchitecture(8), seed: 1);
+        using (g)
+        using (d)
+        using (GanTrainer paper = defaults.Services.GetRequiredService<GanTrainerFactory>().Create(g, d, data, options))
+        using (GanTrainer rms = withRmsProp.Services.GetRequiredService<GanTrainerFactory>().Create(g, d, data, options))
+        {
+            paper.OptimizerFactory.Should().BeOfType<AdamOptimizerFactory>();
+            paper.Step.Should().BeOfType<DiscriminatorThenGeneratorStep>();
+            paper.Loss.Should().BeOfType<NonSaturatingGanLoss>();
+            rms.OptimizerFactory.Should().BeOfType<RmsPropOptimizerFactory>();
+        }
     }
 
     [Fact]
