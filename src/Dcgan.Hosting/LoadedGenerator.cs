@@ -54,13 +54,3 @@ internal sealed class LoadedGenerator : IDisposable
 
     public void Dispose() => Generator.Dispose();
 }
-
-/// <summary>A file's path, size and last write time.</summary>
-internal readonly record struct FileStamp(string File, long Length, DateTime LastWriteUtc)
-{
-    public static FileStamp Of(string file)
-    {
-        var info = new FileInfo(file);
-        return info.Exists ? new FileStamp(info.FullName, info.Length, info.LastWriteTimeUtc) : new FileStamp(info.FullName, -1, default);
-    }
-}
