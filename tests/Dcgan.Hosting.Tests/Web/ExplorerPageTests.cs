@@ -10,7 +10,7 @@ public sealed class ExplorerPageTests
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string DriverFolder = "/usr/bin";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // a deadline against hanging, not a speed claim
 
     [Fact]
     public void The_page_shows_the_grid_picks_exemplars_walks_with_the_slider_and_does_arithmetic()
