@@ -77,7 +77,7 @@ internal static class ExplorerApi
     {
         (LatentPoint from, LatentPoint to, LatentInterpolationMode mode) = Endpoints(request);
         double t = QueryValues.Double(request, "t", 0.5, minimum: 0, maximum: 1);
-        return Png(await pool.InterpolateAsync(from, to, [t], mode, cancel), columns: 1, padding: 0);
+        return Png(await pool.InterpolateAtAsync(from, to, [t], mode, cancel), columns: 1, padding: 0);
     }
 
     private static async Task<IResult> Arithmetic(HttpRequest request, GeneratorPool pool, CancellationToken cancel)

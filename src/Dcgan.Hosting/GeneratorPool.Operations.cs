@@ -43,7 +43,7 @@ public sealed partial class GeneratorPool
     /// <returns>The images, [latents.Count, C, H, W] in [-1, 1].</returns>
     /// <exception cref="ArgumentException">No vectors, too many, or a length other than the model's latent dimension.</exception>
     /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
-    public Task<ImageBatch> GenerateAsync(IReadOnlyList<float[]> latents, CancellationToken cancellationToken = default)
+    public Task<ImageBatch> GenerateFromLatentsAsync(IReadOnlyList<float[]> latents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(latents);
         CheckCount(latents.Count, nameof(latents), latents.Count);
@@ -103,7 +103,7 @@ public sealed partial class GeneratorPool
     /// <param name="cancellationToken">Cancels the request while it waits.</param>
     /// <exception cref="ArgumentException">No fractions, too many, or one that is not finite; a point's index is negative.</exception>
     /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
-    public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, IReadOnlyList<double> fractions, LatentInterpolationMode mode,
+    public Task<ImageBatch> InterpolateAtAsync(LatentPoint from, LatentPoint to, IReadOnlyList<double> fractions, LatentInterpolationMode mode,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fractions);

@@ -145,7 +145,7 @@ public class GeneratorPoolConcurrencyTests
 
         pool.Model!.LatentDimension.Should().Be(6);
         images.Count.Should().Be(3);
-        await FluentActions.Awaiting(() => pool.GenerateAsync([new float[8]])).Should().ThrowAsync<ArgumentException>().WithMessage("*expects 6*");
+        await FluentActions.Awaiting(() => pool.GenerateFromLatentsAsync([new float[8]])).Should().ThrowAsync<ArgumentException>().WithMessage("*expects 6*");
     }
 
     [Fact]

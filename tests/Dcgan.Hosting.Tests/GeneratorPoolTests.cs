@@ -115,7 +115,7 @@ public class GeneratorPoolTests
         using GeneratorPool pool = Started(TestCheckpoints.A);
         float[][] rows = Enumerable.Range(0, 3).Select(i => LatentSampler.Row(7, i, 8, LatentDistribution.Uniform)).ToArray();
 
-        ImageBatch fromVectors = await pool.GenerateAsync(rows);
+        ImageBatch fromVectors = await pool.GenerateFromLatentsAsync(rows);
         ImageBatch fromSeed = await pool.GenerateAsync(seed: 7, count: 3);
 
         Pixels.BitEqual(fromVectors, fromSeed).Should().BeTrue();
@@ -126,7 +126,7 @@ public class GeneratorPoolTests
     {
         using GeneratorPool pool = Started(TestCheckpoints.A);
 
-        Func<Task> generate = () => pool.GenerateAsync([new float[5]]);
+        Func<Task> generate = () => pool.GenerateFromLatentsAsync([new float[5]]);
 
         (await generate.Should().ThrowAsync<ArgumentException>().WithMessage("*length 5*expects 8*")).Which.ParamName.Should().Be("latents");
     }
