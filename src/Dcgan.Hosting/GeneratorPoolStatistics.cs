@@ -1,0 +1,13 @@
+// GeneratorPoolStatistics: counters of a generator pool, for tests, health pages and load reports.
+namespace Dcgan.Hosting;
+
+/// <summary>A snapshot of a <see cref="GeneratorPool"/>'s counters since it started.</summary>
+/// <param name="Requests">Requests completed successfully.</param>
+/// <param name="Images">Images returned to callers.</param>
+/// <param name="ForwardPasses">Forward passes of the network (with coalescing, fewer than requests under load).</param>
+/// <param name="FailedRequests">Requests that failed or were cancelled.</param>
+/// <param name="WorkerLiveTensors">
+/// <c>DisposeScopeManager.Statistics.ThreadTotalLiveCount</c> of the worker thread after its latest batch: flat while
+/// the pool serves, because every batch's tensors live in one dispose scope.
+/// </param>
+public sealed record GeneratorPoolStatistics(long Requests, long Images, long ForwardPasses, long FailedRequests, long WorkerLiveTensors);

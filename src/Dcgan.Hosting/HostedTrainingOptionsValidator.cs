@@ -1,0 +1,27 @@
+// HostedTrainingOptionsValidator: the DataAnnotations of HostedTrainingOptions plus the nested trainer options.
+using Dcgan.Configuration;
+using Dcgan.Training;
+
+namespace Dcgan.Hosting;
+
+/// <summary>
+/// Validates <see cref="HostedTrainingOptions"/>, including its nested <see cref="HostedTrainingOptions.Trainer"/>
+/// (reported as <c>Trainer:Epochs = 0: ...</c>); every failure names the option and its value.
+/// </summary>
+public sealed class HostedTrainingOptionsValidator : DcganOptionsValidator<HostedTrainingOptions>
+{
+    /// <inheritdoc />
+    protected override IEnumerable<string> CrossFieldFailures(HostedTrainingOptions options)
+    {
+        if (options.Trainer is null)
+        {
+            yield return "Trainer = null: expected the trainer's options (or leave the section out for the defaults).";
+            yield break;
+        }
+
+        foreach (string failure in new GanTrainerOptionsValidator().Failures(options.Trainer))
+        {
+            yield return $"{nameof(HostedTrainingOptions.Trainer)}:{failure}";
+        }
+    }
+}

@@ -1,0 +1,142 @@
+// HostedTrainingService: trains a DCGAN inside a .NET host from configuration. Training runs on one dedicated thread
+// (dispose scopes are thread-static); host shutdown (Ctrl+C, SIGTERM, StopAsync) stops it after the current step and
+// writes a checkpoint, and the next start resumes from the run folder's newest checkpoint.
+using System.Diagnostics.Metrics;
+using Dcgan.Data;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Dcgan.Training;
+using Dcgan.Training.Callbacks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dcgan.Hosting;
+
+/// <summary>
+/// The <see cref="BackgroundService"/> added by <see cref="DcganBuilder.AddHostedTraining"/>. At start it checks the
+/// data and run folder (a bad path fails the start, naming its configuration key); then it trains on its own thread.
+/// On stop it asks the trainer to stop after the current step and waits for the checkpoint to be written: give the
+/// host a <c>ShutdownTimeout</c> longer than one step plus a checkpoint.
+/// </summary>
+internal sealed partial class HostedTrainingService(
+    HostedTrainingOptions options,
+    string sectionPath,
+    GanTrainerFactory trainers,
+    IHostApplicationLifetime lifetime,
+    ILogger<HostedTrainingService> logger,
+    Meter meter) : BackgroundService
+{
+    /// <summary>The outcome of the latest run, or null while training (for tests and health checks).</summary>
+    public TrainingResult? LastResult { get; private set; }
+
+    private TrainingPlan? _plan;
+
+    /// <summary>Checks the data, the run folder and any checkpoint to resume, then starts training in the background.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _plan = Prepare(); // here, not in ExecuteAsync (which .NET 10 runs in the background): a bad path fails the start
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        TrainingPlan plan = _plan ?? throw new InvalidOperationException("StartAsync prepares the run before ExecuteAsync.");
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Train(plan, stoppingToken);
+                completion.SetResult();
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
+                completion.SetException(e);
+            }
+        })
+        { Name = "Dcgan hosted training", IsBackground = true };
+        thread.Start();
+        return completion.Task;
+    }
+
+    private TrainingPlan Prepare()
+    {
+        string data = Path.IsPathRooted(options.Data!) ? options.Data! : Path.Combine(AppContext.BaseDirectory, options.Data!);
+        if (!File.Exists(data) && !Directory.Exists(data))
+        {
+            throw new InvalidOperationException(
+                $"{sectionPath}:{nameof(options.Data)} = \"{options.Data}\": there is no file or folder at '{Path.GetFullPath(data)}' (expected an IDX image file, a folder with IDX files, or a folder of PNG/JPEG images).");
+        }
+
+        string output = Path.GetFullPath(options.Output!);
+        string? resume = options.Resume ? RunFolders.NewestCheckpoint(output) : null;
+        CheckpointManifest? manifest = resume is null ? null : CheckpointArchive.ReadManifest(resume);
+        if (manifest is not null && manifest.Architecture is null)
+        {
+            throw new CheckpointException($"Checkpoint '{resume}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
+        }
+
+        IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data),
+            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? manifest?.Architecture!.ImageSize });
+        DcganModelOptions architecture = manifest?.Architecture ?? NewArchitecture(source.Shape);
+        return new TrainingPlan(source, output, resume, architecture, options.Trainer.Clone());
+    }
+
+    private void Train(TrainingPlan plan, CancellationToken stoppingToken)
+    {
+        var telemetry = new TrainingTelemetry(meter, logger, options.LogEverySteps, plan.Options.BatchSize);
+        var checkpoints = new CheckpointCallback(plan.Output, options.CheckpointEveryEpochs, options.KeepCheckpoints);
+        List<GanCallback> callbacks = [telemetry];
+        if (options.SampleGrids)
+        {
+            callbacks.Add(new SampleGridCallback(plan.Output));
+        }
+
+        callbacks.Add(checkpoints); // last: it saves after the other end-of-epoch callbacks, and on an early stop
+        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(plan.Architecture, plan.Options.Seed);
+        using (generator)
+        using (discriminator)
+        using (GanTrainer trainer = trainers.Create(generator, discriminator, plan.Data, plan.Options, callbacks))
+        {
+            if (plan.Resume is not null)
+            {
+                trainer.LoadCheckpoint(plan.Resume);
+                LogResuming(plan.Resume, trainer.Position.Epoch + 1, trainer.Position.GlobalStep);
+            }
+
+            LogStarting(plan.Data.Description, plan.Data.Count, plan.Data.Shape.ToString(), plan.Output, plan.Options.Epochs, trainer.BatchesPerEpoch, trainer.Device.ToString());
+            TrainingResult result = trainer.Fit(stoppingToken);
+            LastResult = result;
+            LogStopped(result.Outcome.ToString(), result.StepsTrained, result.Position.GlobalStep, checkpoints.LastWritten ?? "none");
+            if (result.Outcome == TrainingOutcome.Completed && options.StopHostWhenDone)
+            {
+                lifetime.StopApplication();
+            }
+        }
+    }
+
+    private DcganModelOptions NewArchitecture(ImageShape shape)
+    {
+        DcganModelOptions architecture = options.Preset == ArchitecturePreset.Paper
+            ? DcganModelOptions.Paper(shape.Height, shape.Channels)
+            : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels);
+        architecture.GeneratorWidth = options.GeneratorWidth;
+        architecture.DiscriminatorWidth = options.DiscriminatorWidth;
+        return architecture;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming from {Checkpoint} at epoch {Epoch}, step {Step}")]
+    private partial void LogResuming(string checkpoint, int epoch, long step);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training on {Data} ({Count} images of {Shape}) into {Output}: {Epochs} epoch(s) of {Batches} batches on {Device}")]
+    private partial void LogStarting(string data, int count, string shape, string output, int epochs, int batches, string device);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training stopped ({Outcome}) after {Steps} step(s) of this run, at step {GlobalStep}; last checkpoint: {Checkpoint}")]
+    private partial void LogStopped(string outcome, long steps, long globalStep, string checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hosted training failed")]
+    private partial void LogFailed(Exception error);
+
+    private sealed record TrainingPlan(IImageDataSource Data, string Output, string? Resume, DcganModelOptions Architecture, GanTrainerOptions Options);
+}
