@@ -10,9 +10,10 @@ internal static class LayeringRules
     public static readonly Assembly Data = typeof(Dcgan.Data.IImageDataSource).Assembly;
     public static readonly Assembly Core = typeof(Dcgan.Training.GanTrainer).Assembly;
     public static readonly Assembly Evaluation = typeof(Dcgan.Evaluation.FrechetDistance).Assembly;
+    public static readonly Assembly Hosting = typeof(Dcgan.Hosting.GeneratorPool).Assembly;
 
     /// <summary>Every library assembly, lowest layer first.</summary>
-    public static readonly Assembly[] Libraries = [Data, Core, Evaluation];
+    public static readonly Assembly[] Libraries = [Data, Core, Evaluation, Hosting];
 
     // Layer 0, Dcgan.Data: managed images and data sources, no TorchSharp.
     private static readonly string[] DataLayer = ["Dcgan.Configuration", "Dcgan.Data"];
@@ -39,6 +40,7 @@ internal static class LayeringRules
         ["Dcgan.Features"] = CoreLayer,                              // research: uses the GAN, never the reverse
         ["Dcgan.Forgetting"] = [.. CoreLayer, "Dcgan.Features"],
         ["Dcgan.Evaluation"] = [.. CoreLayer, "Dcgan.Features"],
+        ["Dcgan.Hosting"] = CoreLayer,                               // composition over the GAN, never the research package
     };
 
     /// <summary>Assembly -> the assemblies (by name prefix) it must not reference.</summary>
@@ -46,6 +48,7 @@ internal static class LayeringRules
     {
         [Data] = ["TorchSharp", "Dcgan.Core", "Dcgan.Evaluation", "Dcgan.Hosting"],
         [Core] = ["Dcgan.Evaluation", "Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
-        [Evaluation] = ["Dcgan.Hosting"],
+        [Evaluation] = ["Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
+        [Hosting] = ["Dcgan.Evaluation", "TorchSharp-cpu", "libtorch"],
     };
 }
