@@ -39,6 +39,7 @@ internal static class LayeringRules
         ["Dcgan.Features"] = CoreLayer,                              // research: uses the GAN, never the reverse
         ["Dcgan.Forgetting"] = [.. CoreLayer, "Dcgan.Features"],
         ["Dcgan.Evaluation"] = [.. CoreLayer, "Dcgan.Features"],
+        ["Dcgan.Deduplication"] = [.. CoreLayer, "Dcgan.Evaluation"],     // the paper's training-set de-duplication
     };
 
     /// <summary>Assembly -> the assemblies (by name prefix) it must not reference.</summary>
