@@ -13,7 +13,7 @@ public sealed class DeduplicationOptions
     public DeduplicationMethod Method { get; set; } = DeduplicationMethod.Perceptual;
 
     /// <summary>Largest Hamming distance (of 63 bits) from a perceptual hash to its group's representative.</summary>
-    /// <value>The default value is 4 (<see cref="PerceptualImageHash.DefaultMaxDistance"/>).</value>
+    /// <value>The default value is 0 (<see cref="PerceptualImageHash.DefaultMaxDistance"/>: colliding hashes).</value>
     [Range(0, PerceptualImageHash.Bits - 1)]
     public int PerceptualMaxDistance { get; set; } = PerceptualImageHash.DefaultMaxDistance;
 

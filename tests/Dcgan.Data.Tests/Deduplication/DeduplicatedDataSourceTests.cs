@@ -26,7 +26,7 @@ public class DeduplicatedDataSourceTests
     {
         PlantedSet planted = PlantedDuplicates.Build(baseCount: 200, copiesPerKind: 5);
         IReadOnlyList<DuplicateGroup> groups = DuplicateGroups.FromCodes(
-            planted.Source, PerceptualImageHash.ComputeAll(planted.Source), PerceptualImageHash.Bits, PerceptualImageHash.DefaultMaxDistance);
+            planted.Source, PerceptualImageHash.ComputeAll(planted.Source), PerceptualImageHash.Bits, PlantedDuplicates.PerceptualTolerance);
         var view = new DeduplicatedDataSource(planted.Source, groups);
 
         var seen = Enumerable.Range(0, view.Count).Select(view.SourceIndex).ToHashSet();

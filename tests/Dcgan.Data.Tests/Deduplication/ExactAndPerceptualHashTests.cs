@@ -41,7 +41,7 @@ public class ExactAndPerceptualHashTests
     public void Perceptual_hash_groups_noisy_and_brightened_copies_and_most_shifted_copies_with_their_originals()
     {
         UInt128[] codes = PerceptualImageHash.ComputeAll(Planted.Source);
-        int[][] groups = BinaryCodeGrouping.Group(codes, PerceptualImageHash.Bits, PerceptualImageHash.DefaultMaxDistance);
+        int[][] groups = BinaryCodeGrouping.Group(codes, PerceptualImageHash.Bits, PlantedDuplicates.PerceptualTolerance);
 
         // Measured: the one-pixel shift of image 12 lands 6 bits from its original (beyond the default 4); the others
         // are at most 4 bits away. The test pins that: every other planted copy is found, shifts 4 of 5.
@@ -69,7 +69,7 @@ public class ExactAndPerceptualHashTests
     {
         MemoryImageSource distinct = PlantedDuplicates.Distinct(300);
 
-        BinaryCodeGrouping.Group(PerceptualImageHash.ComputeAll(distinct), PerceptualImageHash.Bits, PerceptualImageHash.DefaultMaxDistance)
+        BinaryCodeGrouping.Group(PerceptualImageHash.ComputeAll(distinct), PerceptualImageHash.Bits, PlantedDuplicates.PerceptualTolerance)
             .Should().BeEmpty();
     }
 

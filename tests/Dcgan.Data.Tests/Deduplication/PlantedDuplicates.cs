@@ -37,6 +37,12 @@ internal sealed record PlantedSet(MemoryImageSource Source, IReadOnlyList<(int O
 
 internal static class PlantedDuplicates
 {
+    /// <summary>
+    /// The perceptual distance at which the planted copies are looked for: 4 bits (the default, 0, is tuned for
+    /// precision on real data and misses copies whose noise flips a bit pair).
+    /// </summary>
+    public const int PerceptualTolerance = 4;
+
     /// <summary>The first <paramref name="count"/> images of the shipped Fashion-MNIST test split.</summary>
     public static MemoryImageSource FashionTestImages(int count)
     {
