@@ -1,9 +1,10 @@
-// `dcgan arithmetic`: vector arithmetic on averaged exemplars (paper section 6.3.2). Exemplars are tile indices
-// of the indexed grid made by `dcgan grid --indexed --seed S --count N`; --add/--subtract may repeat and are
-// applied in command-line order, e.g. --add 3,17,42 --subtract 5,8,9 --add 11,12,13.
+// `dcgan arithmetic`: vector arithmetic on averaged exemplars (paper section 6.3.2). Exemplars are tile indices of
+// the indexed grid made by `dcgan sample --indexed --seed S --count N --output grid.png`; --add/--subtract may
+// repeat and are applied in command-line order, e.g. --add 3,17,42 --subtract 5,8,9 --add 11,12,13.
 using Dcgan.Data;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Dcgan.CommandLine;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -13,13 +14,13 @@ namespace Dcgan.Cli;
 
 internal static class ArithmeticCommand
 {
-    private static readonly Option<string> Checkpoint = LatentCommandSupport.CheckpointOption();
+    private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
 
     private static readonly Option<string> Output = LatentCommandSupport.OutputOption("arithmetic");
 
-    private static readonly Option<long> GridSeed = new("--grid-seed") { Description = "--seed of the indexed grid the indices refer to.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<long> GridSeed = new("--grid-seed") { Description = "--seed of the `dcgan sample --indexed` grid the indices refer to.", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<int> GridCount = new("--grid-count") { Description = "--count of the indexed grid the indices refer to.", DefaultValueFactory = _ => 64 };
+    private static readonly Option<int> GridCount = new("--grid-count") { Description = "--count of the `dcgan sample --indexed` grid the indices refer to.", DefaultValueFactory = _ => 64 };
 
     private static readonly Option<string[]> Add = new("--add") { Description = "Comma-separated tile indices of a concept to add (the paper averages 3). Repeatable; order matters." };
 
@@ -58,7 +59,7 @@ internal static class ArithmeticCommand
             throw new ArgumentException($"--grid-count {gridCount} is out of range: expected 1 to 4096.");
         }
 
-        (DcganGenerator generator, _, _) = LatentCommandSupport.Load(parse, Checkpoint);
+        (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
             string folder = LatentCommandSupport.OutputFolder(parse, Output);
@@ -122,5 +123,5 @@ internal static class ArithmeticCommand
         return terms;
     }
 
-    private static int[] Indices(string option, string text) => LatentCommandSupport.Integers(option, text, "tile index", "3,17,42");
+    private static int[] Indices(string option, string text) => CommaSeparatedValues.Integers(option, text, "tile index", "3,17,42");
 }

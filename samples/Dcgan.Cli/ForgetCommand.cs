@@ -4,6 +4,7 @@
 // original samples on top, a blank row, then the same samples with the maps dropped.
 using Dcgan.Data;
 using System.CommandLine;
+using Dcgan.CommandLine;
 using System.Globalization;
 using Dcgan.Forgetting;
 using Dcgan.Imaging;
@@ -17,7 +18,7 @@ namespace Dcgan.Cli;
 
 internal static class ForgetCommand
 {
-    private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file, or a run folder (its newest checkpoint).", Required = true };
+    private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
 
     private static readonly Option<string?> Layer = new("--layer") { Description = "Generator block to drop maps from: block0 .. block{k-1}. Default: the second-highest layer (the last hidden block), as in the paper." };
 
@@ -33,7 +34,7 @@ internal static class ForgetCommand
 
     private static readonly Option<string> Output = new("--output") { Description = "The PNG to write: originals on top, forgotten samples below.", DefaultValueFactory = _ => "forget.png" };
 
-    private static readonly Option<BatchNormMode> BatchNorm = new("--batch-norm") { Description = "RunningStatistics (default) or BatchStatistics.", DefaultValueFactory = _ => BatchNormMode.RunningStatistics };
+    private static readonly Option<string> BatchNorm = LatentCommandSupport.BatchNormOption();
 
     public static Command Create()
     {
@@ -62,7 +63,7 @@ internal static class ForgetCommand
             throw new ArgumentException($"--count {count} is out of range: expected 1 to 1024.");
         }
 
-        BatchNormMode mode = parse.GetValue(BatchNorm);
+        BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
         using (generator)
         using (var scope = torch.NewDisposeScope())
@@ -71,7 +72,7 @@ internal static class ForgetCommand
             int[] maps;
             if (boxes is null)
             {
-                maps = layer.ValidateMaps(ParseMaps(mapsText!));
+                maps = layer.ValidateMaps(CommaSeparatedValues.Integers("--maps", mapsText!, "map index", "3,7,12"));
             }
             else
             {
@@ -106,22 +107,6 @@ internal static class ForgetCommand
             $"Probe on {boxes.Boxes.Count} boxes: {result.Positives} locations inside, {result.Negatives} outside, " +
             $"training accuracy {result.TrainingAccuracy:P1}; largest weights {Markup.Escape(top)}");
         return [.. result.SelectedMaps];
-    }
-
-    private static int[] ParseMaps(string text)
-    {
-        var maps = new List<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int m))
-            {
-                throw new ArgumentException($"--maps '{text}': '{part}' is not a map index; expected e.g. 3,7,12.");
-            }
-
-            maps.Add(m);
-        }
-
-        return [.. maps];
     }
 
     // Originals, padded to whole rows, a blank row, then the forgotten samples: each sample sits above its twin.

@@ -1,8 +1,9 @@
 // `dcgan interpolate`: latent walks. Either between two seeds (--from/--to: the z of `dcgan sample --count 1
-// --seed S`) or through --walk N points (tiles 0..N-1 of the indexed grid of --seed; walk r of --rows uses tiles
+// --seed S`) or through --walk N points (images 0..N-1 of `dcgan sample --seed S`; walk r of --rows uses images
 // r*N .. r*N+N-1). Writes one strip with one row per walk, and with --frames a frame folder per walk.
 using Dcgan.Data;
 using System.CommandLine;
+using Dcgan.CommandLine;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -11,7 +12,7 @@ namespace Dcgan.Cli;
 
 internal static class InterpolateCommand
 {
-    private static readonly Option<string> Checkpoint = LatentCommandSupport.CheckpointOption();
+    private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
 
     private static readonly Option<string> Output = LatentCommandSupport.OutputOption("interpolation");
 
@@ -19,9 +20,9 @@ internal static class InterpolateCommand
 
     private static readonly Option<long?> To = new("--to") { Description = "Seed of the end point." };
 
-    private static readonly Option<int?> Walk = new("--walk") { Description = "Walk through N random points instead (the paper walks 9): tiles 0..N-1 of the indexed grid of --seed." };
+    private static readonly Option<int?> Walk = new("--walk") { Description = "Walk through N random points instead (the paper walks 9): images 0..N-1 of `dcgan sample --seed S`." };
 
-    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the indexed grid the --walk points come from.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<long> Seed = new("--seed") { Description = "--seed of the `dcgan sample` images the --walk points come from.", DefaultValueFactory = _ => 1 };
 
     private static readonly Option<int> Rows = new("--rows") { Description = "Number of walks (one row each) with --walk.", DefaultValueFactory = _ => 1 };
 
@@ -76,7 +77,7 @@ internal static class InterpolateCommand
             throw new ArgumentException($"--rows {rows} is out of range: expected 1 to 32, and only with --walk.");
         }
 
-        (DcganGenerator generator, _, _) = LatentCommandSupport.Load(parse, Checkpoint);
+        (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
             string folder = LatentCommandSupport.OutputFolder(parse, Output);

@@ -1,6 +1,7 @@
 // `dcgan train`: trains a DCGAN on Fashion-MNIST (default), an IDX file or an image folder, writing sample grids,
 // checkpoints and a loss log under --output. Ctrl+C stops at the next step, saves a checkpoint and exits 0.
 using System.CommandLine;
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -18,7 +19,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Data = new("--data")
     {
-        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the shipped Fashion-MNIST test split.",
+        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
     };
 
     private static readonly Option<int?> ImageSize = new("--image-size")
@@ -70,7 +71,7 @@ internal static class TrainCommand
         CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
         int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
-        IImageDataSource data = DataLocation.Open(dataPath, requestedSize);
+        IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
 
         if (resumed is not null && (resumed.DataCount != data.Count || !resumed.ImageShape.SequenceEqual([data.Shape.Channels, data.Shape.Height, data.Shape.Width])))
         {

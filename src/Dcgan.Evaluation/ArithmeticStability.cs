@@ -38,14 +38,15 @@ public static class ArithmeticStability
     /// <param name="classifier">The classifier that labels the images (normally the <see cref="EvaluationClassifier"/>).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults (pool 20,000, confidence 0.9, 200 trials, 1 and 3 exemplars, 8 neighbours, seed 1).</param>
     /// <returns>Shares per exemplar count, every trial, and the skipped classes.</returns>
-    /// <exception cref="ArgumentException">Invalid options (the message names the value), or images the classifier cannot take.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">Images the classifier cannot take.</exception>
     /// <exception cref="InsufficientExemplarsException">Fewer than 2 classes have enough confident samples (the message lists every class's count).</exception>
     public static ArithmeticStabilityResult Compute(IGenerator generator, IImageClassifier classifier, ArithmeticStabilityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(classifier);
         options ??= new ArithmeticStabilityOptions();
-        options.Validate();
+        new ArithmeticStabilityOptionsValidator().ThrowIfInvalid(options);
 
         float[][] pool;
         using (var rng = new torch.Generator(unchecked((ulong)SeedSequence.Derive(options.Seed, PoolStream)), torch.CPU))

@@ -1,14 +1,6 @@
 // ClassCoverage: mode coverage from predicted labels: histogram, classes above a share, KL to uniform.
 namespace Dcgan.Evaluation;
 
-/// <summary>The class histogram of a set of predicted labels.</summary>
-/// <param name="Counts">Samples per class.</param>
-/// <param name="Shares">Fraction of samples per class (sums to 1).</param>
-/// <param name="CoveredClasses">Number of classes whose share is at least <paramref name="MinimumShare"/>.</param>
-/// <param name="MinimumShare">The share a class needs to count as covered.</param>
-/// <param name="KlToUniform">KL(p || uniform) in nats: 0 for a uniform histogram, ln(classes) for a single class.</param>
-public sealed record ClassCoverageResult(int[] Counts, double[] Shares, int CoveredClasses, double MinimumShare, double KlToUniform);
-
 /// <summary>
 /// Mode coverage (evaluation protocol section C): how the evaluation classifier's predicted labels of a sample set
 /// spread over the classes.
@@ -20,11 +12,11 @@ public static class ClassCoverage
 
     /// <summary>The histogram of <paramref name="predictedLabels"/>.</summary>
     /// <param name="predictedLabels">One label per sample, each in [0, <paramref name="classCount"/>).</param>
-    /// <param name="classCount">Number of classes. The default value is 10 (Fashion-MNIST).</param>
+    /// <param name="classCount">Number of classes (for a classifier's predictions: its <see cref="IImageClassifier.ClassCount"/>).</param>
     /// <param name="minimumShare">Share a class needs to count as covered. The default value is 0.01.</param>
     /// <returns>The histogram, covered-class count and KL to uniform.</returns>
     /// <exception cref="ArgumentException">No labels, or a label outside the classes.</exception>
-    public static ClassCoverageResult FromPredictions(IReadOnlyList<int> predictedLabels, int classCount = 10, double minimumShare = DefaultMinimumShare)
+    public static ClassCoverageResult FromPredictions(IReadOnlyList<int> predictedLabels, int classCount, double minimumShare = DefaultMinimumShare)
     {
         ArgumentNullException.ThrowIfNull(predictedLabels);
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);

@@ -5,8 +5,9 @@
 //   features.5  BatchNorm2d(64) ; .6 ReLU ; .7 MaxPool2d(2)          [N, 64, 7, 7]
 //   features.8  Flatten                          [N, 3136]
 //   features.9  Linear(3136 -> 128) ; .10 ReLU   [N, 128]   <- the 128-d evaluation features
-//   head        Linear(128 -> 10)                [N, 10]    logits
-// About 421k parameters (1.7 MB of float32).
+//   head        Linear(128 -> K)                 [N, K]     logits, K = the class count (10 for Fashion-MNIST)
+// About 421k parameters (1.7 MB of float32) with K = 10. A weights file says its K: the shape of head.bias.
+using Dcgan.Persistence;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -22,15 +23,17 @@ internal sealed class ClassifierNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Length of the penultimate feature vector.</summary>
     public const int FeatureDimension = 128;
 
-    /// <summary>Number of classes.</summary>
-    public const int ClassCount = 10;
+    private const string HeadBias = "head.bias";
 
     private readonly Sequential features;
     private readonly Linear head;
 
-    public ClassifierNetwork()
+    /// <summary>Builds the network with <paramref name="classCount"/> outputs (TorchSharp's default initialisation).</summary>
+    public ClassifierNetwork(int classCount)
         : base(nameof(ClassifierNetwork))
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
+        ClassCount = classCount;
         features = nn.Sequential(
             nn.Conv2d(1, 32, 3, padding: 1L),
             nn.BatchNorm2d(32),
@@ -43,17 +46,20 @@ internal sealed class ClassifierNetwork : nn.Module<Tensor, Tensor>
             nn.Flatten(),
             nn.Linear(64 * 7 * 7, FeatureDimension),
             nn.ReLU());
-        head = nn.Linear(FeatureDimension, ClassCount);
+        head = nn.Linear(FeatureDimension, classCount);
         RegisterComponents();
     }
 
     /// <summary>Images [N, 1, 28, 28] to features [N, 128].</summary>
     public Tensor Features(Tensor images) => features.forward(images);
 
-    /// <summary>Features [N, 128] to logits [N, 10].</summary>
+    /// <summary>Number of classes: the head's output width.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>Features [N, 128] to logits [N, K].</summary>
     public Tensor Head(Tensor featureBatch) => head.forward(featureBatch);
 
-    /// <summary>Images [N, 1, 28, 28] to logits [N, 10].</summary>
+    /// <summary>Images [N, 1, 28, 28] to logits [N, K].</summary>
     public override Tensor forward(Tensor input) => head.forward(features.forward(input));
 
     /// <summary>
@@ -81,5 +87,64 @@ internal sealed class ClassifierNetwork : nn.Module<Tensor, Tensor>
             weight.uniform_(-bound, bound, generator);
             bias?.uniform_(-bound, bound, generator);
         }
+    }
+
+    /// <summary>
+    /// The class count of a weights file written by <c>save</c> (TorchSharp's format: a LEB128 entry count, then per
+    /// entry its key, dtype, rank, dimensions and raw bytes): the length of <c>head.bias</c>.
+    /// </summary>
+    /// <param name="weights">The file's bytes.</param>
+    /// <param name="file">The file, for messages.</param>
+    /// <exception cref="CheckpointException">The bytes are not such a file, or have no <c>head.bias</c> of rank 1.</exception>
+    public static int ClassCountOf(byte[] weights, string file)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(weights, writable: false));
+            long entries = Leb128(reader);
+            for (long e = 0; e < entries; e++)
+            {
+                string key = reader.ReadString();
+                var type = (ScalarType)Leb128(reader);
+                long[] shape = new long[Leb128(reader)];
+                for (int d = 0; d < shape.Length; d++)
+                {
+                    shape[d] = Leb128(reader);
+                }
+
+                if (key == HeadBias)
+                {
+                    return shape.Length == 1 && shape[0] is >= 2 and <= int.MaxValue
+                        ? (int)shape[0]
+                        : throw new CheckpointException($"Evaluation classifier '{file}': {HeadBias} has shape [{string.Join(", ", shape)}]; expected [K] with K >= 2 classes.");
+                }
+
+                using Tensor probe = torch.empty(1, type);
+                reader.BaseStream.Seek(checked(shape.Aggregate(1L, (a, b) => a * b) * probe.ElementSize), SeekOrigin.Current);
+            }
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or OverflowException or ArgumentException)
+        {
+            throw new CheckpointException($"Evaluation classifier '{file}' is not a TorchSharp weights file: {e.Message}", e);
+        }
+
+        throw new CheckpointException($"Evaluation classifier '{file}' has no {HeadBias} entry; it is not an evaluation classifier's weights file.");
+    }
+
+    // An unsigned LEB128 integer (7 bits per byte, low groups first), TorchSharp's encoding of counts and dimensions.
+    private static long Leb128(BinaryReader reader)
+    {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7)
+        {
+            byte b = reader.ReadByte();
+            value |= (long)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new IOException("A LEB128 integer is longer than 64 bits.");
     }
 }

@@ -1,7 +1,7 @@
 // EvaluationClassifier.Train: seeded, CPU-deterministic training of the evaluation classifier (Adam, cross-entropy,
 // exponential learning-rate decay, feature dropout and horizontal flips drawn from the classifier's own generator).
-using System.Diagnostics;
 using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Models;
 using Dcgan.Native;
 using TorchSharp;
@@ -9,18 +9,12 @@ using static TorchSharp.torch;
 
 namespace Dcgan.Evaluation;
 
-/// <summary>Progress of one finished training epoch.</summary>
-/// <param name="Epoch">One-based epoch number.</param>
-/// <param name="Epochs">Total epochs.</param>
-/// <param name="MeanLoss">Mean cross-entropy over the epoch's batches.</param>
-/// <param name="TrainAccuracy">Accuracy on the epoch's (augmented, dropped-out) training batches.</param>
-/// <param name="Elapsed">Time since training began.</param>
-public sealed record ClassifierEpoch(int Epoch, int Epochs, double MeanLoss, double TrainAccuracy, TimeSpan Elapsed);
-
 public sealed partial class EvaluationClassifier
 {
     private const long InitStream = 11;
     private const long AugmentStream = 12;
+    private const double AdamBeta1 = 0.9;   // Adam's (and PyTorch's) defaults
+    private const double AdamBeta2 = 0.999;
 
     /// <summary>
     /// Trains a new classifier on <paramref name="images"/>. On the CPU the result is a deterministic function of the
@@ -28,30 +22,43 @@ public sealed partial class EvaluationClassifier
     /// seeded from it).
     /// </summary>
     /// <param name="images">1x28x28 training images (for the frozen classifier: the 60k Fashion-MNIST train split).</param>
-    /// <param name="labels">One label in [0, 10) per image.</param>
+    /// <param name="labels">One label per image, in [0, K); the class count K is the largest label + 1 (at least 2).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="seed">The one seed of the run.</param>
     /// <param name="progress">Receives a report after every epoch, or <see langword="null"/>.</param>
     /// <returns>The trained classifier in eval mode (unsaved: <see cref="Sha256"/> is null).</returns>
-    /// <exception cref="ArgumentException">Invalid options, wrong image shape, or labels that do not match the images.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">Wrong image shape, or labels that do not match the images.</exception>
     public static EvaluationClassifier Train(IImageDataSource images, IReadOnlyList<int> labels, ClassifierTrainingOptions? options = null, long seed = 1, IProgress<ClassifierEpoch>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         options ??= new ClassifierTrainingOptions();
-        options.Validate();
+        new ClassifierTrainingOptionsValidator().ThrowIfInvalid(options);
         if (images.Shape != InputShape)
         {
             throw new ArgumentException($"The evaluation classifier trains on {InputShape} images; {images.Description} has {images.Shape}.", nameof(images));
         }
 
-        if (labels.Count != images.Count || labels.Any(l => (uint)l >= ClassCount))
+        if (labels.Count != images.Count)
         {
-            throw new ArgumentException($"Expected {images.Count} labels in [0, {ClassCount - 1}]; got {labels.Count} (or a label out of range).", nameof(labels));
+            throw new ArgumentException($"{images.Description} has {images.Count} images but {labels.Count} labels were given; expected one label per image.", nameof(labels));
+        }
+
+        int negative = labels.Select((l, i) => l < 0 ? i : -1).FirstOrDefault(i => i >= 0, -1);
+        if (negative >= 0)
+        {
+            throw new ArgumentException($"The label at index {negative} is {labels[negative]}; labels are class indices 0, 1, ...", nameof(labels));
+        }
+
+        int classCount = labels.Count == 0 ? 0 : labels.Max() + 1;
+        if (classCount < 2)
+        {
+            throw new ArgumentException($"The labels name {classCount} class(es) (largest label + 1); a classifier needs at least 2.", nameof(labels));
         }
 
         Device device = DeviceSelection.Resolve(options.Device);
-        var network = new ClassifierNetwork();
+        var network = new ClassifierNetwork(classCount);
         using (var init = new torch.Generator((ulong)SeedSequence.Derive(seed, InitStream)))
         {
             network.Initialize(init);
@@ -60,7 +67,7 @@ public sealed partial class EvaluationClassifier
         network.to(device);
         try
         {
-            Fit(network, device, ImageSets.Read(images), labels, options, seed, progress);
+            Fit(network, device, images.ReadAll(), labels, options, seed, progress);
         }
         catch
         {
@@ -73,61 +80,34 @@ public sealed partial class EvaluationClassifier
 
     private static void Fit(ClassifierNetwork network, Device device, ImageBatch data, IReadOnlyList<int> labels, ClassifierTrainingOptions options, long seed, IProgress<ClassifierEpoch>? progress)
     {
-        var clock = Stopwatch.StartNew();
-        int count = data.Count;
-        using Tensor allImages = torch.tensor(data.Pixels, [count, 1, InputShape.Height, InputShape.Width]); // [N, 1, 28, 28] CPU
-        using Tensor allLabels = torch.tensor(labels.Select(l => (long)l).ToArray());                     // [N] int64
-        using var shuffle = new torch.Generator((ulong)SeedSequence.Derive(seed, SeedSequence.ShuffleStream));
+        using Tensor allImages = ImageBatchTensors.ToTensor(data, CPU);                            // [N, 1, 28, 28] CPU
+        using Tensor allLabels = torch.tensor(labels.Select(l => (long)l).ToArray());              // [N] int64
         using var augment = new torch.Generator((ulong)SeedSequence.Derive(seed, AugmentStream));
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
-        double learningRate = options.LearningRate;
-        network.train();
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        var settings = new ClassifierTrainingSettings(
+            options.Epochs, options.BatchSize, options.LearningRate, AdamBeta1, AdamBeta2, options.LearningRateDecay, seed);
+
+        // A CPU batch [B, 1, 28, 28] -> logits [B, K]: seeded flips before the network, seeded dropout on the features.
+        Tensor Forward(Tensor x)
         {
-            foreach (var group in optimizer.ParamGroups)
+            int rows = (int)x.shape[0];
+            if (options.HorizontalFlip)
             {
-                group.LearningRate = learningRate;
+                Tensor flip = torch.rand([rows], generator: augment).lt(0.5).view(rows, 1, 1, 1); // [B, 1, 1, 1]
+                x = torch.where(flip, x.flip(3), x);                                              // [B, 1, 28, 28]
             }
 
-            using Tensor order = torch.randperm(count, generator: shuffle);  // [N]
-            double lossSum = 0;
-            long correct = 0;
-            int batches = 0;
-            for (int start = 0; start < count; start += options.BatchSize)
+            Tensor features = network.Features(x.to(device));                                     // [B, 128]
+            if (options.Dropout > 0)
             {
-                int rows = Math.Min(options.BatchSize, count - start);
-                using var scope = torch.NewDisposeScope();
-                Tensor index = order.narrow(0, start, rows);                  // [B]
-                Tensor x = allImages.index_select(0, index);                  // [B, 1, 28, 28]
-                Tensor y = allLabels.index_select(0, index).to(device);       // [B]
-                if (options.HorizontalFlip)
-                {
-                    Tensor flip = torch.rand([rows], generator: augment).lt(0.5).view(rows, 1, 1, 1); // [B, 1, 1, 1]
-                    x = torch.where(flip, x.flip(3), x);                     // [B, 1, 28, 28]
-                }
-
-                Tensor features = network.Features(x.to(device));             // [B, 128]
-                if (options.Dropout > 0)
-                {
-                    Tensor keep = torch.rand([rows, FeatureDimension], generator: augment)
-                        .ge(options.Dropout).to(float32).to(device);          // [B, 128] 0/1
-                    features = features * keep / (1.0 - options.Dropout);    // [B, 128]
-                }
-
-                Tensor logits = network.Head(features);                       // [B, 10]
-                Tensor loss = nn.functional.cross_entropy(logits, y);         // []
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-                lossSum += loss.item<float>();
-                correct += logits.argmax(1).eq(y).sum().item<long>();
-                batches++;
+                Tensor keep = torch.rand([rows, FeatureDimension], generator: augment)
+                    .ge(options.Dropout).to(float32).to(device);                                  // [B, 128] 0/1
+                features = features * keep / (1.0 - options.Dropout);                            // [B, 128]
             }
 
-            progress?.Report(new ClassifierEpoch(epoch, options.Epochs, lossSum / batches, (double)correct / count, clock.Elapsed));
-            learningRate *= options.LearningRateDecay;
+            return network.Head(features);                                                        // [B, K]
         }
 
-        network.eval();
+        ClassifierTrainer.Fit(network, device, allImages, allLabels, settings, Forward, validate: null,
+            e => progress?.Report(new ClassifierEpoch(e.Epoch, e.Epochs, e.MeanLossPerBatch, e.TrainAccuracy, e.Elapsed)));
     }
 }

@@ -1,9 +1,9 @@
+// EvaluationClassifier: the frozen evaluation classifier (the shipped one is trained on Fashion-MNIST) whose 128-d
+// features are the space for FD, precision/recall and memorization, and whose predictions label generated samples.
+// Inference, saving and loading live here; the training loop is in EvaluationClassifier.Training.cs.
+using System.Security.Cryptography;
 using Dcgan.Data;
 using Dcgan.Features;
-// EvaluationClassifier: the frozen Fashion-MNIST classifier whose 128-d features are the space for FD, precision/recall
-// and memorization, and whose predictions label generated samples. Inference, saving and loading live here; the
-// training loop is in EvaluationClassifier.Training.cs.
-using System.Security.Cryptography;
 using Dcgan.Models;
 using Dcgan.Native;
 using Dcgan.Persistence;
@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace Dcgan.Evaluation;
 
 /// <summary>
-/// A small CNN for 1x28x28 images in [-1, 1] (conv32 - pool - conv64 - pool - FC128 - FC10, batch norm after each
+/// A small CNN for 1x28x28 images in [-1, 1] (conv32 - pool - conv64 - pool - FC128 - FC(classes), batch norm after each
 /// convolution): <see cref="Features"/> gives its 128-d penultimate activations, <see cref="Predict"/> and
 /// <see cref="Probabilities"/> its class decisions. Train it once with <see cref="Train"/>, <see cref="Save"/> it, and
 /// evaluate with <see cref="Load"/>: a weights file is identified by its SHA-256 (<see cref="Sha256"/>).
@@ -23,9 +23,6 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
 {
     /// <summary>Length of the feature vectors returned by <see cref="Features"/>.</summary>
     public const int FeatureDimension = ClassifierNetwork.FeatureDimension;
-
-    /// <summary>Number of classes.</summary>
-    public const int ClassCount = ClassifierNetwork.ClassCount;
 
     /// <summary>The image shape the classifier accepts.</summary>
     public static readonly ImageShape InputShape = new(1, ClassifierNetwork.ImageSide, ClassifierNetwork.ImageSide);
@@ -74,7 +71,7 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
         }
 
         Device target = DeviceSelection.Resolve(device);
-        var network = new ClassifierNetwork();
+        var network = new ClassifierNetwork(ClassifierNetwork.ClassCountOf(bytes, full)); // the file says its class count
         ModuleState.Load(network, bytes, full, "evaluation classifier");        // on the CPU, then move
         network.to(target);
         return new EvaluationClassifier(network, target, sha);
@@ -92,7 +89,7 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
         string folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         byte[] bytes;
-        using (var cpu = new ClassifierNetwork())
+        using (var cpu = new ClassifierNetwork(ClassCount))
         {
             cpu.load_state_dict(_network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.cpu()));
             bytes = ModuleState.Serialize(cpu);
@@ -129,12 +126,12 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
 
     /// <summary>Softmax class probabilities of every image.</summary>
     /// <param name="images">1x28x28 images in [-1, 1].</param>
-    /// <returns>A [Count, 10] matrix; each row sums to 1.</returns>
+    /// <returns>A [Count, <see cref="ClassCount"/>] matrix; each row sums to 1.</returns>
     public FeatureMatrix Probabilities(ImageBatch images) => Run(images, ClassCount, x => _network.forward(x).softmax(1));
 
     /// <summary>The most probable class of every image.</summary>
     /// <param name="images">1x28x28 images in [-1, 1].</param>
-    /// <returns>One label (0-9) per image.</returns>
+    /// <returns>One label in [0, <see cref="ClassCount"/>) per image.</returns>
     public int[] Predict(ImageBatch images) =>
         ImageClassifierExtensions.Decisions(Probabilities(images)).Select(d => d.Label).ToArray();
 
@@ -157,8 +154,8 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
     /// <inheritdoc />
     ImageShape IImageClassifier.InputShape => InputShape;
 
-    /// <inheritdoc />
-    int IImageClassifier.ClassCount => ClassCount;
+    /// <summary>Number of classes: read from the weights file by <see cref="Load"/>, from the labels by <see cref="Train"/>.</summary>
+    public int ClassCount => _network.ClassCount;
 
     /// <inheritdoc />
     public void Dispose() => _network.Dispose();
@@ -167,14 +164,12 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
     {
         RequireInputShape(images);
         var values = new float[(long)images.Count * columns];
-        int length = InputShape.ElementCount;
         using var noGrad = torch.no_grad();
         for (int start = 0; start < images.Count; start += InferenceBatch)
         {
             int rows = Math.Min(InferenceBatch, images.Count - start);
             using var scope = torch.NewDisposeScope();
-            Tensor x = torch.tensor(images.Pixels.AsSpan(start * length, rows * length).ToArray(),
-                [rows, 1, InputShape.Height, InputShape.Width]).to(_device);   // [B, 1, 28, 28]
+            Tensor x = ImageBatchTensors.ToTensor(images, start, rows, _device);   // [B, 1, 28, 28]
             Tensor output = head(x).to(float32).cpu().contiguous();           // [B, columns]
             output.data<float>().CopyTo(values.AsSpan(start * columns, rows * columns));
         }

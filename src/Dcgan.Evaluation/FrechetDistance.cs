@@ -1,5 +1,5 @@
-using Dcgan.Features;
 // FrechetDistance: the Frechet (2-Wasserstein) distance between two Gaussians fitted to feature sets, as in FID.
+using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 

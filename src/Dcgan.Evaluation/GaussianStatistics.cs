@@ -1,5 +1,5 @@
-using Dcgan.Features;
 // GaussianStatistics: mean and covariance of a feature set in double precision, the input of the Frechet distance.
+using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -8,7 +8,7 @@ namespace Dcgan.Evaluation;
 
 /// <summary>
 /// An image classifier that exposes a feature space and class probabilities. <see cref="EvaluationClassifier"/> is the
-/// implementation the evaluation protocol uses (128-d features, 10 Fashion-MNIST classes, 1x28x28 input).
+/// implementation the evaluation protocol uses (128-d features, 1x28x28 input, the class count of its weights file: 10 for the shipped Fashion-MNIST classifier).
 /// </summary>
 public interface IImageClassifier
 {

@@ -6,11 +6,6 @@ using Dcgan.Models;
 
 namespace Dcgan.Evaluation;
 
-/// <summary>A classifier's decision on one image.</summary>
-/// <param name="Label">The most probable class (the lowest index on ties).</param>
-/// <param name="Confidence">Its probability: the maximum softmax value.</param>
-public readonly record struct ClassDecision(int Label, float Confidence);
-
 /// <summary>Helpers for any <see cref="IImageClassifier"/>.</summary>
 public static class ImageClassifierExtensions
 {

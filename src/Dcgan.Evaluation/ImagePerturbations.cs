@@ -1,6 +1,7 @@
 // ImagePerturbations: the degradations that give the Frechet distance a scale (protocol B): Gaussian blur and
 // additive Gaussian pixel noise.
 using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,7 +30,8 @@ public static class ImagePerturbations
         ImageShape shape = images.Shape;
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        Tensor x = torch.tensor(images.Pixels, [images.Count * shape.Channels, 1, shape.Height, shape.Width]); // [N*C, 1, H, W]
+        Tensor x = ImageBatchTensors.ToTensor(images, CPU)
+            .view(images.Count * shape.Channels, 1, shape.Height, shape.Width);                              // [N*C, 1, H, W]
         Tensor horizontal = torch.tensor(weights, [1, 1, 1, weights.Length]);                                 // [1, 1, 1, K]
         Tensor vertical = torch.tensor(weights, [1, 1, weights.Length, 1]);                                   // [1, 1, K, 1]
         Tensor padded = nn.functional.pad(x, [radius, radius, radius, radius], PaddingModes.Replicate);       // [N*C, 1, H+2r, W+2r]
@@ -51,7 +53,7 @@ public static class ImagePerturbations
         ArgumentOutOfRangeException.ThrowIfNegative(standardDeviation);
         using var scope = torch.NewDisposeScope();
         using var generator = new torch.Generator((ulong)seed);
-        Tensor x = torch.tensor(images.Pixels);                                                  // [N*C*H*W]
+        Tensor x = ImageBatchTensors.ToTensor(images, CPU).flatten();                            // [N*C*H*W]
         Tensor noise = torch.randn([x.shape[0]], generator: generator) * (2.0 * standardDeviation); // [N*C*H*W]
         Tensor noisy = (x + noise).clamp(-1.0, 1.0);                                             // [N*C*H*W]
         return new ImageBatch(images.Count, images.Shape, noisy.data<float>().ToArray());

@@ -1,28 +1,14 @@
-using Dcgan.Features;
-// ImageSets: reading (parts of) an image data source into managed ImageBatch values.
+// ImageSets: choosing a seeded random subset of an image set, and viewing images as pixel rows (reading images
+// is Dcgan.Data's ImageDataSourceExtensions).
 using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Models;
 
 namespace Dcgan.Evaluation;
 
-/// <summary>Reads images from an <see cref="IImageDataSource"/> into an <see cref="ImageBatch"/>.</summary>
+/// <summary>Seeded random subsets of an image set and pixel rows of images (read them with <see cref="ImageDataSourceExtensions"/>).</summary>
 public static class ImageSets
 {
-    /// <summary>The images at <paramref name="indices"/> (all images, in order, when null).</summary>
-    /// <param name="source">The data source.</param>
-    /// <param name="indices">Which images; <see langword="null"/> reads all of them. The default value is <see langword="null"/>.</param>
-    /// <returns>The images, in [-1, 1].</returns>
-    public static ImageBatch Read(IImageDataSource source, IReadOnlyList<int>? indices = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        int count = indices?.Count ?? source.Count;
-        int length = source.Shape.ElementCount;
-        var pixels = new float[(long)count * length];
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
-            source.CopyImage(indices?[i] ?? i, pixels.AsSpan(i * length, length)));
-        return new ImageBatch(count, source.Shape, pixels);
-    }
-
     /// <summary>
     /// <paramref name="count"/> distinct indices drawn uniformly from [0, <paramref name="total"/>) with a seeded
     /// shuffle (Fisher-Yates on <see cref="Random"/>(seed)), in the drawn order.

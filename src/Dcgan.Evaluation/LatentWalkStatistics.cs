@@ -27,14 +27,15 @@ public static class LatentWalkStatistics
     /// <param name="reference">Gaussian statistics of the classifier's features of the real reference images (normally the 10k test images).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults (1,000 pairs, 9 steps, seed 1).</param>
     /// <returns>The statistics, as managed values.</returns>
-    /// <exception cref="ArgumentException">Invalid options (the message names the value), images the classifier cannot take, or a reference of another feature dimension.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">Images the classifier cannot take, or a reference of another feature dimension.</exception>
     public static LatentWalkResult Compute(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference, LatentWalkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(reference);
         options ??= new LatentWalkOptions();
-        options.Validate();
+        new LatentWalkOptionsValidator().ThrowIfInvalid(options);
 
         float[][] latents;
         using (var rng = new torch.Generator(unchecked((ulong)options.Seed), torch.CPU))

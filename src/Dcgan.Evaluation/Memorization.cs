@@ -1,61 +1,7 @@
-using Dcgan.Features;
 // Memorization: how close generated samples come to the training set, against the test set's closeness (protocol D).
-using System.ComponentModel.DataAnnotations;
+using Dcgan.Features;
 
 namespace Dcgan.Evaluation;
-
-/// <summary>Settings of <see cref="Memorization.Analyze"/>.</summary>
-public sealed class MemorizationOptions
-{
-    /// <summary>The percentile of test-to-train nearest-neighbour distances that sets the "too close" threshold.</summary>
-    /// <value>The default value is 1 (the 1st percentile).</value>
-    [Range(0.0, 100.0)]
-    public double Percentile { get; set; } = 1.0;
-
-    /// <summary>
-    /// Distance at or below which a generated sample is a near duplicate of its nearest training sample. The scale
-    /// depends on the space: the default suits pixel space with pixels in [-1, 1] (784 pixels: a root-mean-square
-    /// difference of 0.036, under 2% of the range); choose one for feature space from the reported distances.
-    /// </summary>
-    /// <value>The default value is 1.0.</value>
-    [Range(0.0, double.MaxValue)]
-    public double NearDuplicateDistance { get; set; } = 1.0;
-
-    /// <summary>Distance at or below which a pair counts as an exact duplicate (round-off allowance).</summary>
-    /// <value>The default value is 1e-6.</value>
-    [Range(0.0, double.MaxValue)]
-    public double ExactDuplicateDistance { get; set; } = 1e-6;
-
-    /// <summary>How many of the closest generated/train pairs to report (for a pair grid).</summary>
-    /// <value>The default value is 32.</value>
-    [Range(0, 100_000)]
-    public int ClosestPairCount { get; set; } = 32;
-}
-
-/// <summary>A generated sample and its nearest training sample.</summary>
-/// <param name="GeneratedIndex">Row of the generated set.</param>
-/// <param name="TrainIndex">Row of the training set.</param>
-/// <param name="Distance">Euclidean distance between them.</param>
-public sealed record NeighbourPair(int GeneratedIndex, int TrainIndex, double Distance);
-
-/// <summary>The outcome of <see cref="Memorization.Analyze"/>.</summary>
-/// <param name="Threshold">The <see cref="MemorizationOptions.Percentile"/>-th percentile of test-to-train distances.</param>
-/// <param name="FractionBelowThreshold">Fraction of generated samples strictly closer to train than <paramref name="Threshold"/> (about Percentile/100 for a model that does not copy).</param>
-/// <param name="ExactDuplicates">Generated samples within <see cref="MemorizationOptions.ExactDuplicateDistance"/> of a training sample.</param>
-/// <param name="NearDuplicates">Generated samples within <see cref="MemorizationOptions.NearDuplicateDistance"/> (includes exact ones).</param>
-/// <param name="GeneratedNearestIndex">Nearest training row of every generated row.</param>
-/// <param name="GeneratedDistances">Distance of every generated row to its nearest training row.</param>
-/// <param name="TestDistances">Distance of every test row to its nearest training row.</param>
-/// <param name="ClosestPairs">The closest generated/train pairs, nearest first.</param>
-public sealed record MemorizationResult(
-    double Threshold,
-    double FractionBelowThreshold,
-    int ExactDuplicates,
-    int NearDuplicates,
-    int[] GeneratedNearestIndex,
-    double[] GeneratedDistances,
-    double[] TestDistances,
-    IReadOnlyList<NeighbourPair> ClosestPairs);
 
 /// <summary>
 /// Memorization check (the paper's concern that a GAN may copy its training images): the nearest training
@@ -70,11 +16,12 @@ public static class Memorization
     /// <param name="test">Held-out real samples (at least 1 row) that calibrate the threshold.</param>
     /// <param name="options">Thresholds; <see langword="null"/> uses the defaults.</param>
     /// <returns>The summary and the per-sample distances.</returns>
-    /// <exception cref="ArgumentException">Column counts differ, a set is empty, or an option is out of range.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">Column counts differ, or a set is empty.</exception>
     public static MemorizationResult Analyze(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix test, MemorizationOptions? options = null)
     {
         options ??= new MemorizationOptions();
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        new MemorizationOptionsValidator().ThrowIfInvalid(options);
         FeatureMatrices.RequireCompatible(generated, train, 1, nameof(generated), nameof(train));
         FeatureMatrices.RequireCompatible(test, train, 1, nameof(test), nameof(train));
 

@@ -1,5 +1,5 @@
-using Dcgan.Features;
 // NearestNeighbours: nearest reference row of each query row, and k-th neighbour radii within a set.
+using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 

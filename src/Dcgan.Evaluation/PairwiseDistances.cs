@@ -1,5 +1,5 @@
-using Dcgan.Features;
 // PairwiseDistances: batched squared Euclidean distances between row sets, bounded in memory.
+using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 

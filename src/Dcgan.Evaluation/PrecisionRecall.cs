@@ -1,15 +1,9 @@
-using Dcgan.Features;
 // PrecisionRecall: improved precision and recall (Kynkaanniemi et al., NeurIPS 2019) with k-NN manifolds.
+using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dcgan.Evaluation;
-
-/// <summary>Improved precision and recall of a generated set against a real set.</summary>
-/// <param name="Precision">Fraction of generated samples inside the real manifold (quality).</param>
-/// <param name="Recall">Fraction of real samples inside the generated manifold (coverage).</param>
-/// <param name="K">The neighbour count that sets the ball radii.</param>
-public sealed record PrecisionRecallResult(double Precision, double Recall, int K);
 
 /// <summary>
 /// Improved precision and recall (Kynkaanniemi, Karras, Laine, Lehtinen, Aila 2019). Each set's manifold is the

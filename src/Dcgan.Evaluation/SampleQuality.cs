@@ -1,17 +1,10 @@
-using Dcgan.Data;
-using Dcgan.Features;
 // SampleQuality: the protocol's sample-quality and coverage numbers (sections B and C) for one image set against
 // real reference features, in the evaluation classifier's feature space.
+using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Models;
 
 namespace Dcgan.Evaluation;
-
-/// <summary>Sample-quality numbers of one image set against a real reference set.</summary>
-/// <param name="Count">Number of images evaluated.</param>
-/// <param name="FrechetDistance">Frechet distance between the sets' classifier features.</param>
-/// <param name="PrecisionRecall">Improved precision/recall (the evaluated set plays "generated").</param>
-/// <param name="Coverage">Predicted-class histogram of the evaluated set.</param>
-public sealed record SampleQualityResult(int Count, double FrechetDistance, PrecisionRecallResult PrecisionRecall, ClassCoverageResult Coverage);
 
 /// <summary>
 /// The real side of a comparison, computed once: the classifier's features of the real reference images (normally
@@ -53,7 +46,7 @@ public sealed class SampleQuality
         FeatureMatrix features = _classifier.Features(images);
         double fd = FrechetDistance.Compute(GaussianStatistics.FromFeatures(features), RealStatistics);
         PrecisionRecallResult pr = Evaluation.PrecisionRecall.Compute(RealFeatures, features, K);
-        ClassCoverageResult coverage = ClassCoverage.FromPredictions(_classifier.Predict(images), EvaluationClassifier.ClassCount);
+        ClassCoverageResult coverage = ClassCoverage.FromPredictions(_classifier.Predict(images), _classifier.ClassCount);
         return new SampleQualityResult(images.Count, fd, pr, coverage);
     }
 }

@@ -1,6 +1,7 @@
 using Dcgan.Data;
 using Dcgan.Models;
 using TorchSharp;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests;
 
@@ -115,18 +116,18 @@ public class ArithmeticStabilityTests
         FunctionClassifier classifier = FunctionClassifier.Sign(Pixel, 2, _ => 1f);
         void Refused(ArithmeticStabilityOptions options, string message) =>
             FluentActions.Invoking(() => ArithmeticStability.Compute(generator, classifier, options))
-                .Should().Throw<ArgumentException>().WithMessage(message);
+                .Should().Throw<OptionsValidationException>().WithMessage(message);
 
         Refused(new ArithmeticStabilityOptions { ExemplarCounts = [1, 0] }, "*ExemplarCounts = [1, 0]*0 is below 1*");
-        Refused(new ArithmeticStabilityOptions { ExemplarCounts = [] }, "*ExemplarCounts is empty*");
+        Refused(new ArithmeticStabilityOptions { ExemplarCounts = [] }, "*ExemplarCounts = []*minimum length of '1'*");
         Refused(new ArithmeticStabilityOptions { ExemplarCounts = [3, 3] }, "*ExemplarCounts = [3, 3]*repeats*");
-        Refused(new ArithmeticStabilityOptions { ConfidenceThreshold = 0 }, "*ConfidenceThreshold = 0*(0, 1]*");
-        Refused(new ArithmeticStabilityOptions { ConfidenceThreshold = 1.5 }, "*ConfidenceThreshold = 1.5*(0, 1]*");
+        Refused(new ArithmeticStabilityOptions { ConfidenceThreshold = 0 }, "*ConfidenceThreshold = 0*between 0 exclusive and 1*");
+        Refused(new ArithmeticStabilityOptions { ConfidenceThreshold = 1.5 }, "*ConfidenceThreshold = 1.5*between 0 exclusive and 1*");
         Refused(new ArithmeticStabilityOptions { ConfidenceThreshold = double.NaN }, "*ConfidenceThreshold = NaN*");
         Refused(new ArithmeticStabilityOptions { Trials = 0 }, "*Trials = 0*");
         Refused(new ArithmeticStabilityOptions { Neighbours = -1 }, "*Neighbours = -1*");
         Refused(new ArithmeticStabilityOptions { NeighbourRadius = -0.5f }, "*NeighbourRadius = -0.5*");
-        new ArithmeticStabilityOptions { ConfidenceThreshold = 1 }.Validate();  // 1 is allowed: (0, 1]
+        new ArithmeticStabilityOptionsValidator().Failures(new ArithmeticStabilityOptions { ConfidenceThreshold = 1 }).Should().BeEmpty("1 is allowed: (0, 1]");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Dcgan.Features;
 using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Models;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests;
 
@@ -14,7 +15,7 @@ public sealed class EvaluationClassifierTests : IDisposable
     [Fact]
     public void State_dict_keys_are_the_weights_file_format()
     {
-        using var network = new ClassifierNetwork();
+        using var network = new ClassifierNetwork(10);
         network.state_dict().Keys.Should().BeEquivalentTo([
             "features.0.weight", "features.0.bias",
             "features.1.weight", "features.1.bias", "features.1.running_mean", "features.1.running_var", "features.1.num_batches_tracked",
@@ -36,7 +37,7 @@ public sealed class EvaluationClassifierTests : IDisposable
         a.Should().Be(b).And.HaveLength(64);
         Directory.GetFiles(_folder).Select(Path.GetFileName).Should().BeEquivalentTo(["a.bin", "b.bin"]);
 
-        ImageBatch images = ImageSets.Read(data, [0, 1, 2, 3, 4]);
+        ImageBatch images = data.ReadImages([0, 1, 2, 3, 4]);
         using EvaluationClassifier loaded = EvaluationClassifier.Load(Path.Combine(_folder, "a.bin"), expectedSha256: a.ToLowerInvariant());
         loaded.Sha256.Should().Be(a);
         FeatureMatrix features = first.Features(images);
@@ -51,20 +52,52 @@ public sealed class EvaluationClassifierTests : IDisposable
     {
         var data = new StripeImages(16);
         using EvaluationClassifier classifier = EvaluationClassifier.Train(data, data.Labels, Tiny, seed: 1);
-        FeatureMatrix p = classifier.Probabilities(ImageSets.Read(data));
+        FeatureMatrix p = classifier.Probabilities(data.ReadAll());
         Enumerable.Range(0, p.Rows).Select(i => p.Row(i).ToArray().Sum()).Should().AllSatisfy(s => s.Should().BeApproximately(1f, 1e-5f));
         var wrong = new ImageBatch(1, new ImageShape(1, 32, 32), new float[1024]);
         FluentActions.Invoking(() => classifier.Features(wrong)).Should().Throw<ArgumentException>().WithMessage("*28*");
 
         // FitInput brings other sizes to 28x28 (e.g. a 32x32 generator's samples) but refuses other channel counts.
         classifier.FitInput(wrong).Shape.Should().Be(EvaluationClassifier.InputShape);
-        ImageBatch native = ImageSets.Read(data, [0]);
+        ImageBatch native = data.ReadImages([0]);
         classifier.FitInput(native).Should().BeSameAs(native);
         FluentActions.Invoking(() => classifier.FitInput(new ImageBatch(1, new ImageShape(3, 28, 28), new float[3 * 784])))
             .Should().Throw<ArgumentException>().WithMessage("*3 channels*");
         ClassDecision decision = classifier.Decide(native).Single();
         decision.Label.Should().Be(classifier.Predict(native).Single());
         decision.Confidence.Should().Be(classifier.Probabilities(native).Row(0).ToArray().Max());
+    }
+
+    [Fact]
+    public void The_class_count_comes_from_the_labels_when_training_and_from_the_file_when_loading()
+    {
+        var data = new StripeImages(30);
+        int[] threeClasses = data.Labels.Select(l => l % 3).ToArray();
+        using EvaluationClassifier trained = EvaluationClassifier.Train(data, threeClasses, Tiny, seed: 2);
+        trained.ClassCount.Should().Be(3);
+        string path = Path.Combine(_folder, "three.bin");
+        trained.Save(path);
+
+        using EvaluationClassifier loaded = EvaluationClassifier.Load(path);
+        loaded.ClassCount.Should().Be(3);
+        ImageBatch images = data.ReadImages([0, 1, 2, 3]);
+        loaded.Probabilities(images).Columns.Should().Be(3);
+        loaded.Probabilities(images).Values.Should().Equal(trained.Probabilities(images).Values);
+        ClassCoverage.FromPredictions(loaded.Predict(images), loaded.ClassCount).Counts.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Labels_that_name_no_classes_and_files_that_are_not_weights_are_refused_clearly()
+    {
+        var data = new StripeImages(4);
+        FluentActions.Invoking(() => EvaluationClassifier.Train(data, [0, 0, 0, 0], Tiny)).Should().Throw<ArgumentException>().WithMessage("*1 class*at least 2*");
+        FluentActions.Invoking(() => EvaluationClassifier.Train(data, [0, 1, -2, 1], Tiny)).Should().Throw<ArgumentException>().WithMessage("*index 2 is -2*");
+        FluentActions.Invoking(() => EvaluationClassifier.Train(data, [0, 1], Tiny)).Should().Throw<ArgumentException>().WithMessage("*4 images but 2 labels*");
+
+        Directory.CreateDirectory(_folder);
+        string path = Path.Combine(_folder, "not-weights.bin");
+        File.WriteAllBytes(path, [3, 1, 2]);
+        FluentActions.Invoking(() => EvaluationClassifier.Load(path)).Should().Throw<Dcgan.Persistence.CheckpointException>().WithMessage($"*{path}*");
     }
 
     [Fact]
@@ -96,7 +129,8 @@ public sealed class EvaluationClassifierTests : IDisposable
 
     [Fact]
     public void Invalid_options_name_the_value() =>
-        FluentActions.Invoking(() => new ClassifierTrainingOptions { Epochs = 0 }.Validate()).Should().Throw<ArgumentException>().WithMessage("*Epochs = 0*");
+        FluentActions.Invoking(() => EvaluationClassifier.Train(new StripeImages(4), new StripeImages(4).Labels, new ClassifierTrainingOptions { Epochs = 0, Device = "tpu" }))
+            .Should().Throw<OptionsValidationException>().WithMessage("*Epochs = 0*").WithMessage("*Device = \"tpu\"*cuda:N*");
 
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using Dcgan.Features;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests;
 
@@ -125,10 +126,10 @@ public class LatentWalkStatisticsTests
         GaussianStatistics reference = GaussianStatistics.FromFeatures(new FeatureMatrix([0f, 1f, 1f, 0f], 2, 2));
         void Refused(LatentWalkOptions options, string message) =>
             FluentActions.Invoking(() => LatentWalkStatistics.Compute(generator, classifier, reference, options))
-                .Should().Throw<ArgumentException>().WithMessage(message);
+                .Should().Throw<OptionsValidationException>().WithMessage(message);
 
-        Refused(new LatentWalkOptions { Pairs = 1 }, "*Pairs = 1*at least 2*");
-        Refused(new LatentWalkOptions { Steps = 0 }, "*Steps = 0*at least 1*");
+        Refused(new LatentWalkOptions { Pairs = 1 }, "*Pairs = 1*between 2 and*");
+        Refused(new LatentWalkOptions { Steps = 0 }, "*Steps = 0*between 1 and*");
         Refused(new LatentWalkOptions { PairsPerBatch = 0 }, "*PairsPerBatch = 0*");
         Refused(new LatentWalkOptions { JumpThreshold = double.NaN }, "*JumpThreshold = NaN*");
     }
@@ -144,7 +145,7 @@ public class LatentWalkStatisticsTests
         discriminator.Dispose();
         var stripes = new StripeImages(40);
         using EvaluationClassifier classifier = EvaluationClassifier.Train(stripes, stripes.Labels, new ClassifierTrainingOptions { Epochs = 1, BatchSize = 16 }, seed: 1);
-        GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(ImageSets.Read(stripes)));
+        GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(stripes.ReadAll()));
         var walk = new LatentWalkOptions { Pairs = 3, Steps = 2, PairsPerBatch = 2 };
         using (generator)
         {

@@ -58,6 +58,6 @@ public static class LatentImages
     /// <param name="latent">A vector of length <c>generator.LatentDimension</c>.</param>
     /// <param name="mode">Batch-norm policy; the default is running statistics.</param>
     /// <exception cref="ArgumentException">Wrong length.</exception>
-    public static ImageBatch Render(this IGenerator generator, float[] latent, BatchNormMode mode = BatchNormMode.RunningStatistics) =>
+    public static ImageBatch RenderOne(this IGenerator generator, float[] latent, BatchNormMode mode = BatchNormMode.RunningStatistics) =>
         Render(generator, [latent], mode);
 }

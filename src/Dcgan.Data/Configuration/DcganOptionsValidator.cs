@@ -62,7 +62,7 @@ public abstract class DcganOptionsValidator<TOptions> : IValidateOptions<TOption
     /// <returns>One message per broken rule, naming the options and their values. The default is none.</returns>
     protected virtual IEnumerable<string> CrossFieldFailures(TOptions options) => [];
 
-    /// <summary>A value as an option message shows it: invariant culture, strings quoted, null as "null".</summary>
+    /// <summary>A value as an option message shows it: invariant culture, strings quoted, null as "null", sequences as "[a, b]".</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
     protected static string Format(object? value) => value switch
@@ -70,6 +70,7 @@ public abstract class DcganOptionsValidator<TOptions> : IValidateOptions<TOption
         null => "null",
         string s => $"\"{s}\"",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
         _ => value.ToString() ?? "null",
     };
 }

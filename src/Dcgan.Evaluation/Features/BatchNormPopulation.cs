@@ -101,13 +101,12 @@ internal static class BatchNormPopulation
 
     private static void RunOnce(IDiscriminator discriminator, IImageDataSource source, int batchSize, Device device)
     {
-        var buffer = new float[batchSize * source.Shape.ElementCount];
         for (int start = 0; start < source.Count; start += batchSize)
         {
             int count = Math.Min(batchSize, source.Count - start);
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
-            Tensor images = ImageBatches.Read(source, start, count, buffer, device);   // [B, C, H, W]
+            Tensor images = ImageBatchTensors.ToTensor(source.ReadRange(start, count), device); // [B, C, H, W]
             discriminator.Judge(images);                                               // [B] (discarded)
         }
     }

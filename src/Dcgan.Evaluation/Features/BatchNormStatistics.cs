@@ -1,3 +1,5 @@
+// BatchNormStatistics: the exact population statistics of one BN layer's input, as DiscriminatorFeatureExtractor uses them.
+
 namespace Dcgan.Features;
 
 /// <summary>
@@ -10,4 +12,4 @@ namespace Dcgan.Features;
 /// <param name="Mean">Per-channel mean.</param>
 /// <param name="Variance">Per-channel population variance.</param>
 /// <param name="ValueCount">Values per channel the statistics were computed over (images x H x W).</param>
-public sealed record BatchNormStatistics(string Name, double[] Mean, double[] Variance, long ValueCount);
+internal sealed record BatchNormStatistics(string Name, double[] Mean, double[] Variance, long ValueCount);

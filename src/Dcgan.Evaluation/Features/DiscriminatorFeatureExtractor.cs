@@ -10,6 +10,7 @@
 
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -44,8 +45,9 @@ public sealed class DiscriminatorFeatureExtractor
     /// <param name="discriminator">The (trained or random) discriminator; borrowed, restored after use.</param>
     /// <param name="statisticsSource">Training images for the BN statistics (the paper's "training batches").</param>
     /// <param name="options">Extraction options; <see langword="null"/> uses the defaults. Copied.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
-    /// An option is invalid, the source's image shape differs from the discriminator's (the message names both),
+    /// The block list does not fit the discriminator, the source's image shape differs from the discriminator's (the message names both),
     /// the source is empty while the model has BN layers, or the requested device is not the model's.
     /// </exception>
     public DiscriminatorFeatureExtractor(
@@ -79,7 +81,7 @@ public sealed class DiscriminatorFeatureExtractor
     public IReadOnlyList<int> Blocks => _blocks;
 
     /// <summary>The BN population statistics used at extraction, one per BN layer in the order the layers run.</summary>
-    public IReadOnlyList<BatchNormStatistics> BatchNormStatistics => _statistics;
+    internal IReadOnlyList<BatchNormStatistics> BatchNormStatistics => _statistics;
 
     /// <summary>A copy of the options in use.</summary>
     public FeatureExtractionOptions Options => _options.Clone();
@@ -121,13 +123,12 @@ public sealed class DiscriminatorFeatureExtractor
 
             _discriminator.Network.eval();
             int batchSize = _options.BatchSize;
-            var buffer = new float[batchSize * images.Shape.ElementCount];
             for (int done = 0; done < count; done += batchSize)
             {
                 int n = Math.Min(batchSize, count - done);
                 using var scope = torch.NewDisposeScope();
                 using var noGrad = torch.no_grad();
-                Tensor batch = ImageBatches.Read(images, start + done, n, buffer, _device);    // [B, C, H, W]
+                Tensor batch = ImageBatchTensors.ToTensor(images.ReadRange(start + done, n), _device); // [B, C, H, W]
                 Tensor features = Pool(batch);                                                // [B, F]
                 features.data<float>().CopyTo(result.Values.AsSpan(done * FeatureDimension, n * FeatureDimension));
             }
@@ -176,16 +177,7 @@ public sealed class DiscriminatorFeatureExtractor
 
     private static int[] ValidateOptions(FeatureExtractionOptions o, int blockCount)
     {
-        if (o.PooledGridSize < 1)
-        {
-            throw new ArgumentException($"PooledGridSize must be at least 1, got {o.PooledGridSize}.", nameof(o.PooledGridSize));
-        }
-
-        if (o.BatchSize < 1)
-        {
-            throw new ArgumentException($"BatchSize must be at least 1, got {o.BatchSize}.", nameof(o.BatchSize));
-        }
-
+        new FeatureExtractionOptionsValidator().ThrowIfInvalid(o);
         int[] blocks = o.Blocks?.ToArray() ?? Enumerable.Range(0, blockCount).ToArray();
         if (blocks.Length == 0 || blocks.Any(b => b < 0 || b >= blockCount) || blocks.Distinct().Count() != blocks.Length)
         {
@@ -197,15 +189,21 @@ public sealed class DiscriminatorFeatureExtractor
         return blocks;
     }
 
-    private static Device ModelDevice(IDiscriminator discriminator, Device? requested)
+    private static Device ModelDevice(IDiscriminator discriminator, string? requestedName)
     {
         Parameter? first = discriminator.Network.parameters().FirstOrDefault();
         Device model = first?.device ?? torch.CPU;
-        if (requested is not null && (requested.type != model.type || (requested.index >= 0 && requested.index != model.index)))
+        if (requestedName is null)
+        {
+            return model;
+        }
+
+        Device requested = DeviceSelection.Resolve(requestedName);
+        if (requested.type != model.type || (requested.index >= 0 && requested.index != model.index))
         {
             throw new ArgumentException(
-                $"FeatureExtractionOptions.Device is {requested} but the discriminator is on {model}; the extractor " +
-                "does not move the caller's model. Move it first or leave Device null.", nameof(requested));
+                $"FeatureExtractionOptions.Device is \"{requestedName}\" ({requested}) but the discriminator is on {model}; the extractor " +
+                "does not move the caller's model. Move it first or leave Device null.", nameof(requestedName));
         }
 
         return model;

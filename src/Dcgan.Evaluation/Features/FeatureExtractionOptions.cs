@@ -1,4 +1,7 @@
-using TorchSharp;
+// FeatureExtractionOptions: how the discriminator's activations become probe features (pooling grid, blocks, batch
+// size, device); limits are the DataAnnotations, checked by FeatureExtractionOptionsValidator (the block indices are
+// checked against the discriminator by DiscriminatorFeatureExtractor).
+using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Features;
 
@@ -10,10 +13,12 @@ public sealed class FeatureExtractionOptions
     /// contributes <c>g * g * width</c> features.
     /// </summary>
     /// <value>The default value is 4.</value>
+    [Range(1, int.MaxValue)]
     public int PooledGridSize { get; set; } = 4;
 
     /// <summary>Images per forward pass (bounds the native memory in use at any time).</summary>
     /// <value>The default value is 256.</value>
+    [Range(1, int.MaxValue)]
     public int BatchSize { get; set; } = 256;
 
     /// <summary>
@@ -24,11 +29,12 @@ public sealed class FeatureExtractionOptions
     public IReadOnlyList<int>? Blocks { get; set; }
 
     /// <summary>
-    /// The device the discriminator's parameters are on; <see langword="null"/> uses that device. The extractor
-    /// never moves the caller's model: a value that differs from the model's device is an error.
+    /// The device the discriminator's parameters are on ("auto", "cpu", "cuda" or "cuda:N"); <see langword="null"/>
+    /// uses that device. The extractor never moves the caller's model: a device that differs from the model's is an error.
     /// </summary>
     /// <value>The default value is <see langword="null"/> (the model's device).</value>
-    public torch.Device? Device { get; set; }
+    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    public string? Device { get; set; }
 
     /// <summary>A copy of these options (the block list is copied too).</summary>
     public FeatureExtractionOptions Clone() => new()

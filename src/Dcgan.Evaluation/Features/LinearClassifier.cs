@@ -8,6 +8,7 @@
 // (+ b / (C n) when the subclass penalises the intercept, as LinearSvm does). A subclass may replace the solver
 // (FitCore): LinearSvm uses dual coordinate descent (DualCoordinateDescent.cs) by default.
 
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,16 +24,19 @@ public abstract class LinearClassifier
 {
     private const int PredictBatchRows = 8192;
     private readonly LinearClassifierOptions _options;
+    private readonly Device _device;
     private float[]? _weights;
     private float[]? _bias;
 
     /// <summary>Creates an unfitted classifier.</summary>
     /// <param name="options">Regularization and optimizer settings; <see langword="null"/> uses the defaults. Copied.</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
-    protected LinearClassifier(LinearClassifierOptions? options)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">The device is CUDA and CUDA is not available.</exception>
+    private protected LinearClassifier(LinearClassifierOptions? options)
     {
         _options = (options ?? new LinearClassifierOptions()).Clone();
-        _options.Validate();
+        new LinearClassifierOptionsValidator().ThrowIfInvalid(_options);
+        _device = DeviceSelection.Resolve(_options.Device);
     }
 
     /// <summary>A copy of the options.</summary>
@@ -132,7 +136,7 @@ public abstract class LinearClassifier
     {
         int n = features.Rows;
         int d = features.Columns;
-        Device device = _options.Device ?? torch.CPU;
+        Device device = _device;
         ScalarType xType = _options.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
         double lambda = 1.0 / (_options.C * n);
         double biasLambda = PenalizesIntercept ? lambda : 0;
@@ -191,7 +195,7 @@ public abstract class LinearClassifier
         {
             int rows = Math.Min(PredictBatchRows, features.Rows - start);
             using var scope = torch.NewDisposeScope();
-            Device device = _options.Device ?? torch.CPU;
+            Device device = _device;
             Tensor x = torch.tensor(features.Values.AsSpan(start * FeatureCount, rows * FeatureCount).ToArray(),
                 [rows, FeatureCount], device: device);                                      // [r, D]
             Tensor w = torch.tensor(_weights!, [FeatureCount, ClassCount], device: device); // [D, K]

@@ -1,16 +1,8 @@
-using TorchSharp;
+// LinearClassifierOptions: regularization and solver settings of the linear classifiers (LinearSvm,
+// LogisticRegressionClassifier); limits are the DataAnnotations, checked by LinearClassifierOptionsValidator.
+using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Features;
-
-/// <summary>The optimizer of <see cref="LinearSvm"/>.</summary>
-public enum SvmSolver
-{
-    /// <summary>LIBLINEAR's dual coordinate descent with shrinking (Hsieh et al. 2008), LinearSVC's dual=True solver.</summary>
-    DualCoordinateDescent,
-
-    /// <summary>Full-batch L-BFGS on the primal (TorchSharp); slow on large problems, kept for small ones and cross-checks.</summary>
-    Lbfgs,
-}
 
 /// <summary>Regularization and optimizer settings of <see cref="LinearSvm"/> and <see cref="LogisticRegressionClassifier"/>.</summary>
 public sealed class LinearClassifierOptions
@@ -20,6 +12,7 @@ public sealed class LinearClassifierOptions
     /// <c>0.5 * ||W||^2 + C * sum of per-example losses</c>. Larger C fits the training data more closely.
     /// </summary>
     /// <value>The default value is 1.0.</value>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double C { get; set; } = 1.0;
 
     /// <summary>
@@ -29,6 +22,7 @@ public sealed class LinearClassifierOptions
     /// scaled objective). Not used by <see cref="SvmSolver.DualCoordinateDescent"/> (see <see cref="DualTolerance"/>).
     /// </summary>
     /// <value>The default value is 1e-4.</value>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double Tolerance { get; set; } = 1e-4;
 
     /// <summary>
@@ -37,6 +31,7 @@ public sealed class LinearClassifierOptions
     /// <see cref="LinearClassifier.Converged"/> false.
     /// </summary>
     /// <value>The default value is 1000.</value>
+    [Range(1, int.MaxValue)]
     public int MaxIterations { get; set; } = 1000;
 
     /// <summary>
@@ -47,10 +42,12 @@ public sealed class LinearClassifierOptions
     /// 1000 epochs (measured: Fashion-MNIST, 8k x 784) while test accuracy does not improve.
     /// </summary>
     /// <value>The default value is 0.1.</value>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double DualTolerance { get; set; } = 0.1;
 
     /// <summary>The solver <see cref="LinearSvm"/> uses (ignored by logistic regression).</summary>
     /// <value>The default value is <see cref="SvmSolver.DualCoordinateDescent"/>.</value>
+    [EnumDataType(typeof(SvmSolver))]
     public SvmSolver SvmSolver { get; set; } = SvmSolver.DualCoordinateDescent;
 
     /// <summary>
@@ -62,6 +59,7 @@ public sealed class LinearClassifierOptions
 
     /// <summary>Number of curvature pairs L-BFGS keeps.</summary>
     /// <value>The default value is 10.</value>
+    [Range(1, int.MaxValue)]
     public int HistorySize { get; set; } = 10;
 
     /// <summary>
@@ -71,38 +69,12 @@ public sealed class LinearClassifierOptions
     /// <value>The default value is false.</value>
     public bool DoublePrecision { get; set; }
 
-    /// <summary>Device the fit runs on; <see langword="null"/> means the CPU.</summary>
-    /// <value>The default value is <see langword="null"/> (CPU).</value>
-    public torch.Device? Device { get; set; }
+    /// <summary>Device the fit runs on: "auto", "cpu", "cuda" or "cuda:N" (resolved with <see cref="Dcgan.Native.DeviceSelection.Resolve"/>).</summary>
+    /// <value>The default value is "cpu".</value>
+    [Required]
+    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    public string Device { get; set; } = "cpu";
 
     /// <summary>A copy of these options.</summary>
     public LinearClassifierOptions Clone() => (LinearClassifierOptions)MemberwiseClone();
-
-    internal void Validate()
-    {
-        if (!(C > 0) || double.IsInfinity(C))
-        {
-            throw new ArgumentException($"C must be a positive finite number, got {C}.", nameof(C));
-        }
-
-        if (!(Tolerance > 0))
-        {
-            throw new ArgumentException($"Tolerance must be positive, got {Tolerance}.", nameof(Tolerance));
-        }
-
-        if (!(DualTolerance > 0))
-        {
-            throw new ArgumentException($"DualTolerance must be positive, got {DualTolerance}.", nameof(DualTolerance));
-        }
-
-        if (MaxIterations < 1)
-        {
-            throw new ArgumentException($"MaxIterations must be at least 1, got {MaxIterations}.", nameof(MaxIterations));
-        }
-
-        if (HistorySize < 1)
-        {
-            throw new ArgumentException($"HistorySize must be at least 1, got {HistorySize}.", nameof(HistorySize));
-        }
-    }
 }

@@ -5,38 +5,6 @@ using System.Diagnostics;
 
 namespace Dcgan.Features;
 
-/// <summary>Validation accuracy of one candidate C (fits along the C path are warm-started from the next smaller C).</summary>
-/// <param name="C">The candidate.</param>
-/// <param name="ValidationAccuracy">Accuracy on the validation rows of a fit on the training rows.</param>
-/// <param name="Iterations">Iterations of that fit (L-BFGS iterations, or the dual SVM solver's largest epoch count).</param>
-/// <param name="Converged">Whether that fit reached the tolerance.</param>
-public sealed record ProbeCandidate(double C, double ValidationAccuracy, int Iterations, bool Converged);
-
-/// <summary>The outcome of <see cref="LinearProbe"/>: managed values only.</summary>
-/// <param name="Classifier">The classifier kind.</param>
-/// <param name="ChosenC">The C with the best validation accuracy.</param>
-/// <param name="TestAccuracy">Test accuracy of the final fit (train + validation, chosen C).</param>
-/// <param name="FinalTrainAccuracy">Accuracy of the final fit on the rows it was fitted on.</param>
-/// <param name="FinalConverged">Whether the final fit reached the tolerance.</param>
-/// <param name="Candidates">Every candidate C, in grid order.</param>
-/// <param name="TrainCount">Rows used to fit during C selection.</param>
-/// <param name="ValidationCount">Rows used to choose C.</param>
-/// <param name="TestCount">Test rows.</param>
-/// <param name="FeatureDimension">Features per row.</param>
-/// <param name="Elapsed">Wall-clock time of the whole probe.</param>
-public sealed record ProbeResult(
-    ProbeClassifier Classifier,
-    double ChosenC,
-    double TestAccuracy,
-    double FinalTrainAccuracy,
-    bool FinalConverged,
-    IReadOnlyList<ProbeCandidate> Candidates,
-    int TrainCount,
-    int ValidationCount,
-    int TestCount,
-    int FeatureDimension,
-    TimeSpan Elapsed);
-
 /// <summary>
 /// Runs a linear probe: standardizes every set with the per-column statistics of the training rows
 /// (<see cref="FeatureStandardizer"/>), fits one classifier per C of <see cref="LinearProbeOptions.CGrid"/>
@@ -54,26 +22,23 @@ public static class LinearProbe
     /// <param name="testLabels">Test labels.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid (for example an empty C grid or a non-positive C); the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
-    /// Labels do not match their matrices or 0..classCount - 1, a class has no training example, the column
-    /// counts differ, or the C grid is empty or has a non-positive value.
+    /// Labels do not match their matrices or 0..classCount - 1, a class has no training example, or the column
+    /// counts differ.
     /// </exception>
     public static ProbeResult Run(
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix validation, IReadOnlyList<int> validationLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
-        int classCount, LinearProbeOptions? options = null)
+        int classCount, LinearProbeOptions? options)
     {
         var stopwatch = Stopwatch.StartNew();
         options ??= new LinearProbeOptions();
+        new LinearProbeOptionsValidator().ThrowIfInvalid(options);
         LinearClassifier.ValidateTraining(train, trainLabels, classCount);
         CheckSet(validation, validationLabels, train.Columns, classCount, nameof(validation));
         CheckSet(test, testLabels, train.Columns, classCount, nameof(test));
-        if (options.CGrid is null || options.CGrid.Count == 0 || options.CGrid.Any(c => !(c > 0) || double.IsInfinity(c)))
-        {
-            throw new ArgumentException("CGrid must hold at least one positive finite C.", nameof(options));
-        }
-
         FeatureStandardizer standardizer = FeatureStandardizer.Fit(train);
         FeatureMatrix trainZ = standardizer.Transform(train);
         FeatureMatrix validationZ = standardizer.Transform(validation);
@@ -123,18 +88,16 @@ public static class LinearProbe
     /// <param name="testLabels">Test labels.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
-    /// <exception cref="ArgumentException">As the other overload; also a ValidationFraction outside (0, 1) or a split that leaves either part empty.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid (for example a ValidationFraction outside (0, 1)); the message lists every failure.</exception>
+    /// <exception cref="ArgumentException">As the other overload; also a split that leaves either part empty.</exception>
     public static ProbeResult Run(
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
-        int classCount, LinearProbeOptions? options = null)
+        int classCount, LinearProbeOptions? options)
     {
         options ??= new LinearProbeOptions();
+        new LinearProbeOptionsValidator().ThrowIfInvalid(options);
         LinearClassifier.ValidateTraining(train, trainLabels, classCount);
-        if (!(options.ValidationFraction > 0 && options.ValidationFraction < 1))
-        {
-            throw new ArgumentException($"ValidationFraction must be in (0, 1), got {options.ValidationFraction}.", nameof(options));
-        }
 
         int validationCount = (int)Math.Round(train.Rows * options.ValidationFraction);
         if (validationCount < 1 || validationCount >= train.Rows)

@@ -1,26 +1,21 @@
-using TorchSharp;
+// LinearProbeOptions: settings of the linear probe (classifier kind, C grid, validation split, solver limits,
+// device); limits are the DataAnnotations, checked with the C grid's entries by LinearProbeOptionsValidator.
+using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Features;
-
-/// <summary>Which linear classifier <see cref="LinearProbe"/> trains.</summary>
-public enum ProbeClassifier
-{
-    /// <summary>One-vs-rest squared-hinge L2-SVM (<see cref="LinearSvm"/>), the paper's classifier.</summary>
-    LinearSvm,
-
-    /// <summary>Multinomial logistic regression (<see cref="LogisticRegressionClassifier"/>).</summary>
-    LogisticRegression,
-}
 
 /// <summary>Settings of <see cref="LinearProbe"/>.</summary>
 public sealed class LinearProbeOptions
 {
     /// <summary>The classifier to train.</summary>
     /// <value>The default value is <see cref="ProbeClassifier.LinearSvm"/>.</value>
+    [EnumDataType(typeof(ProbeClassifier))]
     public ProbeClassifier Classifier { get; set; } = ProbeClassifier.LinearSvm;
 
     /// <summary>Candidate values of C; the one with the best validation accuracy wins (ties: the smaller C).</summary>
-    /// <value>The default value is { 0.001, 0.01, 0.1, 1, 10 }.</value>
+    /// <value>The default value is { 0.001, 0.01, 0.1, 1, 10 }. At least one value, each positive and finite.</value>
+    [Required]
+    [MinLength(1)]
     public IReadOnlyList<double> CGrid { get; set; } = [0.001, 0.01, 0.1, 1, 10];
 
     /// <summary>
@@ -28,6 +23,7 @@ public sealed class LinearProbeOptions
     /// (a seeded random split).
     /// </summary>
     /// <value>The default value is 0.2.</value>
+    [Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
     public double ValidationFraction { get; set; } = 0.2;
 
     /// <summary>Seed of the train/validation split (only used when no validation set is given).</summary>
@@ -36,10 +32,12 @@ public sealed class LinearProbeOptions
 
     /// <summary>Convergence tolerance of every fit (see <see cref="LinearClassifierOptions.Tolerance"/>).</summary>
     /// <value>The default value is 1e-4.</value>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double Tolerance { get; set; } = 1e-4;
 
     /// <summary>Tolerance of the dual SVM solver (see <see cref="LinearClassifierOptions.DualTolerance"/>).</summary>
     /// <value>The default value is 0.1.</value>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double DualTolerance { get; set; } = 0.1;
 
     /// <summary>
@@ -51,9 +49,12 @@ public sealed class LinearProbeOptions
 
     /// <summary>Maximum L-BFGS iterations (or dual SVM epochs, see <see cref="LinearClassifierOptions.MaxIterations"/>) of every fit.</summary>
     /// <value>The default value is 1000.</value>
+    [Range(1, int.MaxValue)]
     public int MaxIterations { get; set; } = 1000;
 
-    /// <summary>Device the fits run on; <see langword="null"/> means the CPU.</summary>
-    /// <value>The default value is <see langword="null"/> (CPU).</value>
-    public torch.Device? Device { get; set; }
+    /// <summary>Device the fits run on: "auto", "cpu", "cuda" or "cuda:N".</summary>
+    /// <value>The default value is "cpu".</value>
+    [Required]
+    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    public string Device { get; set; } = "cpu";
 }

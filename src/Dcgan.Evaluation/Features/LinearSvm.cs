@@ -30,7 +30,7 @@ public sealed class LinearSvm : LinearClassifier
 
     /// <summary>Creates an unfitted SVM.</summary>
     /// <param name="options">Regularization and optimizer settings; <see langword="null"/> uses the defaults. Copied.</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     public LinearSvm(LinearClassifierOptions? options = null)
         : base(options)
     {

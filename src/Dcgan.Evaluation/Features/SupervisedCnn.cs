@@ -17,7 +17,7 @@ namespace Dcgan.Features;
 /// and the weights of the epoch with the best validation accuracy kept. See <see cref="SupervisedCnnOptions"/>
 /// for the defaults.
 /// </summary>
-public static partial class SupervisedCnn
+public static class SupervisedCnn
 {
     /// <summary>Sub-seed stream of the initial weights (the shuffling uses <see cref="SeedSequence.ShuffleStream"/>).</summary>
     private const long InitStream = 21;
@@ -38,9 +38,10 @@ public static partial class SupervisedCnn
     /// <param name="testLabels">One label per test image.</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="progress">Receives a report after every epoch (synchronously, on the training thread), or <see langword="null"/>.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
-    /// An invalid option, an image set whose shape does not match the architecture, a label count that differs from
-    /// the image count, or a label outside 0..classCount - 1; the message names the value and the expectation.
+    /// An image set whose shape does not match the architecture, a label count that differs from the image count, a
+    /// label outside 0..classCount - 1, or a CUDA device without CUDA; the message names the value and the expectation.
     /// </exception>
     public static SupervisedCnnResult Run(
         DcganModelOptions architecture, int classCount,
@@ -77,6 +78,7 @@ public static partial class SupervisedCnn
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="progress">Receives a report after every epoch (synchronously, on the training thread), or <see langword="null"/>.</param>
     /// <returns>The trained network and what the training did.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">As for <see cref="Run"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Run"/>.</exception>
     public static (DiscriminatorClassifier Network, SupervisedCnnTraining Training) Train(
         DcganModelOptions architecture, int classCount,
@@ -85,11 +87,11 @@ public static partial class SupervisedCnn
         SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null)
     {
         options ??= new SupervisedCnnOptions();
-        options.Validate();
+        new SupervisedCnnOptionsValidator().ThrowIfInvalid(options);
         CheckSet(architecture, classCount, train, trainLabels, nameof(train));
         CheckSet(architecture, classCount, validation, validationLabels, nameof(validation));
 
-        Device device = options.Device ?? torch.CPU;
+        Device device = DeviceSelection.Resolve(options.Device);
         DiscriminatorClassifier network;
         using (var init = new torch.Generator(seed: (ulong)SeedSequence.Derive(options.Seed, InitStream), device: torch.CPU))
         {
@@ -99,8 +101,24 @@ public static partial class SupervisedCnn
         try
         {
             network.to(device); // before the optimizer exists (moving replaces the parameters)
-            SupervisedCnnTraining training = Fit(network, device, train, trainLabels, validation, validationLabels, options, progress);
-            return (network, training);
+            var clock = Stopwatch.StartNew();
+            var history = new List<SupervisedCnnEpoch>(options.Epochs);
+            var settings = new ClassifierTrainingSettings(
+                options.Epochs, options.BatchSize, options.LearningRate, options.Beta1, options.Beta2, LearningRateDecay: 1.0,
+                options.Seed, options.EvaluationInterval);
+            using Tensor images = ImageBatchTensors.ToTensor(train, torch.CPU);                          // [N, C, s, s]
+            using Tensor labels = torch.tensor(Labels(trainLabels, 0, train.Count));                        // [N] int64
+            ClassifierTrainingOutcome outcome = ClassifierTrainer.Fit(
+                network, device, images, labels, settings,
+                x => network.call(x.to(device)),                                                            // [B, K]
+                () => Accuracy(network, validation, validationLabels, options.EvaluationBatchSize),
+                e =>
+                {
+                    var report = new SupervisedCnnEpoch(e.Epoch, e.Epochs, e.MeanLossPerImage, e.TrainAccuracy, e.ValidationAccuracy, e.Elapsed);
+                    history.Add(report);
+                    progress?.Report(report);
+                });
+            return (network, new SupervisedCnnTraining(outcome.BestEpoch, outcome.BestValidationAccuracy, history, clock.Elapsed));
         }
         catch
         {
@@ -134,7 +152,7 @@ public static partial class SupervisedCnn
             {
                 int rows = Math.Min(batchSize, images.Count - start);
                 using var scope = torch.NewDisposeScope();
-                Tensor x = Slice(images, start, rows, device);                                // [B, C, s, s]
+                Tensor x = ImageBatchTensors.ToTensor(images, start, rows, device);                                // [B, C, s, s]
                 Tensor y = torch.tensor(Labels(labels, start, rows), device: device);         // [B] int64
                 correct += network.call(x).argmax(1).eq(y).sum().item<long>();                // logits [B, K] -> [B] -> []
             }
@@ -145,14 +163,6 @@ public static partial class SupervisedCnn
         {
             network.train(wasTraining);
         }
-    }
-
-    // Images start .. start + rows - 1 as a [rows, C, H, W] float32 tensor on `device` (owned by the current scope).
-    private static Tensor Slice(ImageBatch images, int start, int rows, Device device)
-    {
-        int length = images.Shape.ElementCount;
-        float[] pixels = images.Pixels.AsSpan(start * length, rows * length).ToArray();
-        return torch.tensor(pixels, [rows, images.Shape.Channels, images.Shape.Height, images.Shape.Width], device: device);
     }
 
     private static long[] Labels(IReadOnlyList<int> labels, int start, int rows)

@@ -1,4 +1,6 @@
-using TorchSharp;
+// SupervisedCnnOptions: settings of the supervised-CNN baseline; limits are the DataAnnotations, checked by
+// SupervisedCnnOptionsValidator.
+using System.ComponentModel.DataAnnotations;
 
 namespace Dcgan.Features;
 
@@ -11,22 +13,27 @@ public sealed class SupervisedCnnOptions
     /// validation accuracy is flat (within 0.3 points) from epoch 15 to 60, so 30 epochs leave a margin at half the cost.
     /// </summary>
     /// <value>The default value is 30.</value>
+    [Range(1, int.MaxValue)]
     public int Epochs { get; set; } = 30;
 
     /// <summary>Images per mini-batch (the last batch of an epoch may be smaller).</summary>
     /// <value>The default value is 64.</value>
+    [Range(1, int.MaxValue)]
     public int BatchSize { get; set; } = 64;
 
     /// <summary>Adam's learning rate (constant).</summary>
     /// <value>The default value is 1e-3.</value>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
     public double LearningRate { get; set; } = 1e-3;
 
     /// <summary>Adam's first-moment decay.</summary>
     /// <value>The default value is 0.9.</value>
+    [Range(0.0, 1.0, MaximumIsExclusive = true)]
     public double Beta1 { get; set; } = 0.9;
 
     /// <summary>Adam's second-moment decay.</summary>
     /// <value>The default value is 0.999.</value>
+    [Range(0.0, 1.0, MaximumIsExclusive = true)]
     public double Beta2 { get; set; } = 0.999;
 
     /// <summary>
@@ -34,10 +41,12 @@ public sealed class SupervisedCnnOptions
     /// weights of the best measured epoch (the earliest on ties) are kept.
     /// </summary>
     /// <value>The default value is 5.</value>
+    [Range(1, int.MaxValue)]
     public int EvaluationInterval { get; set; } = 5;
 
     /// <summary>Images per forward pass when measuring validation and test accuracy (no gradients kept).</summary>
     /// <value>The default value is 500.</value>
+    [Range(1, int.MaxValue)]
     public int EvaluationBatchSize { get; set; } = 500;
 
     /// <summary>
@@ -48,28 +57,9 @@ public sealed class SupervisedCnnOptions
     /// <value>The default value is 1.</value>
     public long Seed { get; set; } = 1;
 
-    /// <summary>Device the network trains on; <see langword="null"/> means the CPU.</summary>
-    /// <value>The default value is <see langword="null"/> (CPU).</value>
-    public torch.Device? Device { get; set; }
-
-    /// <summary>Checks every setting; throws on the first invalid one.</summary>
-    /// <exception cref="ArgumentException">A setting is out of range; the message names it and its value.</exception>
-    public void Validate()
-    {
-        Require(Epochs >= 1, $"Epochs is {Epochs}; expected at least 1.");
-        Require(BatchSize >= 1, $"BatchSize is {BatchSize}; expected at least 1.");
-        Require(LearningRate > 0 && double.IsFinite(LearningRate), $"LearningRate is {LearningRate}; expected a positive finite number.");
-        Require(Beta1 is >= 0 and < 1, $"Beta1 is {Beta1}; expected a value in [0, 1).");
-        Require(Beta2 is >= 0 and < 1, $"Beta2 is {Beta2}; expected a value in [0, 1).");
-        Require(EvaluationInterval >= 1, $"EvaluationInterval is {EvaluationInterval}; expected at least 1.");
-        Require(EvaluationBatchSize >= 1, $"EvaluationBatchSize is {EvaluationBatchSize}; expected at least 1.");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException(message, "options");
-        }
-    }
+    /// <summary>Device the network trains on: "auto", "cpu", "cuda" or "cuda:N". Only CPU training is deterministic.</summary>
+    /// <value>The default value is "cpu".</value>
+    [Required]
+    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    public string Device { get; set; } = "cpu";
 }

@@ -5,8 +5,10 @@
 //     cell (j*s + s/2, i*s + s/2) lies inside a box of that sample (or a mask pixel); for boxes, the cell that
 //     holds the box's centre pixel is positive too, so a box smaller than a cell still counts.
 //  3. NEGATIVES: random locations (seeded) of the same images outside every box, NegativesPerPositive per positive.
-//  4. Fit an L2-regularised logistic regression on the C-dimensional activation vectors of those locations
-//     (standardised per map) and keep the maps with weight > 0, largest first.
+//  4. Fit an L2-regularised binary logistic regression (LogisticRegressionClassifier.FitBinary, the research
+//     package's one logistic regression) on the C-dimensional activation vectors of those locations, standardised
+//     per map (FeatureStandardizer), and keep the maps with weight > 0, largest first.
+using Dcgan.Features;
 using Dcgan.Latent;
 using Dcgan.Models;
 using static TorchSharp.torch;
@@ -25,6 +27,7 @@ public static class ConceptMapSelector
     /// <param name="latent">The latent vectors [N, Z] the boxes were drawn on (row n = sample n); stays the caller's.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Unknown layer, a box outside the image or naming a missing sample (the message names the box and the image size), or no negative locations left.</exception>
     public static ConceptProbeResult Select(DcganGenerator generator, Tensor latent, IReadOnlyList<ConceptBox> boxes,
         ConceptProbeOptions? options = null)
@@ -32,7 +35,7 @@ public static class ConceptMapSelector
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(latent);
         options ??= new ConceptProbeOptions();
-        options.Validate();
+        new ConceptProbeOptionsValidator().ThrowIfInvalid(options);
         GeneratorLayer layer = GeneratorLayer.Resolve(generator, options.Layer);
         ValidateBoxes(boxes, layer.ImageSize, (int)latent.shape[0]);
         LayerActivations activations = FeatureMapDropout.Capture(generator, latent, layer.Name, options.BatchNorm);
@@ -44,6 +47,7 @@ public static class ConceptMapSelector
     /// <param name="activations">[N, C, h, h] activations; C and h must match <paramref name="layer"/>.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults (<see cref="ConceptProbeOptions.Layer"/> is ignored).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Shapes disagree, a box is outside the image, or no negatives are left.</exception>
     public static ConceptProbeResult Fit(GeneratorLayer layer, LayerActivations activations, IReadOnlyList<ConceptBox> boxes,
         ConceptProbeOptions? options = null)
@@ -82,6 +86,7 @@ public static class ConceptMapSelector
     /// <param name="activations">[N, C, h, h] activations matching <paramref name="layer"/>.</param>
     /// <param name="masks">[N, S, S] row-major, S = image size: true where the concept is.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Sizes disagree, no mask pixel hits a cell centre, or no negatives are left.</exception>
     public static ConceptProbeResult FitMasks(GeneratorLayer layer, LayerActivations activations, bool[] masks,
         ConceptProbeOptions? options = null)
@@ -119,7 +124,7 @@ public static class ConceptMapSelector
         ConceptProbeOptions? options)
     {
         options ??= new ConceptProbeOptions();
-        options.Validate();
+        new ConceptProbeOptionsValidator().ThrowIfInvalid(options);
         int h = layer.Size;
         int area = h * h;
         var rows = new List<(int Sample, int Location, bool Label)>();
@@ -153,50 +158,24 @@ public static class ConceptMapSelector
         }
 
         int c = layer.Channels;
-        var x = new double[rows.Count * c]; // [rows, C]: the activation vector at each chosen location
+        FeatureMatrix x = FeatureMatrix.Zeros(rows.Count, c); // [rows, C]: the activation vector at each chosen location
         for (int r = 0; r < rows.Count; r++)
         {
             (int n, int l, _) = rows[r];
+            Span<float> row = x.Row(r);
             for (int ch = 0; ch < c; ch++)
             {
-                x[r * c + ch] = activations.Values[(n * c + ch) * area + l];
+                row[ch] = activations.Values[(n * c + ch) * area + l];
             }
         }
 
         bool[] y = rows.Select(r => r.Label).ToArray();
-        Standardise(x, rows.Count, c);
-        LogisticModel model = LogisticRegression.Fit(x, y, options.L2);
+        FeatureMatrix standardized = FeatureStandardizer.Fit(x).Transform(x);
+        BinaryLogisticFit model = LogisticRegressionClassifier.FitBinary(standardized, y, options.L2);
         int[] selected = Enumerable.Range(0, c).Where(m => model.Weights[m] > 0)
             .OrderByDescending(m => model.Weights[m]).ThenBy(m => m)
             .Take(options.TopK ?? c).ToArray();
-        return new ConceptProbeResult(layer, model.Weights, model.Bias, selected, positives, negatives, model.Accuracy(x, y));
-    }
-
-    // Per column: subtract the mean, divide by the standard deviation; constant columns become 0.
-    private static void Standardise(double[] x, int rows, int columns)
-    {
-        for (int ch = 0; ch < columns; ch++)
-        {
-            double mean = 0;
-            for (int r = 0; r < rows; r++)
-            {
-                mean += x[r * columns + ch];
-            }
-
-            mean /= rows;
-            double variance = 0;
-            for (int r = 0; r < rows; r++)
-            {
-                double d = x[r * columns + ch] - mean;
-                variance += d * d;
-            }
-
-            double std = Math.Sqrt(variance / rows);
-            for (int r = 0; r < rows; r++)
-            {
-                x[r * columns + ch] = std > 1e-12 ? (x[r * columns + ch] - mean) / std : 0;
-            }
-        }
+        return new ConceptProbeResult(layer, model.Weights, model.Bias, selected, positives, negatives, model.TrainingAccuracy);
     }
 
     private static void CheckShape(GeneratorLayer layer, LayerActivations activations)

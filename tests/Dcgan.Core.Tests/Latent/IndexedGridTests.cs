@@ -111,7 +111,7 @@ public class IndexedGridTests
         all.Count.Should().Be(5);
         all.Shape.Should().Be(new ImageShape(1, 28, 28));
         // Running statistics: a z gives the same image alone or in a batch (up to kernel rounding across batch sizes).
-        float[] alone = g.Render(z[3]).Pixels;
+        float[] alone = g.RenderOne(z[3]).Pixels;
         float[] inBatch = all.Image(3).ToArray();
         alone.Zip(inBatch, (p, q) => Math.Abs(p - q)).Max().Should().BeLessThan(1e-5f);
     }

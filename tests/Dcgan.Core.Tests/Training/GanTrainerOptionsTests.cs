@@ -65,4 +65,15 @@ public class GanTrainerOptionsTests
     private static bool Matches(string text, string pattern) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*") + "$",
             System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    [Fact]
+    public void The_message_quoted_in_the_README_is_the_real_one()
+    {
+        var options = new GanTrainerOptions { BatchSize = 0, Beta2 = 0.4 };
+
+        Action validate = () => new GanTrainerOptionsValidator().ThrowIfInvalid(options);
+
+        validate.Should().Throw<OptionsValidationException>().Which.Message.Should().StartWith(
+            "BatchSize = 0: The field BatchSize must be between 1 and 65536.; Beta2 = 0.4 must be greater than Beta1 = 0.5 ");
+    }
 }

@@ -1,6 +1,7 @@
 using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests.Features;
 
@@ -60,6 +61,70 @@ public class LinearClassifierTests
         (w[1] - w[0]).Should().BeApproximately((float)(2 * Math.Log(2)), 1e-3f);
         (b[1] - b[0]).Should().BeApproximately((float)-Math.Log(2), 1e-3f);
     }
+
+    [Fact]
+    public void The_binary_fit_separates_a_separable_set_completely()
+    {
+        var random = new Random(2);
+        const int n = 400;
+        var x = FeatureMatrix.Zeros(n, 3);
+        var y = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i % 2 == 0;
+            x.Row(i)[0] = (float)((y[i] ? 1.5 : -1.5) + random.NextDouble() - 0.5); // separable along feature 0
+            x.Row(i)[1] = (float)(random.NextDouble() * 4 - 2);
+            x.Row(i)[2] = (float)(random.NextDouble() * 4 - 2);
+        }
+
+        BinaryLogisticFit model = LogisticRegressionClassifier.FitBinary(x, y, l2: 1e-4);
+        model.TrainingAccuracy.Should().Be(1.0);
+        model.Converged.Should().BeTrue();
+        model.Weights[0].Should().BeGreaterThan(Math.Abs(model.Weights[1]) * 5);
+    }
+
+    [Fact]
+    public void The_binary_fit_minimises_the_mean_log_loss_plus_half_l2_times_the_squared_weights()
+    {
+        // The two-class multinomial model with C = 1 / (2 n l2) is the binary problem: at its solution the gradient
+        // X^T (p - y) / n + l2 w and sum(p - y) / n vanish (up to the float32 storage of the weights).
+        var random = new Random(9);
+        const int n = 300;
+        var x = FeatureMatrix.Zeros(n, 2);
+        var y = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            x.Row(i)[0] = (float)(random.NextDouble() * 2 - 1);
+            x.Row(i)[1] = (float)(random.NextDouble() * 2 - 1);
+            y[i] = x.Row(i)[0] + 0.5 * x.Row(i)[1] + (random.NextDouble() - 0.5) > 0;
+        }
+
+        BinaryLogisticFit m = LogisticRegressionClassifier.FitBinary(x, y, l2: 0.1);
+        double[] g = new double[3];
+        for (int i = 0; i < n; i++)
+        {
+            double score = m.Bias + m.Weights[0] * x.Row(i)[0] + m.Weights[1] * x.Row(i)[1];
+            double r = 1 / (1 + Math.Exp(-score)) - (y[i] ? 1 : 0);
+            g[0] += r * x.Row(i)[0] / n;
+            g[1] += r * x.Row(i)[1] / n;
+            g[2] += r / n;
+        }
+
+        m.Converged.Should().BeTrue();
+        (g[0] + 0.1 * m.Weights[0]).Should().BeApproximately(0, 1e-6);
+        (g[1] + 0.1 * m.Weights[1]).Should().BeApproximately(0, 1e-6);
+        g[2].Should().BeApproximately(0, 1e-6);
+        Math.Abs(m.Weights[0]).Should().BeGreaterThan(0.1, "the condition is not met trivially");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(1e-320)]
+    public void The_binary_fit_refuses_an_l2_that_gives_no_finite_positive_c(double l2) =>
+        FluentActions.Invoking(() => LogisticRegressionClassifier.FitBinary(FeatureMatrix.Zeros(4, 1), [true, false, true, false], l2))
+            .Should().Throw<ArgumentException>().WithMessage("*l2 = *");
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -156,7 +221,7 @@ public class LinearClassifierTests
         svm.Invoking(s => s.Fit(x, [0, -1, 0, 1], 2)).Should().Throw<ArgumentException>().WithMessage("*index 1 is -1*");
         svm.Invoking(s => s.Fit(x, [0, 1, 0, 1], 3)).Should().Throw<ArgumentException>().WithMessage("Class 2 has no training examples*");
         svm.Invoking(s => s.Predict(x)).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => new LinearSvm(new LinearClassifierOptions { C = 0 })).Should().Throw<ArgumentException>().WithMessage("*C*");
+        FluentActions.Invoking(() => new LinearSvm(new LinearClassifierOptions { C = 0 })).Should().Throw<OptionsValidationException>().WithMessage("*C = 0*");
     }
 
     [Fact]

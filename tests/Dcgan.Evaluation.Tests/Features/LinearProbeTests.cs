@@ -51,7 +51,7 @@ public class LinearProbeTests
         (FeatureMatrix x, int[] y) = FeatureFixtures.Blobs(classes: 2, perClass: 5, dims: 2, separation: 2, seed: 1);
         int[] bad = [.. y];
         bad[4] = 9;
-        FluentActions.Invoking(() => LinearProbe.Run(x, y, x, bad, 2)).Should().Throw<ArgumentException>().WithMessage("*index 4 is 9*");
+        FluentActions.Invoking(() => LinearProbe.Run(x, y, x, bad, 2, null)).Should().Throw<ArgumentException>().WithMessage("*index 4 is 9*");
     }
 
     [Fact]

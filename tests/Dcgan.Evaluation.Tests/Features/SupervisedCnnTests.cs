@@ -4,6 +4,7 @@ using Dcgan.Features;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.Evaluation.Tests.Features;
 
@@ -154,7 +155,7 @@ public class SupervisedCnnTests
         Train(torn, [0, 1, 2]).Should().Throw<ArgumentException>().WithMessage("*3 images of 1x16x16 but 512 pixel values*3 * 256 = 768*");
         Train(TrainSet.Images, TrainSet.Labels, classCount: 1).Should().Throw<ArgumentException>().WithMessage("*classCount is 1*");
         Train(TrainSet.Images, TrainSet.Labels, options: new SupervisedCnnOptions { Epochs = 0 })
-            .Should().Throw<ArgumentException>().WithMessage("*Epochs is 0*");
+            .Should().Throw<OptionsValidationException>().WithMessage("*Epochs = 0*");
         FluentActions.Invoking(() => SupervisedCnn.Run(Architecture(), Classes, TrainSet.Images, TrainSet.Labels,
                 ValidationSet.Images, ValidationSet.Labels, TestSet.Images, TestSet.Labels[..99]))
             .Should().Throw<ArgumentException>().WithMessage("*test set has 100 images but 99 labels*");

@@ -60,6 +60,22 @@ public class ConceptMapSelectorTests
         ConceptMapSelector.Fit(layer, activations, boxes, new ConceptProbeOptions { TopK = 1 }).SelectedMaps.Should().Equal(planted);
     }
 
+    [Theory]
+    [InlineData(0, new[] { 0, 2, 5 }, new[] { 0, 2, 5, 1, 4, 3 })]
+    [InlineData(2, new[] { 2, 5, 0 }, new[] { 2, 5, 0, 1, 3, 4 })]
+    [InlineData(4, new[] { 4, 5, 0 }, new[] { 4, 5, 0, 1, 2, 3 })]
+    public void The_selection_is_the_one_the_former_newton_fit_made(int planted, int[] selected, int[] order)
+    {
+        // Selected maps and full weight order recorded with the former Newton-method logistic regression (before
+        // the probe moved onto LogisticRegressionClassifier): the unified fit must choose exactly the same maps,
+        // including the weakly positive ones (map 0 weighs 0.0015 in the last case).
+        (GeneratorLayer layer, LayerActivations activations, ConceptBox[] boxes) = Planted(planted, seed: 11);
+        ConceptProbeResult result = ConceptMapSelector.Fit(layer, activations, boxes);
+        result.SelectedMaps.Should().Equal(selected);
+        result.MapsByWeight.Should().Equal(order);
+        (result.Positives, result.Negatives).Should().Be((101, 101));
+    }
+
     [Fact]
     public void Masks_find_the_planted_map_too()
     {
@@ -80,57 +96,6 @@ public class ConceptMapSelectorTests
     }
 
     [Fact]
-    public void Logistic_regression_separates_a_separable_set_completely()
-    {
-        var random = new Random(2);
-        const int n = 400;
-        var x = new double[n * 3];
-        var y = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            y[i] = i % 2 == 0;
-            x[i * 3] = (y[i] ? 1.5 : -1.5) + random.NextDouble() - 0.5; // separable along feature 0
-            x[i * 3 + 1] = random.NextDouble() * 4 - 2;
-            x[i * 3 + 2] = random.NextDouble() * 4 - 2;
-        }
-
-        LogisticModel model = LogisticRegression.Fit(x, y, l2: 1e-4);
-        model.Accuracy(x, y).Should().Be(1.0);
-        model.Converged.Should().BeTrue();
-        model.Weights[0].Should().BeGreaterThan(Math.Abs(model.Weights[1]) * 5);
-    }
-
-    [Fact]
-    public void Logistic_regression_matches_the_optimality_condition()
-    {
-        // Gradient of mean log-loss + l2/2 |w|^2 at the fit is ~0: X^T (p - y) / n + l2 w = 0, sum(p - y) = 0.
-        var random = new Random(9);
-        const int n = 300;
-        var x = new double[n * 2];
-        var y = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i * 2] = random.NextDouble() * 2 - 1;
-            x[i * 2 + 1] = random.NextDouble() * 2 - 1;
-            y[i] = x[i * 2] + 0.5 * x[i * 2 + 1] + (random.NextDouble() - 0.5) > 0;
-        }
-
-        LogisticModel m = LogisticRegression.Fit(x, y, l2: 0.1);
-        double[] g = new double[3];
-        for (int i = 0; i < n; i++)
-        {
-            double r = 1 / (1 + Math.Exp(-m.Score(x.AsSpan(i * 2, 2)))) - (y[i] ? 1 : 0);
-            g[0] += r * x[i * 2] / n;
-            g[1] += r * x[i * 2 + 1] / n;
-            g[2] += r / n;
-        }
-
-        (g[0] + 0.1 * m.Weights[0]).Should().BeApproximately(0, 1e-7);
-        (g[1] + 0.1 * m.Weights[1]).Should().BeApproximately(0, 1e-7);
-        g[2].Should().BeApproximately(0, 1e-7);
-    }
-
-    [Fact]
     public void Probing_a_generator_is_deterministic_given_the_seed()
     {
         using DcganGenerator g = ForgettingFixtures.Generator();
@@ -146,7 +111,13 @@ public class ConceptMapSelectorTests
 
         ConceptProbeResult other = ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Seed = 4 });
         other.Weights.Should().NotEqual(a.Weights, "another seed draws other negatives");
-        ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Layer = "block0" }).Weights.Should().HaveCount(8);
+        ConceptProbeResult block0 = ConceptMapSelector.Select(g, z, boxes, new ConceptProbeOptions { Layer = "block0" });
+        block0.Weights.Should().HaveCount(8);
+
+        // The maps the former Newton-method fit selected on this fixture.
+        a.SelectedMaps.Should().Equal(3, 1);
+        other.SelectedMaps.Should().Equal(3, 1);
+        block0.SelectedMaps.Should().Equal(2, 6, 7);
     }
 
     [Fact]

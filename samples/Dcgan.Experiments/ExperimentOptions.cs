@@ -1,0 +1,25 @@
+// Options that several experiment commands take with the same meaning and default. Each call makes a new Option
+// instance, so every command owns its own.
+using System.CommandLine;
+using Dcgan.CommandLine;
+
+namespace Dcgan.Experiments;
+
+internal static class ExperimentOptions
+{
+    /// <summary>Where reports go without --output: a folder under the current directory (never inside the tool or a checkout's docs).</summary>
+    public const string DefaultOutputFolder = "experiments";
+
+    /// <summary>--data: the Fashion-MNIST folder; see <see cref="DataFolder"/> for the default.</summary>
+    public static Option<string?> FashionMnistFolder() => new("--data")
+    {
+        Description = "Folder with the Fashion-MNIST IDX files (train-* and t10k-*). Default: /usr/share/datasets/fashion-mnist when installed (apt-get install dataset-fashion-mnist), else the test split shipped with the tool (enough for latent-metrics only).",
+    };
+
+    /// <summary>--data when given; else the full data set when installed; else the test split shipped with the tool.</summary>
+    public static string DataFolder(ParseResult parse, Option<string?> data) => DataLocation.Resolve(parse.GetValue(data));
+
+    /// <summary>--output: the folder for a command's report files, by default <see cref="DefaultOutputFolder"/>.</summary>
+    public static Option<string> ReportFolder(string files) =>
+        new("--output") { Description = $"Folder for {files} (created if missing).", DefaultValueFactory = _ => DefaultOutputFolder };
+}

@@ -1,0 +1,9 @@
+// MemorizationOptionsValidator: validates MemorizationOptions (its DataAnnotations; no cross-field rules).
+using Dcgan.Configuration;
+
+namespace Dcgan.Evaluation;
+
+/// <summary>Validates <see cref="MemorizationOptions"/>: every failure at once, each naming the option and its value.</summary>
+public sealed class MemorizationOptionsValidator : DcganOptionsValidator<MemorizationOptions>
+{
+}

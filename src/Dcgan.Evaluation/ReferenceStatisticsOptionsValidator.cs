@@ -1,0 +1,9 @@
+// ReferenceStatisticsOptionsValidator: validates ReferenceStatisticsOptions (its DataAnnotations; no cross-field rules).
+using Dcgan.Configuration;
+
+namespace Dcgan.Evaluation;
+
+/// <summary>Validates <see cref="ReferenceStatisticsOptions"/>: every failure at once, each naming the option and its value.</summary>
+public sealed class ReferenceStatisticsOptionsValidator : DcganOptionsValidator<ReferenceStatisticsOptions>
+{
+}
