@@ -13,5 +13,6 @@ internal static class DcganCommands
             InterpolateCommand.Create(),
             ArithmeticCommand.Create(),
             ForgetCommand.Create(),
+            DedupCommand.Create(),
         };
 }

@@ -50,13 +50,18 @@ internal static class TrainCommand
 
     private static readonly Option<int> DiscriminatorWidth = new("--discriminator-width") { Description = "Discriminator width (ndf).", DefaultValueFactory = _ => 64 };
 
+    private static readonly Option<Dcgan.Deduplication.DeduplicationMethod?> Dedup = new("--dedup")
+    {
+        Description = "Train on one image of each duplicate group found by exact, perceptual or semantic (the paper's autoencoder, seed 1) de-duplication (see `dcgan dedup`). Pass it again when resuming.",
+    };
+
     private static readonly Option<string> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
 
     public static Command Create()
     {
         var command = new Command("train", "Train a DCGAN and write sample grids, checkpoints and a loss log.")
         {
-            Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Device,
+            Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
         };
         command.SetAction(Run);
         return command;
@@ -72,6 +77,10 @@ internal static class TrainCommand
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
         int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
         IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
+        if (parse.GetValue(Dedup) is { } method)
+        {
+            data = new DeduplicatedDataSource(data, DedupCommand.Find(data, DedupCommand.Options(method)).Groups);
+        }
 
         if (resumed is not null && (resumed.DataCount != data.Count || !resumed.ImageShape.SequenceEqual([data.Shape.Channels, data.Shape.Height, data.Shape.Width])))
         {

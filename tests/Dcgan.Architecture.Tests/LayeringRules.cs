@@ -41,6 +41,7 @@ internal static class LayeringRules
         ["Dcgan.Forgetting"] = [.. CoreLayer, "Dcgan.Features"],
         ["Dcgan.Evaluation"] = [.. CoreLayer, "Dcgan.Features"],
         ["Dcgan.Hosting"] = CoreLayer,                               // composition over the GAN, never the research package
+        ["Dcgan.Deduplication"] = [.. CoreLayer, "Dcgan.Evaluation"],     // the paper's training-set de-duplication
     };
 
     /// <summary>Assembly -> the assemblies (by name prefix) it must not reference.</summary>
