@@ -12,6 +12,7 @@
 // No layer has a bias (as in the authors' code and pytorch/examples).
 
 using Dcgan.Data;
+using Dcgan.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,7 +52,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
     /// <param name="options">The architecture; validated and copied.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public DcganDiscriminator(DcganModelOptions options)
-        : base(nameof(DcganDiscriminator))
+        : base(TorchRuntime.Checked(nameof(DcganDiscriminator))) // a TorchLoadException, never a bare TypeInitializationException
     {
         _architecture = DcganArchitecture.For(options);
         (_layers, _featureLayers) = BuildLayers(_architecture);

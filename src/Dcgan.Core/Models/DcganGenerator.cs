@@ -16,6 +16,7 @@
 // No layer has a bias (as in the authors' code and pytorch/examples): BN supplies the shifts.
 
 using Dcgan.Data;
+using Dcgan.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -46,7 +47,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
     /// <param name="options">The architecture; validated and copied.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public DcganGenerator(DcganModelOptions options)
-        : base(nameof(DcganGenerator))
+        : base(TorchRuntime.Checked(nameof(DcganGenerator))) // a TorchLoadException, never a bare TypeInitializationException
     {
         _architecture = DcganArchitecture.For(options);
         main = nn.Sequential(BuildLayers(_architecture));

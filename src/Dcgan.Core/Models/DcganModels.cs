@@ -1,6 +1,7 @@
 // DcganModels: the factory that builds a generator/discriminator pair and initialises both from one seed.
 // No global RNG is touched for the result: weights come from a private CPU torch.Generator seeded with `seed`.
 
+using Dcgan.Native;
 using TorchSharp;
 
 namespace Dcgan.Models;
@@ -18,9 +19,11 @@ public static class DcganModels
     /// <param name="seed">Seed of the initialisation (any value; negative seeds are reinterpreted as unsigned).</param>
     /// <returns>The generator and the discriminator, in training mode.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
+    /// <exception cref="TorchLoadException">TorchSharp's native library cannot be loaded; the message says why and how to fix it.</exception>
     public static (DcganGenerator Generator, DcganDiscriminator Discriminator) Create(DcganModelOptions options, long seed)
     {
         new DcganModelOptionsValidator().ThrowIfInvalid(options);
+        TorchRuntime.EnsureLoaded();
         using var rng = new torch.Generator(seed: unchecked((ulong)seed), device: torch.CPU);
         DcganGenerator? generator = null;
         try

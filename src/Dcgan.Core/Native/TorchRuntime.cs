@@ -34,6 +34,16 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// <see cref="EnsureLoaded"/>, then <paramref name="moduleName"/>: for a module constructor's <c>base(...)</c> call,
+    /// which is the first thing that touches TorchSharp there.
+    /// </summary>
+    internal static string Checked(string moduleName)
+    {
+        EnsureLoaded();
+        return moduleName;
+    }
+
     private static Exception? TryLoad()
     {
         try

@@ -1,4 +1,5 @@
 // Rebuilds trained networks from a checkpoint, for generation and evaluation (no trainer needed).
+using Dcgan.Native;
 using Dcgan.Models;
 
 namespace Dcgan.Persistence;
@@ -11,9 +12,11 @@ public static class CheckpointModels
     /// caller owns (disposes) it; move it to a device with <c>Network.to(device)</c>.
     /// </summary>
     /// <param name="path">A checkpoint file or a run folder (its newest checkpoint).</param>
+    /// <exception cref="Dcgan.Native.TorchLoadException">TorchSharp's native library cannot be loaded.</exception>
     /// <exception cref="CheckpointException">Missing, corrupt, made for custom networks (no architecture recorded), or inconsistent.</exception>
     public static (DcganGenerator Generator, CheckpointManifest Manifest) LoadGenerator(string path)
     {
+        TorchRuntime.EnsureLoaded();
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.GeneratorWeights);
         using var rng = new TorchSharp.torch.Generator(0); // weights are overwritten; a private generator keeps the global RNG untouched
         var generator = new DcganGenerator(manifest.Architecture!, rng);
@@ -24,9 +27,11 @@ public static class CheckpointModels
     /// Rebuilds the discriminator of a checkpoint, on the CPU, in eval mode. The caller owns (disposes) it.
     /// </summary>
     /// <param name="path">A checkpoint file or a run folder (its newest checkpoint).</param>
+    /// <exception cref="Dcgan.Native.TorchLoadException">TorchSharp's native library cannot be loaded.</exception>
     /// <exception cref="CheckpointException">Missing, corrupt, without a discriminator, or inconsistent.</exception>
     public static (DcganDiscriminator Discriminator, CheckpointManifest Manifest) LoadDiscriminator(string path)
     {
+        TorchRuntime.EnsureLoaded();
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.DiscriminatorWeights);
         using var rng = new TorchSharp.torch.Generator(0);
         var discriminator = new DcganDiscriminator(manifest.Architecture!, rng);
