@@ -1,6 +1,7 @@
 // Decodes the batches of one epoch on a background thread, a bounded number ahead of the trainer, so the
 // training thread never waits on decoding. Hands out managed float buffers only; tensors are made by the caller.
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace Dcgan.Data;
 
@@ -38,7 +39,10 @@ internal sealed class BatchPrefetcher : IDisposable
         _worker.Start();
     }
 
-    /// <summary>The decoded batches, in order. Rethrows a reading failure on the consuming thread.</summary>
+    /// <summary>
+    /// The decoded batches, in order. A reading failure is rethrown on the consuming thread as itself (same type,
+    /// message and original stack trace), so callers can catch the data source's documented exceptions.
+    /// </summary>
     public IEnumerable<HostBatch> Batches()
     {
         foreach (HostBatch batch in _ready.GetConsumingEnumerable())
@@ -48,7 +52,7 @@ internal sealed class BatchPrefetcher : IDisposable
 
         if (_failure is not null)
         {
-            throw new InvalidOperationException($"Reading a batch failed: {_failure.Message}", _failure);
+            ExceptionDispatchInfo.Capture(_failure).Throw();
         }
     }
 

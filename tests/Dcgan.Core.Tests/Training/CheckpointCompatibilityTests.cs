@@ -48,9 +48,9 @@ public sealed class CheckpointCompatibilityTests
         trainer.Position.Should().Be(PositionOf(root.GetProperty("finalPosition")));
         Keys(g).Should().Equal(root.GetProperty("generator").GetProperty("stateDict").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
         Keys(d).Should().Equal(root.GetProperty("discriminator").GetProperty("stateDict").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
-        Bits(TrainingFixtures.Flatten(g)).Should().Equal(ExpectedBits(root.GetProperty("generator")), "the generator after 2 resumed steps");
-        Bits(TrainingFixtures.Flatten(d)).Should().Equal(ExpectedBits(root.GetProperty("discriminator")), "the discriminator after 2 resumed steps");
-        Bits(trainer.GenerateFixedSamples().Pixels).Should().Equal(ExpectedBits(root.GetProperty("fixedSamples")), "the fixed samples");
+        TrainingFixtures.Bits(TrainingFixtures.Flatten(g)).Should().Equal(ExpectedBits(root.GetProperty("generator")), "the generator after 2 resumed steps");
+        TrainingFixtures.Bits(TrainingFixtures.Flatten(d)).Should().Equal(ExpectedBits(root.GetProperty("discriminator")), "the discriminator after 2 resumed steps");
+        TrainingFixtures.Bits(trainer.GenerateFixedSamples().Pixels).Should().Equal(ExpectedBits(root.GetProperty("fixedSamples")), "the fixed samples");
 
         JsonElement[] expectedSteps = root.GetProperty("steps").EnumerateArray().ToArray();
         steps.Should().HaveCount(expectedSteps.Length);
@@ -129,7 +129,6 @@ public sealed class CheckpointCompatibilityTests
 
     private static uint[] ExpectedBits(JsonElement e) => e.GetProperty("bits").EnumerateArray().Select(x => x.GetUInt32()).ToArray();
 
-    private static uint[] Bits(float[] values) => values.Select(BitConverter.SingleToUInt32Bits).ToArray();
 
     private static string Sha256(float[] values) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())));
 }

@@ -67,8 +67,8 @@ public sealed class CustomStepTests : IDisposable
         }
 
         byTrainer.Should().NotBeNull();
-        Bits(byTrainer!).Should().Equal(Bits(byHand), "the step makes exactly two discriminator updates before reporting");
-        Bits(byHand).Should().NotEqual(Bits(initial));
+        TrainingFixtures.Bits(byTrainer!).Should().Equal(TrainingFixtures.Bits(byHand), "the step makes exactly two discriminator updates before reporting");
+        TrainingFixtures.Bits(byHand).Should().NotEqual(TrainingFixtures.Bits(initial));
     }
 
     [Theory]
@@ -148,7 +148,6 @@ public sealed class CustomStepTests : IDisposable
         return adam.state_dict().State.Cast<TorchSharp.Modules.Adam.State>().Select(s => s.step).Distinct().Single();
     }
 
-    private static uint[] Bits(float[] values) => values.Select(BitConverter.SingleToUInt32Bits).ToArray();
 
     /// <summary>Trains nothing and never reports: breaks the step contract on purpose.</summary>
     private sealed class SilentStep : IAdversarialStep

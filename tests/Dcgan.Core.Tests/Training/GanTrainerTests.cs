@@ -53,8 +53,8 @@ public class GanTrainerTests
         float[] second = TrainAndFlatten(seed: 11);
         float[] other = TrainAndFlatten(seed: 12);
 
-        second.Should().Equal(first);
-        other.Should().NotEqual(first);
+        TrainingFixtures.Bits(second).Should().Equal(TrainingFixtures.Bits(first)); // bitwise: NaN-aware
+        TrainingFixtures.Bits(other).Should().NotEqual(TrainingFixtures.Bits(first));
     }
 
     [Theory]

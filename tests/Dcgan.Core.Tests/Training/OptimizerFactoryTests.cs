@@ -76,7 +76,7 @@ public sealed class OptimizerFactoryTests : IDisposable
             resumed.Fit().StepsTrained.Should().Be(5);
             float[] continued = TrainingFixtures.Flatten(g3).Concat(TrainingFixtures.Flatten(d3)).ToArray();
             continued.Should().OnlyContain(v => float.IsFinite(v));
-            Bits(continued).Should().Equal(Bits(uninterrupted), "resuming must reproduce the uninterrupted run bit for bit on the CPU");
+            TrainingFixtures.Bits(continued).Should().Equal(TrainingFixtures.Bits(uninterrupted), "resuming must reproduce the uninterrupted run bit for bit on the CPU");
         }
     }
 
@@ -174,11 +174,10 @@ public sealed class OptimizerFactoryTests : IDisposable
         Action load = () => trainer.LoadCheckpoint(file);
 
         load.Should().Throw<CheckpointException>().WithMessage(expectedMessage);
-        Bits(TrainingFixtures.Flatten(g).Concat(TrainingFixtures.Flatten(d)).ToArray()).Should().Equal(Bits(before));
+        TrainingFixtures.Bits(TrainingFixtures.Flatten(g).Concat(TrainingFixtures.Flatten(d)).ToArray()).Should().Equal(TrainingFixtures.Bits(before));
         trainer.Position.GlobalStep.Should().Be(0);
     }
 
-    private static uint[] Bits(float[] values) => values.Select(BitConverter.SingleToUInt32Bits).ToArray();
 
     private sealed class NullFactory : IOptimizerFactory
     {

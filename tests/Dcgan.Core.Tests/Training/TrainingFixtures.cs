@@ -57,6 +57,10 @@ internal static class TrainingFixtures
 
     public static (DcganGenerator, DcganDiscriminator) Models(long seed = 7) => DcganModels.Create(TinyArchitecture(), seed);
 
+    /// <summary>The raw bit patterns of floats: compare these where exactness is claimed (NaN never equals NaN here
+    /// unless the bits are the same, and -0 differs from +0).</summary>
+    public static uint[] Bits(float[] values) => values.Select(BitConverter.SingleToUInt32Bits).ToArray();
+
     public static float[] Flatten(TorchSharp.torch.nn.Module module) =>
         module.state_dict().OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .SelectMany(kv => kv.Value.to_type(TorchSharp.torch.ScalarType.Float32).data<float>().ToArray()).ToArray();
