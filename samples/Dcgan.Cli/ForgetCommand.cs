@@ -55,6 +55,11 @@ internal static class ForgetCommand
             throw new ArgumentException("Give exactly one of --maps (e.g. 3,7,12) and --boxes FILE.");
         }
 
+        if (mapsText is not null && parse.GetValue(TopK) is int topK)
+        {
+            throw new ArgumentException($"--top-k {topK} only applies with --boxes (it keeps the k maps the probe weighs highest); with --maps the maps are given.");
+        }
+
         ConceptBoxFile? boxes = boxesPath is null ? null : ConceptBoxFile.Load(boxesPath);
         long seed = parse.GetValue(Seed) ?? boxes?.Seed ?? 1;
         int count = parse.GetValue(Count) ?? boxes?.Count ?? 16;

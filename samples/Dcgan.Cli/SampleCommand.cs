@@ -54,6 +54,14 @@ internal static class SampleCommand
 
         string output = Path.GetFullPath(parse.GetValue(Output)!);
         bool toFile = output.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
+        string extension = Path.GetExtension(output);
+        if (!toFile && extension.Length > 0 && !Directory.Exists(output))
+        {
+            // x.jpg would otherwise become a folder named x.jpg: say what sample writes instead.
+            throw new ArgumentException(
+                $"--output '{output}' has the extension {extension}, but sample writes PNG only: give a .png file for one grid, or a folder path (no extension) for one PNG per image.");
+        }
+
         bool indexed = parse.GetValue(Indexed);
         if (indexed && !toFile)
         {

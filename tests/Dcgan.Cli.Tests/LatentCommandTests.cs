@@ -47,6 +47,28 @@ public sealed class LatentCommandTests(TinyRun run)
         errors.Should().Contain(message);
     }
 
+    [Fact]
+    public void Sample_refuses_an_image_extension_it_does_not_write_instead_of_making_a_folder_of_that_name()
+    {
+        string output = Path.Combine(run.NewFolder(), "x.jpg");
+
+        (int exit, string errors) = ToolRunner.Dcgan("sample", "--checkpoint", run.RunFolder, "--count", "2", "--output", output);
+
+        exit.Should().Be(2);
+        errors.Should().Contain("has the extension .jpg, but sample writes PNG only");
+        Path.Exists(output).Should().BeFalse("nothing is left behind by a refused start");
+    }
+
+    [Fact]
+    public void Forget_refuses_top_k_with_explicit_maps()
+    {
+        (int exit, string errors) = ToolRunner.Dcgan("forget", "--checkpoint", run.RunFolder, "--maps", "1,2", "--top-k", "3",
+            "--output", Path.Combine(run.NewFolder(), "f.png"));
+
+        exit.Should().Be(2);
+        errors.Should().Contain("--top-k 3 only applies with --boxes");
+    }
+
     private int Dcgan(params string[] args) => ToolRunner.Dcgan([.. args, "--checkpoint", run.RunFolder]).ExitCode;
 
     // Tile i of the first row of a grid with 2-pixel padding, as gray values.
