@@ -3,6 +3,7 @@
 using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Core.Tests.Training;
 using Dcgan.Training;
 
 namespace Dcgan.Hosting.Tests;
@@ -76,7 +77,7 @@ internal static class TestCheckpoints
         using (discriminator)
         {
             var options = new GanTrainerOptions { Epochs = epochs, BatchSize = images == 32 ? 16 : 32, Seed = seed, Device = "cpu", FixedSampleCount = 4 };
-            using var trainer = new GanTrainer(generator, discriminator, new Subset(Fashion.Value, images), new GanTrainerSetup { Options = options });
+            using var trainer = new GanTrainer(generator, discriminator, new SubsetDataSource(Fashion.Value, images), new GanTrainerSetup { Options = options });
             trainer.Fit();
             string path = Path.Combine(folder, CheckpointLocator.FileName(trainer.Position.Epoch, trainer.Position.GlobalStep));
             trainer.SaveCheckpoint(path);
@@ -93,21 +94,6 @@ internal static class TestCheckpoints
         catch (IOException)
         {
             // A file still open at exit stays behind in the temp folder; nothing else depends on it.
-        }
-    }
-
-    private sealed class Subset(IImageDataSource inner, int count) : IImageDataSource
-    {
-        public int Count => Math.Min(count, inner.Count);
-
-        public ImageShape Shape => inner.Shape;
-
-        public string Description => $"first {Count} of {inner.Description}";
-
-        public void CopyImage(int index, Span<float> destination)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            inner.CopyImage(index, destination);
         }
     }
 }

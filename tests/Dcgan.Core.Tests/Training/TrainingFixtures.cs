@@ -78,19 +78,4 @@ internal static class TrainingFixtures
 
         throw new FileNotFoundException("data/fashion-mnist/t10k-images-idx3-ubyte.gz not found above " + AppContext.BaseDirectory);
     }
-
-    private sealed class SubsetDataSource(IImageDataSource inner, int count) : IImageDataSource
-    {
-        public int Count => Math.Min(count, inner.Count);
-
-        public ImageShape Shape => inner.Shape;
-
-        public string Description => $"first {Count} of {inner.Description}";
-
-        public void CopyImage(int index, Span<float> destination)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            inner.CopyImage(index, destination);
-        }
-    }
 }
