@@ -17,7 +17,7 @@ public enum DivergencePolicy
     /// Undo the step: both networks' weights and buffers and both optimizers' states are restored from a copy taken
     /// before the step, and training goes on with the next batch (the skipped batch counts as done; the latent
     /// noise generator has moved on). Costs a copy of the weights and a serialisation of the optimizer states
-    /// before every step. Gives up with a <see cref="DivergenceException"/> after
+    /// before every step, and a weight check after every step (so that the copy a skip restores is always finite). Gives up with a <see cref="DivergenceException"/> after
     /// <see cref="GanTrainerOptions.MaxConsecutiveSkippedBatches"/> skipped batches in a row.
     /// </summary>
     SkipBatch,

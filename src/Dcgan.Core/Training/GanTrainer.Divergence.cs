@@ -40,9 +40,11 @@ public sealed partial class GanTrainer
         : null;
 
     // Every WeightCheckInterval steps, and always at an epoch's last step or when a stop is pending: the end-of-epoch
-    // and end-of-training callbacks (where checkpoints are written) then see checked weights.
+    // and end-of-training callbacks (where checkpoints are written) then see checked weights. Under SkipBatch every
+    // step, so that the copy a skip restores was itself checked.
     private bool WeightCheckDue(TrainingPosition current, CancellationToken token) =>
-        (_options.WeightCheckInterval > 0 && (current.GlobalStep + 1) % _options.WeightCheckInterval == 0)
+        _options.OnDivergence == DivergencePolicy.SkipBatch
+        || (_options.WeightCheckInterval > 0 && (current.GlobalStep + 1) % _options.WeightCheckInterval == 0)
         || current.BatchInEpoch + 1 >= BatchesPerEpoch
         || token.IsCancellationRequested
         || _stopRequested;

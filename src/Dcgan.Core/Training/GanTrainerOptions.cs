@@ -89,6 +89,7 @@ public sealed class GanTrainerOptions
     /// <summary>
     /// Also check every parameter and buffer of both networks for NaN or infinity every this many steps (one
     /// device-to-host read per check); 0 checks them only at the last step of each epoch and when training stops.
+    /// Under <see cref="DivergencePolicy.SkipBatch"/> they are checked after every step whatever this says.
     /// </summary>
     /// <value>The default value is 0 (a non-finite weight makes the next step's losses non-finite, which is checked every step).</value>
     [Range(0, int.MaxValue)]
