@@ -118,7 +118,7 @@ internal static class TrainCommand
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
             {
                 Options = options,
-                Callbacks = [losses, grids, checkpoints],
+                Callbacks = [new RealSamplesCallback(output), losses, grids, checkpoints],
                 Logger = loggerFactory.CreateLogger("dcgan"),
             });
             if (resumeFile is not null)

@@ -1,5 +1,6 @@
 // `dcgan train --data` on the data set formats beyond IDX and image folders: each trains one epoch of a tiny network.
 using Dcgan.Persistence;
+using SkiaSharp;
 
 namespace Dcgan.Cli.Tests;
 
@@ -27,6 +28,8 @@ public sealed class DatasetTrainingTests : IDisposable
         manifest.ImageShape.Should().Equal(3, 32, 32);
         manifest.DataDescription.Should().Contain("CIFAR-10");
         File.ReadAllLines(Path.Combine(run, "losses.csv")).Should().HaveCount(1 + 2, "a header and one row per step of the epoch");
+        using var realSamples = SKBitmap.Decode(Path.Combine(run, "real-samples.png"));
+        (realSamples.Width, realSamples.Height).Should().Be((6 * 32 + 7 * 2, 6 * 32 + 7 * 2), "a 6x6 grid (32 images) of 32x32 tiles with 2-pixel padding");
     }
 
     // CIFAR-10 binary: per record one label byte (0-9) then 3072 pixel bytes (R, G, B planes of 32x32).
