@@ -63,6 +63,11 @@ internal static class TrainCommand
         {
             Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
         };
+        foreach (Option option in TrainObservability.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(Run);
         return command;
     }
@@ -118,7 +123,7 @@ internal static class TrainCommand
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
             {
                 Options = options,
-                Callbacks = [new RealSamplesCallback(output), losses, grids, checkpoints],
+                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse), checkpoints],
                 Logger = loggerFactory.CreateLogger("dcgan"),
             });
             if (resumeFile is not null)
