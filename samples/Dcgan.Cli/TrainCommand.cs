@@ -19,7 +19,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Data = new("--data")
     {
-        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, CIFAR-10/100 binary files (data_batch_N.bin, train.bin) or their folder, or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
+        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, CIFAR-10/100 binary files (data_batch_N.bin, train.bin) or their folder, an LMDB folder (LSUN, holds data.mdb), or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
     };
 
     private static readonly Option<int?> ImageSize = new("--image-size")

@@ -17,13 +17,15 @@ namespace Dcgan.Data;
 /// them: all <c>data_batch_*.bin</c> files in number order (the CIFAR-10 training set), else <c>test_batch.bin</c>,
 /// else <c>train.bin</c>, else <c>test.bin</c>; or a folder holding one of the tarballs' folders
 /// (<c>cifar-10-batches-bin</c>, <c>cifar-100-binary</c>).</item>
+/// <item>An LMDB environment (a folder holding <c>data.mdb</c>, or that file), such as LSUN's
+/// <c>bedroom_train_lmdb</c>, opens as an <see cref="LmdbImageDataSource"/>.</item>
 /// <item>Any other folder is opened as an <see cref="ImageFolderDataSource"/>.</item>
 /// </list>
 /// </remarks>
 public static partial class ImageDataSources
 {
     /// <summary>Opens <paramref name="path"/> as described in the remarks.</summary>
-    /// <param name="path">An IDX image file, a folder with IDX files, a CIFAR binary file or folder, or a folder of PNG/JPEG images.</param>
+    /// <param name="path">An IDX image file, a folder with IDX files, a CIFAR binary file or folder, an LMDB folder, or a folder of PNG/JPEG images.</param>
     /// <param name="options">
     /// Size, colour mode, background and preloading; validated with <see cref="ImageDataSourceOptionsValidator"/> before
     /// anything is read. The default value is <see langword="null"/>, meaning <c>new ImageDataSourceOptions()</c>.
@@ -45,6 +47,11 @@ public static partial class ImageDataSources
         options ??= new ImageDataSourceOptions();
         new ImageDataSourceOptionsValidator().ThrowIfInvalid(options);
         string full = Path.GetFullPath(path);
+        if ((File.Exists(full) && Path.GetFileName(full) == LmdbDataFile) || File.Exists(Path.Combine(full, LmdbDataFile)))
+        {
+            return new LmdbImageDataSource(full, options);
+        }
+
         if (File.Exists(full))
         {
             if (ImageExtension().IsMatch(full))
@@ -136,6 +143,8 @@ public static partial class ImageDataSources
 
         return IdxImageDataSource.Open(imagesPath, FindLabelsFor(imagesPath), options.ImageSize);
     }
+
+    private const string LmdbDataFile = "data.mdb";
 
     [GeneratedRegex(@"-images(?<sep>[.-])idx3-ubyte(\.gz)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdxImagesName();

@@ -31,7 +31,7 @@ internal static class SkiaImageDecoder
     }
 
     /// <summary>
-    /// Decodes <paramref name="path"/> and hands it to <see cref="SquareImageTransform.Apply"/>: composited over
+    /// Decodes <paramref name="path"/> and hands it to <see cref="SquareImageTransform.Decode"/>: composited over
     /// <paramref name="background"/>, fitted to the square by <paramref name="fit"/>, resized to <paramref name="size"/>,
     /// channel-first bytes in <paramref name="destination"/>.
     /// </summary>
@@ -39,15 +39,6 @@ internal static class SkiaImageDecoder
     {
         using var codec = SKCodec.Create(path, out SKCodecResult createResult)
             ?? throw new InvalidDataException($"Image file '{path}' could not be decoded: SkiaSharp reported {createResult}.");
-        var sourceInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var source = new SKBitmap(sourceInfo);
-        SKCodecResult result = codec.GetPixels(sourceInfo, source.GetPixels());
-        if (result != SKCodecResult.Success)
-        {
-            // IncompleteInput means a truncated file; Skia would fill the rest with zeros, which we refuse to train on.
-            throw new InvalidDataException($"Image file '{path}' could not be fully decoded: SkiaSharp reported {result}.");
-        }
-
-        SquareImageTransform.Apply(source, size, fit, mode, background, destination);
+        SquareImageTransform.Decode(codec, $"Image file '{path}'", size, fit, mode, background, destination);
     }
 }

@@ -33,6 +33,25 @@ internal static class SquareImageTransform
     }
 
     /// <summary>
+    /// Decodes all of <paramref name="codec"/>'s image and hands it to <see cref="Apply"/>; a decode that is not complete
+    /// (a truncated file) throws <see cref="InvalidDataException"/> starting with <paramref name="what"/> (for example
+    /// <c>Image file '/x.png'</c>).
+    /// </summary>
+    public static void Decode(SKCodec codec, string what, int size, ImageFit fit, ColorMode mode, RgbColor background, Span<byte> destination)
+    {
+        var sourceInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var source = new SKBitmap(sourceInfo);
+        SKCodecResult result = codec.GetPixels(sourceInfo, source.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            // IncompleteInput means a truncated file; Skia would fill the rest with zeros, which we refuse to train on.
+            throw new InvalidDataException($"{what} could not be fully decoded: SkiaSharp reported {result}.");
+        }
+
+        Apply(source, size, fit, mode, background, destination);
+    }
+
+    /// <summary>
     /// Draws <paramref name="source"/> (premultiplied RGBA) over <paramref name="background"/> into a
     /// <paramref name="size"/> x <paramref name="size"/> square laid out by <paramref name="fit"/>, and writes
     /// [C, size, size] bytes into <paramref name="destination"/>.
