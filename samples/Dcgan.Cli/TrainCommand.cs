@@ -19,7 +19,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Data = new("--data")
     {
-        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
+        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, CIFAR-10/100 binary files (data_batch_N.bin, train.bin) or their folder, an LMDB folder (LSUN, holds data.mdb), or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
     };
 
     private static readonly Option<int?> ImageSize = new("--image-size")
@@ -64,6 +64,11 @@ internal static class TrainCommand
             Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
             TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence,
         };
+        foreach (Option option in TrainObservability.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(Run);
         return command;
     }
@@ -120,7 +125,7 @@ internal static class TrainCommand
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
             {
                 Options = options,
-                Callbacks = [losses, grids, checkpoints],
+                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse), checkpoints],
                 Logger = loggerFactory.CreateLogger("dcgan"),
             });
             if (resumeFile is not null)

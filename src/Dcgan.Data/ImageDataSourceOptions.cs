@@ -10,7 +10,7 @@ namespace Dcgan.Data;
 /// </summary>
 /// <remarks>
 /// Every property is a plain settable value, so the options bind from configuration, for example
-/// <c>{ "ImageSize": 64, "ColorMode": "Grayscale", "Background": "#000000", "Preload": true }</c>.
+/// <c>{ "ImageSize": 64, "ColorMode": "Grayscale", "Fit": "CenterCrop", "Background": "#000000", "Preload": true }</c>.
 /// </remarks>
 public sealed class ImageDataSourceOptions
 {
@@ -35,6 +35,19 @@ public sealed class ImageDataSourceOptions
     /// </value>
     [EnumDataType(typeof(ColorMode), ErrorMessage = "expected Grayscale or Rgb.")]
     public ColorMode? ColorMode { get; set; }
+
+    /// <summary>
+    /// How an image file whose sides differ becomes the <see cref="ImageSize"/> square (ignored for IDX and CIFAR data,
+    /// which are square or stretched by design).
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="ImageFit.CenterCrop"/>: crop the largest centred square, then resize it, which is
+    /// what pytorch/examples' DCGAN (<c>Resize</c> + <c>CenterCrop</c>) and dcgan.torch do for faces and LSUN, and what
+    /// the image-folder reader has always done. <see cref="ImageFit.Stretch"/> squashes the whole image;
+    /// <see cref="ImageFit.Pad"/> letterboxes it on <see cref="Background"/>.
+    /// </value>
+    [EnumDataType(typeof(ImageFit), ErrorMessage = "expected CenterCrop, Stretch or Pad.")]
+    public ImageFit Fit { get; set; } = ImageFit.CenterCrop;
 
     /// <summary>
     /// The colour that transparent and semi-transparent pixels of image files are composited over (ignored for

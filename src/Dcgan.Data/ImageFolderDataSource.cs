@@ -10,7 +10,8 @@ namespace Dcgan.Data;
 /// </summary>
 /// <remarks>
 /// <para>Pipeline per image: decode (any size, grayscale, RGB or RGBA) → composite over
-/// <see cref="ImageDataSourceOptions.Background"/> → crop the centre square → resize to
+/// <see cref="ImageDataSourceOptions.Background"/> → fit to a square by <see cref="ImageDataSourceOptions.Fit"/> (default:
+/// crop the largest centred square, as pytorch/examples does) → resize to
 /// <see cref="ImageDataSourceOptions.ImageSize"/> (default 64; bilinear with mipmaps when shrinking, Mitchell cubic
 /// when enlarging) → convert to <see cref="ImageDataSourceOptions.ColorMode"/> (default RGB) → scale to [-1, 1].</para>
 /// <para>Validation happens at construction: a missing folder, a folder without images, and any empty or
@@ -52,6 +53,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         _imageSize = options.ImageSize ?? ImageDataSourceOptions.DefaultFolderImageSize;
         ColorMode = options.ColorMode ?? ColorMode.Rgb;
         Background = options.Background;
+        Fit = options.Fit;
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
@@ -89,6 +91,9 @@ public sealed class ImageFolderDataSource : IImageDataSource
     /// <summary>The background that transparency is composited over.</summary>
     public RgbColor Background { get; }
 
+    /// <summary>How images whose sides differ become square.</summary>
+    public ImageFit Fit { get; }
+
     /// <summary>Whether all images were decoded into memory at construction.</summary>
     public bool IsPreloaded => _cache is not null;
 
@@ -100,7 +105,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
 
     /// <inheritdoc />
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"image folder '{Folder}' ({Count} images as {Shape} {ColorMode}, background {Background}{(IsPreloaded ? ", preloaded" : "")})");
+        $"image folder '{Folder}' ({Count} images as {Shape} {ColorMode}, background {Background}{(Fit != ImageFit.CenterCrop ? $", fit {Fit}" : "")}{(IsPreloaded ? ", preloaded" : "")})");
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">The file can no longer be decoded (lazy mode only); the message names it.</exception>
@@ -125,7 +130,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         }
 
         byte[] bytes = new byte[length];
-        SkiaImageDecoder.Decode(_files[index], _imageSize, ColorMode, Background, bytes);
+        SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, bytes);
         PixelScaling.ToSigned(bytes, destination);
     }
 
@@ -157,7 +162,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         try
         {
             Parallel.For(0, _files.Length, i =>
-                SkiaImageDecoder.Decode(_files[i], _imageSize, ColorMode, Background,
+                SkiaImageDecoder.Decode(_files[i], _imageSize, Fit, ColorMode, Background,
                     cache.AsSpan((int)((long)i * length), length)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
