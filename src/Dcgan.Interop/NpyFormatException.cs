@@ -1,8 +1,8 @@
 // NpyFormatException: a .npy/.npz file that is not what the reader expects (not NumPy's format, another dtype, ...).
 namespace Dcgan.Interop;
 
-/// <summary>A .npy or .npz file is malformed or holds an array Dcgan cannot use; the message names the file and the problem.</summary>
-public sealed class NpyFormatException : Exception
+/// <summary>(An <see cref="IOException"/>.) A .npy or .npz file is malformed or holds an array Dcgan cannot use; the message names the file and the problem.</summary>
+public sealed class NpyFormatException : IOException
 {
     /// <summary>Creates the exception with a message.</summary>
     /// <param name="message">What is wrong, naming the file.</param>

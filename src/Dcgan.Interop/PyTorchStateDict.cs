@@ -164,7 +164,9 @@ public static class PyTorchStateDict
         File.Move(temporary, full, overwrite: true);
     }
 
-    private static StateDictEntry Describe(string key, Tensor tensor) => new(key, tensor.shape, tensor.dtype switch
+    // PyBridge reads PyTorch's 0-dimensional num_batches_tracked as [1]: described (and compared) as the [] it was.
+    private static StateDictEntry Describe(string key, Tensor tensor) => new(key,
+        key.EndsWith(".num_batches_tracked", StringComparison.Ordinal) && tensor.shape is [1] ? [] : tensor.shape, tensor.dtype switch
     {
         ScalarType.Float32 => "float32",
         ScalarType.Int64 => "int64",

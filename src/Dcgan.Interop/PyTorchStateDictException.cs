@@ -2,10 +2,10 @@
 namespace Dcgan.Interop;
 
 /// <summary>
-/// A <c>.pth</c> file is not a readable PyTorch state dict, or its keys do not fit the network's layout (the message
+/// (An <see cref="IOException"/>.) A <c>.pth</c> file is not a readable PyTorch state dict, or its keys do not fit the network's layout (the message
 /// lists every missing, unexpected and misshaped key), or a network cannot be written in the layout.
 /// </summary>
-public sealed class PyTorchStateDictException : Exception
+public sealed class PyTorchStateDictException : IOException
 {
     /// <summary>Creates the exception with a message.</summary>
     /// <param name="message">What is wrong, naming the file.</param>
