@@ -23,6 +23,10 @@ namespace Dcgan.Data;
 /// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
 /// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
 /// JPEG EXIF orientation is not applied.</para>
+/// <para>Each file's format is taken from its content (signature), not its extension: a PNG, JPEG, GIF, WebP or BMP
+/// file is decoded whatever it is named; anything else, and animated GIF/WebP files, are refused naming the file. The
+/// size the header claims is checked against <see cref="ImageDataSourceOptions.MaxSourcePixels"/> (default
+/// 8192 x 8192) before any pixel memory is allocated.</para>
 /// </remarks>
 public sealed class ImageFolderDataSource : IImageDataSource
 {
@@ -31,6 +35,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
     private readonly string[] _files;
     private readonly int _imageSize;
     private readonly byte[]? _cache;
+    private readonly long _maxSourcePixels;
 
     /// <summary>Finds and validates the images under <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder to search recursively.</param>
@@ -40,7 +45,8 @@ public sealed class ImageFolderDataSource : IImageDataSource
     /// <c>new ImageDataSourceOptions()</c>.
     /// </param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty or cannot be decoded (the message names the file).</exception>
+    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty, of an unsupported format, larger than
+    /// <see cref="ImageDataSourceOptions.MaxSourcePixels"/> or cannot be decoded (the message names the file).</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public ImageFolderDataSource(string folder, ImageDataSourceOptions? options = null)
     {
@@ -52,6 +58,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         _imageSize = options.ImageSize ?? ImageDataSourceOptions.DefaultFolderImageSize;
         ColorMode = options.ColorMode ?? ColorMode.Rgb;
         Background = options.Background;
+        _maxSourcePixels = options.MaxSourcePixels;
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
@@ -67,7 +74,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
 
         foreach (string file in _files)
         {
-            SkiaImageDecoder.Probe(file);
+            SkiaImageDecoder.Probe(file, _maxSourcePixels);
         }
 
         Shape = new ImageShape((int)ColorMode, _imageSize, _imageSize);
@@ -125,7 +132,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         }
 
         byte[] bytes = new byte[length];
-        SkiaImageDecoder.Decode(_files[index], _imageSize, ColorMode, Background, bytes);
+        SkiaImageDecoder.Decode(_files[index], _imageSize, ColorMode, Background, _maxSourcePixels, bytes);
         PixelScaling.ToSigned(bytes, destination);
     }
 
@@ -157,7 +164,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         try
         {
             Parallel.For(0, _files.Length, i =>
-                SkiaImageDecoder.Decode(_files[i], _imageSize, ColorMode, Background,
+                SkiaImageDecoder.Decode(_files[i], _imageSize, ColorMode, Background, _maxSourcePixels,
                     cache.AsSpan((int)((long)i * length), length)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)

@@ -10,34 +10,20 @@ namespace Dcgan.Data;
 internal static class SkiaImageDecoder
 {
     /// <summary>Checks a file cheaply (header only) and returns its size; throws naming the file if it cannot be decoded.</summary>
-    public static (int Width, int Height) Probe(string path)
+    public static (int Width, int Height) Probe(string path, long maxPixels)
     {
-        long length = new FileInfo(path).Length;
-        if (length == 0)
-        {
-            throw new InvalidDataException($"Image file '{path}' is empty (0 bytes); expected a PNG or JPEG image.");
-        }
-
-        using var codec = SKCodec.Create(path, out SKCodecResult result)
-            ?? throw new InvalidDataException(
-                $"Image file '{path}' ({length} bytes) could not be decoded: SkiaSharp reported {result}; expected a PNG or JPEG image.");
-        var info = codec.Info;
-        if (info.Width <= 0 || info.Height <= 0)
-        {
-            throw new InvalidDataException($"Image file '{path}' has size {info.Width}x{info.Height}; expected a positive width and height.");
-        }
-
-        return (info.Width, info.Height);
+        using var codec = ImageFileChecks.OpenCodec(path, maxPixels);
+        return (codec.Info.Width, codec.Info.Height);
     }
 
     /// <summary>
     /// Decodes <paramref name="path"/>, composites it over <paramref name="background"/>, crops the centre
     /// square, resizes it to <paramref name="size"/> and writes channel-first bytes into <paramref name="destination"/>.
     /// </summary>
-    public static void Decode(string path, int size, ColorMode mode, RgbColor background, Span<byte> destination)
+    /// <remarks>The header is checked again (format by content, size against <paramref name="maxPixels"/>) before any pixel memory is allocated.</remarks>
+    public static void Decode(string path, int size, ColorMode mode, RgbColor background, long maxPixels, Span<byte> destination)
     {
-        using var codec = SKCodec.Create(path, out SKCodecResult createResult)
-            ?? throw new InvalidDataException($"Image file '{path}' could not be decoded: SkiaSharp reported {createResult}.");
+        using var codec = ImageFileChecks.OpenCodec(path, maxPixels);
         var sourceInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var source = new SKBitmap(sourceInfo);
         SKCodecResult result = codec.GetPixels(sourceInfo, source.GetPixels());
