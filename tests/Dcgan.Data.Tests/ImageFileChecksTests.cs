@@ -19,6 +19,18 @@ public class ImageFileChecksTests
     }
 
     [Fact]
+    public void FourteenByteGifClaimingAHugeScreen_IsRefusedByTheBound_NotBySkiaFailingToAllocate()
+    {
+        // Found by AFL (tests/Dcgan.Fuzz.Tests/Found/image/queue-013): before the bound, SKBitmap's constructor threw
+        // System.Exception "Unable to allocate pixels for the bitmap", naming no file.
+        using var tmp = new TempDir();
+        File.WriteAllBytes(tmp.File("tiny.png"), [.. "GIF89a"u8, 0xF7, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0x3B]);
+
+        FluentActions.Invoking(() => new ImageFolderDataSource(tmp.Path)).Should().Throw<InvalidDataException>()
+            .WithMessage($"*'{tmp.File("tiny.png")}' (14 bytes) claims 65527x11519*MaxSourcePixels*");
+    }
+
+    [Fact]
     public void TheBoundIsAnOption_CheckedAtConstructionAndWhenDecodingLazily()
     {
         using var tmp = new TempDir();
