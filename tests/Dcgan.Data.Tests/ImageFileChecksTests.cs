@@ -142,7 +142,7 @@ internal static class ImageBytes
         byte[] copy = (byte[])png.Clone();
         BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(16), width);   // 8 signature + 4 length + 4 "IHDR"
         BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(20), height);
-        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Crc32(copy.AsSpan(12, 17)));   // type + 13 data bytes
+        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Dcgan.Data.Crc32.Append(0, copy.AsSpan(12, 17)));   // type + 13 data bytes
         return copy;
     }
 
@@ -167,20 +167,5 @@ internal static class ImageBytes
 
         bytes.Add(0x3B);
         return bytes.ToArray();
-    }
-
-    public static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

@@ -155,7 +155,7 @@ public static partial class FuzzTargets
                 break;
             }
 
-            BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(at + 8 + (int)length), Crc32(b.AsSpan(at + 4, 4 + (int)length)));
+            BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(at + 8 + (int)length), Crc32.Append(0, b.AsSpan(at + 4, 4 + (int)length)));
             at += 12 + (int)length;
         }
 
@@ -226,20 +226,5 @@ public static partial class FuzzTargets
         }
 
         return fields;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }
