@@ -23,8 +23,9 @@ namespace Dcgan.Data;
 /// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
 /// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
 /// JPEG EXIF orientation is not applied.</para>
-/// <para>Each file's format is taken from its content (signature), not its extension: a PNG, JPEG, GIF, WebP or BMP
-/// file is decoded whatever it is named; anything else, and animated GIF/WebP files, are refused naming the file. The
+/// <para>Only files with those extensions are picked up, but each one's format is taken from its content (signature),
+/// not its extension: PNG, JPEG, GIF, WebP or BMP content is decoded whatever the name says; anything else (an IDX or
+/// TIFF file renamed <c>.png</c>), and animated GIF/WebP files, are refused naming the file. The
 /// size the header claims is checked against <see cref="ImageDataSourceOptions.MaxSourcePixels"/> (default
 /// 8192 x 8192) before any pixel memory is allocated.</para>
 /// </remarks>
