@@ -11,7 +11,7 @@ measure() { # label, dll, sample arguments...
   shift 2
   rm -rf "$out/o" "$out/o.npz" "$out/o.npy" "$out/o.png"
   /usr/bin/time -f "%M %e %x" -o "$out/time.txt" dotnet "$dll" sample --checkpoint "$checkpoint" "$@" >/dev/null 2>"$out/err.txt"
-  read -r rss wall code <"$out/time.txt"
+  read -r rss wall code < <(tail -n 1 "$out/time.txt") # GNU time puts "Command exited with non-zero status N" first
   if [ "$code" = 0 ]; then
     printf '%-8s %-55s peak RSS %5d MB  %6.1f s\n' "$label" "$*" $((rss / 1024)) "$wall"
   else
