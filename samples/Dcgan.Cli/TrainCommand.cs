@@ -125,7 +125,7 @@ internal static class TrainCommand
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
             {
                 Options = options,
-                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse), checkpoints],
+                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse, output), checkpoints],
                 Logger = loggerFactory.CreateLogger("dcgan"),
             });
             if (resumeFile is not null)
