@@ -62,6 +62,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a DCGAN and write sample grids, checkpoints and a loss log.")
         {
             Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
+            TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence,
         };
         foreach (Option option in TrainObservability.Options)
         {
@@ -108,6 +109,7 @@ internal static class TrainCommand
         };
         options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs
             ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count));
+        TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
@@ -134,7 +136,7 @@ internal static class TrainCommand
 
             AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, architecture {architecture.Projection} projection / {architecture.KernelSize}x{architecture.KernelSize} kernels, device {trainer.Device}, seed {seed}.");
             AnsiConsole.MarkupLine($"Writing to [blue]{Markup.Escape(output)}[/]");
-            TrainingResult result = TrainingProgressView.Run(trainer, options.Epochs);
+            TrainingResult result = TrainTuningOptions.Run(trainer, output, () => TrainingProgressView.Run(trainer, options.Epochs));
 
             AnsiConsole.MarkupLine(result.Outcome == TrainingOutcome.Completed
                 ? $"Done: {result.StepsTrained} steps in {result.Elapsed.TotalSeconds:F0} s."

@@ -20,6 +20,12 @@ public sealed class ImageDataSourceOptions
     /// <summary>The side image folders are resized to when <see cref="ImageSize"/> is not set.</summary>
     internal const int DefaultFolderImageSize = 64;
 
+    /// <summary>The default of <see cref="MaxSourcePixels"/>: 8192 x 8192 pixels.</summary>
+    public const long DefaultMaxSourcePixels = 8192L * 8192;
+
+    /// <summary>Largest value <see cref="MaxSourcePixels"/> accepts: 2^28 pixels (1 GiB as RGBA).</summary>
+    internal const long MaxSourcePixelsLimit = 1L << 28;
+
     /// <summary>Side of the square output images in pixels (1 to 4096), or <see langword="null"/> for the kind's default.</summary>
     /// <value>
     /// The default value is <see langword="null"/>: IDX data keeps its native size (28x28 for MNIST), image
@@ -71,4 +77,17 @@ public sealed class ImageDataSourceOptions
     /// and surfaces any undecodable file before training starts.
     /// </value>
     public bool Preload { get; set; }
+
+    /// <summary>
+    /// The largest image file a folder source decodes, in pixels (width x height as the file's header claims it,
+    /// 1 to 2^28). The claim is read from the header before any pixel memory is allocated; a larger image is refused
+    /// with an error naming the file and its claimed size, so a small hostile file (a PNG header claiming
+    /// 60000x60000) cannot make the reader allocate gigabytes. Ignored for IDX data.
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="DefaultMaxSourcePixels"/> (67,108,864 = 8192 x 8192): larger than the photos of
+    /// common GAN data sets, and its RGBA decoding buffer (256 MiB) still fits comfortably in memory.
+    /// </value>
+    [Range(1L, MaxSourcePixelsLimit)]
+    public long MaxSourcePixels { get; set; } = DefaultMaxSourcePixels;
 }

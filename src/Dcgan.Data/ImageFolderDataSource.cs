@@ -24,6 +24,11 @@ namespace Dcgan.Data;
 /// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
 /// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
 /// JPEG EXIF orientation is not applied.</para>
+/// <para>Only files with those extensions are picked up, but each one's format is taken from its content (signature),
+/// not its extension: PNG, JPEG, GIF, WebP or BMP content is decoded whatever the name says; anything else (an IDX or
+/// TIFF file renamed <c>.png</c>), and animated GIF/WebP files, are refused naming the file. The
+/// size the header claims is checked against <see cref="ImageDataSourceOptions.MaxSourcePixels"/> (default
+/// 8192 x 8192) before any pixel memory is allocated.</para>
 /// </remarks>
 public sealed class ImageFolderDataSource : IImageDataSource
 {
@@ -32,6 +37,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
     private readonly string[] _files;
     private readonly int _imageSize;
     private readonly byte[]? _cache;
+    private readonly long _maxSourcePixels;
 
     /// <summary>Finds and validates the images under <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder to search recursively.</param>
@@ -41,7 +47,8 @@ public sealed class ImageFolderDataSource : IImageDataSource
     /// <c>new ImageDataSourceOptions()</c>.
     /// </param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty or cannot be decoded (the message names the file).</exception>
+    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty, of an unsupported format, larger than
+    /// <see cref="ImageDataSourceOptions.MaxSourcePixels"/> or cannot be decoded (the message names the file).</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public ImageFolderDataSource(string folder, ImageDataSourceOptions? options = null)
     {
@@ -54,6 +61,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         ColorMode = options.ColorMode ?? ColorMode.Rgb;
         Background = options.Background;
         Fit = options.Fit;
+        _maxSourcePixels = options.MaxSourcePixels;
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
@@ -69,7 +77,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
 
         foreach (string file in _files)
         {
-            SkiaImageDecoder.Probe(file);
+            SkiaImageDecoder.Probe(file, _maxSourcePixels);
         }
 
         Shape = new ImageShape((int)ColorMode, _imageSize, _imageSize);
@@ -130,7 +138,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         }
 
         byte[] bytes = new byte[length];
-        SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, bytes);
+        SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, _maxSourcePixels, bytes);
         PixelScaling.ToSigned(bytes, destination);
     }
 
@@ -162,7 +170,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         try
         {
             Parallel.For(0, _files.Length, i =>
-                SkiaImageDecoder.Decode(_files[i], _imageSize, Fit, ColorMode, Background,
+                SkiaImageDecoder.Decode(_files[i], _imageSize, Fit, ColorMode, Background, _maxSourcePixels,
                     cache.AsSpan((int)((long)i * length), length)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
