@@ -68,6 +68,8 @@ internal static class SampleCommand
             throw new ArgumentException($"--indexed draws one labelled grid, but --output '{output}' is a folder; give a .png file, e.g. --output grid.png.");
         }
 
+        _ = toFile ? OutputPaths.File(Output.Name, output, "PNG", ".png") : OutputPaths.Folder(Output.Name, output); // writable, before loading
+
         long seed = parse.GetValue(Seed);
         BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
         (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint, mode);
