@@ -14,5 +14,7 @@ internal static class DcganCommands
             ArithmeticCommand.Create(),
             ForgetCommand.Create(),
             DedupCommand.Create(),
+            ConvertCommand.Create(),
+            PlotCommand.Create(),
         };
 }
