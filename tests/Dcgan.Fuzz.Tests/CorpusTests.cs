@@ -68,6 +68,7 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     internal static readonly Dictionary<(string Target, int Case), string> KnownFailures = new()
     {
+        [("pth-generator", 62)] = "TorchSharp.PyBridge's unpickler allocates about 21 MB for 11 random bytes in a 2 KB .pth (a claimed storage size is trusted before the data is checked); the file is refused with PyTorchStateDictException, but the allocation is over budget: PyBridge, not Dcgan code, to be reported upstream or pre-checked",
         [("checkpoint-archive", 100)] = "entries are read into a growing MemoryStream: a 64 MB deflate bomb allocates ~200 MB (issue 10 item 2: bounded entry reads)",
         [("checkpoint-generator", 100)] = "the same deflate bomb through CheckpointModels.LoadGenerator",
         [("checkpoint-archive", 101)] = "manifest.json is read unbounded: 64 MB of spaces allocate ~540 MB (issue 10 item 2: bounded entry reads)",
