@@ -110,7 +110,7 @@ public static class NpyFile
         if (stream.CanSeek && stream.Length - stream.Position < needed)
         {
             throw new NpyFormatException(
-                $"'{name}' has shape {NpyHeader.ShapeText(shape)} ({needed} bytes of data) but only {stream.Length - stream.Position} bytes follow its header at offset {stream.Position}.");
+                $"'{name}' is truncated: its shape {NpyHeader.ShapeText(shape)} needs {needed} bytes of data, but only {stream.Length - stream.Position} bytes follow its header at offset {stream.Position}.");
         }
 
         var data = new T[count];

@@ -82,7 +82,7 @@ internal static class NpyHeader
 
         if (stream.CanSeek && stream.Length - stream.Position < headerLength)
         {
-            throw new NpyFormatException($"'{name}' claims a .npy header of {headerLength} bytes, but only {stream.Length - stream.Position} bytes follow at offset {stream.Position}.");
+            throw new NpyFormatException($"'{name}' is truncated: it claims a .npy header of {headerLength} bytes, but only {stream.Length - stream.Position} bytes follow at offset {stream.Position}.");
         }
 
         var text = new byte[headerLength];
