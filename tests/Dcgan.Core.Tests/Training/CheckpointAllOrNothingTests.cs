@@ -67,6 +67,27 @@ public sealed class CheckpointAllOrNothingTests : IDisposable
         trainer.Position.Should().Be(new TrainingPosition(1, 0, 2, 2));
     }
 
+    [Fact]
+    public void Loading_good_and_refused_checkpoints_leaves_the_live_tensor_count_flat()
+    {
+        string good = SaveGood();
+        (string bad, _) = Damage(good, "discriminator weights: a key renamed");
+        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models(seed: 77);
+        using var _g = g;
+        using var _d = d;
+        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
+        trainer.LoadCheckpoint(good);
+        long live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        for (int i = 0; i < 3; i++)
+        {
+            trainer.LoadCheckpoint(good);
+            FluentActions.Invoking(() => trainer.LoadCheckpoint(bad)).Should().Throw<CheckpointException>();
+        }
+
+        TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount.Should().Be(live);
+    }
+
     private (string File, string Entry) Damage(string good, string damage)
     {
         string copy = _temp.File("damaged.dcgan");
@@ -137,17 +158,7 @@ public sealed class CheckpointAllOrNothingTests : IDisposable
         }
     }
 
-    private string SaveGood()
-    {
-        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
-        using var _g = g;
-        using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
-        trainer.Fit();
-        string file = _temp.File("good.dcgan");
-        trainer.SaveCheckpoint(file);
-        return file;
-    }
+    private string SaveGood() => CheckpointSamples.Trained(_temp.File("good.dcgan"));
 
     // Everything a checkpoint of the trainer holds (weights, optimizer state, fixed noise, and the manifest with its
     // position and RNG state), except the time it was written.

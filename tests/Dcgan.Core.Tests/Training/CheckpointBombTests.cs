@@ -1,8 +1,6 @@
 // An entry that inflates far beyond the length its manifest declares (a deflate bomb) fails fast: reading stops
 // after the declared length, so the allocation stays a small multiple of the file size (measured per thread).
-using Dcgan.Models;
 using Dcgan.Persistence;
-using Dcgan.Training;
 
 namespace Dcgan.Core.Tests.Training;
 
@@ -37,14 +35,5 @@ public sealed class CheckpointBombTests : IDisposable
         allocated.Should().BeLessThan(8 * fileSize, $"reading stops at the declared length (file {fileSize} bytes)");
     }
 
-    private string SaveGood()
-    {
-        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
-        using var _g = g;
-        using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
-        string file = _temp.File("good.dcgan");
-        trainer.SaveCheckpoint(file);
-        return file;
-    }
+    private string SaveGood() => CheckpointSamples.Trained(_temp.File("good.dcgan"));
 }
