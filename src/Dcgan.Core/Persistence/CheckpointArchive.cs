@@ -77,7 +77,7 @@ public static class CheckpointArchive
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException($"Could not write the checkpoint '{full}': {e.Message} Any previous file at that path is unchanged.", e);
+            throw new CheckpointException($"Could not write the checkpoint '{full}': {e.Message.TrimEnd('.', ' ')}. Any previous file at that path is unchanged.", e);
         }
         finally
         {
