@@ -14,5 +14,6 @@ internal static class DcganCommands
             ArithmeticCommand.Create(),
             ForgetCommand.Create(),
             DedupCommand.Create(),
+            ConvertCommand.Create(),
         };
 }

@@ -1,7 +1,9 @@
-// `dcgan sample`: images from a trained checkpoint, as one grid PNG (--output x.png), an indexed grid with each
-// tile's number under it (--indexed, for picking `dcgan arithmetic` exemplars), or a folder with one PNG per image.
-// Image i of --seed s is always generated from z = LatentSampler.Row(s, i): the same in every output form and
-// whatever --count is, so the images of `--count 16` are the first 16 of `--count 64`.
+// `dcgan sample`: images from a trained checkpoint as one grid PNG, an indexed grid with each tile's number under it
+// (--indexed, for picking `dcgan arithmetic` exemplars), a folder with one PNG per image, or NumPy files for FID tools
+// (--format npy: float32 [N, C, H, W] in [-1, 1]; --format npz: uint8 [N, H, W, C] under 'arr_0').
+// Image i of --seed s is always generated from z = LatentSampler.Row(s, i): the same in every output form and whatever
+// --count is, so the images of `--count 16` are the first 16 of `--count 64`. --latent FILE.npy gives the vectors instead.
+// Folders and NumPy files are written in batches of --batch-size: memory does not grow with --count.
 using System.CommandLine;
 using Dcgan.CommandLine;
 using Dcgan.Data;
@@ -14,19 +16,31 @@ namespace Dcgan.Cli;
 
 internal static class SampleCommand
 {
-    private const string FilePrefix = "sample-";
+    private const int MaxGridCount = 4096;
+    private const int MaxCount = 10_000_000;
+    private const int MaxBatchSize = 4096;
 
     private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
 
     private static readonly Option<string> Output = new("--output")
     {
-        Description = "A .png file: one grid of all images; any other path: a folder with one PNG per image (sample-0000.png, ...; older sample-*.png there are removed).",
+        Description = "A .png file: one grid of all images; a .npy or .npz file: NumPy arrays (see --format); any other path: a folder with one PNG per image (sample-0000.png, ...; older sample-*.png there are removed).",
         DefaultValueFactory = _ => "samples.png",
     };
 
-    private static readonly Option<int> Count = new("--count") { Description = "Number of images (a grid is laid out square-ish).", DefaultValueFactory = _ => 64 };
+    private static readonly Option<string?> Format = new("--format")
+    {
+        Description = "png: one grid; folder: one PNG per image; npy: float32 [N, C, H, W] in [-1, 1]; npz: uint8 [N, H, W, C] as 'arr_0' (torch-fidelity, clean-fid, TTUR). Default: from --output's extension.",
+        HelpName = "png|folder|npy|npz",
+    };
+
+    private static readonly Option<int> Count = new("--count") { Description = $"Number of images (a grid holds at most {MaxGridCount}, laid out square-ish).", DefaultValueFactory = _ => 64 };
 
     private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the latent vectors: image i depends only on (seed, i), not on --count or the output form.", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<string?> Latent = new("--latent") { Description = "Generate from these vectors instead of --seed: a float32 .npy of shape (N, nz) or (N, nz, 1, 1); N images." };
+
+    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Images per forward pass; folders and NumPy files hold one batch in memory at a time.", DefaultValueFactory = _ => 256 };
 
     private static readonly Option<bool> Indexed = new("--indexed") { Description = "Draw each image's index under it (for picking exemplars for `dcgan arithmetic`); needs a .png --output." };
 
@@ -36,9 +50,9 @@ internal static class SampleCommand
 
     public static Command Create()
     {
-        var command = new Command("sample", "Generate images from a checkpoint: a PNG grid, an indexed grid for picking exemplars, or one PNG per image.")
+        var command = new Command("sample", "Generate images from a checkpoint: a PNG grid, an indexed grid for picking exemplars, one PNG per image, or .npy/.npz arrays for FID tools.")
         {
-            Checkpoint, Output, Count, Seed, Indexed, Scale, BatchNorm,
+            Checkpoint, Output, Format, Count, Seed, Latent, BatchSize, Indexed, Scale, BatchNorm,
         };
         command.SetAction(Run);
         return command;
@@ -46,71 +60,112 @@ internal static class SampleCommand
 
     private static int Run(ParseResult parse)
     {
+        string output = Path.GetFullPath(parse.GetValue(Output)!);
+        SampleFormat format = SampleFormats.Resolve(parse.GetValue(Format), output);
+        string? latentFile = parse.GetValue(Latent);
         int count = parse.GetValue(Count);
-        if (count is < 1 or > 4096)
+        if (latentFile is not null && parse.GetResult(Count) is { Implicit: false })
         {
-            throw new ArgumentException($"--count {count} is out of range: expected 1 to 4096.");
+            throw new ArgumentException($"--count and --latent cannot be used together: --latent '{latentFile}' gives one image per vector.");
         }
 
-        string output = Path.GetFullPath(parse.GetValue(Output)!);
-        bool toFile = output.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
-        string extension = Path.GetExtension(output);
-        if (!toFile && extension.Length > 0 && !Directory.Exists(output))
+        int maxCount = format == SampleFormat.Png ? MaxGridCount : MaxCount;
+        if (latentFile is null && count is < 1 or > MaxCount || count > maxCount)
         {
-            // x.jpg would otherwise become a folder named x.jpg: say what sample writes instead.
-            throw new ArgumentException(
-                $"--output '{output}' has the extension {extension}, but sample writes PNG only: give a .png file for one grid, or a folder path (no extension) for one PNG per image.");
+            throw new ArgumentException(format == SampleFormat.Png
+                ? $"--count {count} is out of range: expected 1 to {MaxGridCount}. (A grid is built in memory; --format folder, npy or npz write up to {MaxCount:N0} images in batches.)"
+                : $"--count {count} is out of range: expected 1 to {MaxCount:N0}.");
+        }
+
+        int batchSize = parse.GetValue(BatchSize);
+        if (batchSize is < 1 or > MaxBatchSize)
+        {
+            throw new ArgumentException($"--batch-size {batchSize} is out of range: expected 1 to {MaxBatchSize}.");
         }
 
         bool indexed = parse.GetValue(Indexed);
-        if (indexed && !toFile)
+        if (indexed && format != SampleFormat.Png)
         {
-            throw new ArgumentException($"--indexed draws one labelled grid, but --output '{output}' is a folder; give a .png file, e.g. --output grid.png.");
+            throw new ArgumentException($"--indexed draws one labelled grid, but --output '{output}' is a {format.ToString().ToLowerInvariant()} output; give a .png file, e.g. --output grid.png.");
         }
 
-        long seed = parse.GetValue(Seed);
         BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
         (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint, mode);
         using (generator)
         {
-            float[][] z = LatentSampler.ForSeed(generator, seed, count); // z_i = LatentSampler.Row(seed, i)
-            // With batch statistics an image depends on the images generated with it: all of them, in one batch.
-            ImageBatch images = generator.Render(z, mode, batchSize: mode == BatchNormMode.BatchStatistics ? count : LatentImages.DefaultBatchSize);
-            if (indexed)
+            SampleLatents latents = latentFile is null
+                ? SampleLatents.FromSeed(generator, parse.GetValue(Seed), count)
+                : SampleLatents.FromFile(generator, latentFile);
+            if (latents.Count > maxCount)
             {
-                IndexedGridImage.SavePng(images, output, scale: LatentCommandSupport.Scale(parse, Scale, images.Shape));
-                LatentCommandSupport.Wrote($"an indexed grid of {count} samples (seed {seed})", output);
-                AnsiConsole.MarkupLine(
-                    $"Pick exemplars by index: dcgan arithmetic --grid-seed {seed} --grid-count {count} --add i,j,k --subtract i,j,k --add i,j,k ...");
+                throw new ArgumentException($"--latent '{latentFile}' has {latents.Count} vectors; a grid holds at most {MaxGridCount}: use --format folder, npy or npz.");
             }
-            else if (toFile)
+
+            if (format == SampleFormat.Png)
             {
-                ImageGrid.SavePng(images, output);
-                LatentCommandSupport.Wrote($"a grid of {count} samples (seed {seed})", output);
+                SaveGrid(parse, generator, latents, mode, output, indexed);
             }
             else
             {
-                SaveEach(images, output);
-                LatentCommandSupport.Wrote($"{count} samples (seed {seed}) as {FilePrefix}0000.png ...", output);
+                Stream(generator, latents, mode, batchSize, format, output);
             }
         }
 
         return 0;
     }
 
-    // One PNG per image, numbered by its index; stale files of an earlier, larger --count are removed first.
-    private static void SaveEach(ImageBatch images, string folder)
+    private static void SaveGrid(ParseResult parse, DcganGenerator generator, SampleLatents latents, BatchNormMode mode, string output, bool indexed)
     {
-        Directory.CreateDirectory(folder);
-        foreach (string stale in Directory.EnumerateFiles(folder, FilePrefix + "*.png"))
+        int count = latents.Count;
+        // With batch statistics an image depends on the images generated with it: all of them, in one batch.
+        ImageBatch images = generator.Render(latents.Rows(0, count), mode, batchSize: mode == BatchNormMode.BatchStatistics ? count : LatentImages.DefaultBatchSize);
+        if (indexed)
         {
-            File.Delete(stale);
+            IndexedGridImage.SavePng(images, output, scale: LatentCommandSupport.Scale(parse, Scale, images.Shape));
+            LatentCommandSupport.Wrote($"an indexed grid of {count} samples ({latents.Description})", output);
+            if (parse.GetValue(Latent) is null)
+            {
+                long seed = parse.GetValue(Seed);
+                AnsiConsole.MarkupLine(
+                    $"Pick exemplars by index: dcgan arithmetic --grid-seed {seed} --grid-count {count} --add i,j,k --subtract i,j,k --add i,j,k ...");
+            }
+        }
+        else
+        {
+            ImageGrid.SavePng(images, output);
+            LatentCommandSupport.Wrote($"a grid of {count} samples ({latents.Description})", output);
+        }
+    }
+
+    // Generates --batch-size images at a time and hands each batch to the sink; with batch statistics, an image depends
+    // on the images of its batch.
+    private static void Stream(DcganGenerator generator, SampleLatents latents, BatchNormMode mode, int batchSize, SampleFormat format, string output)
+    {
+        int count = latents.Count;
+        if (format != SampleFormat.Folder)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         }
 
-        for (int i = 0; i < images.Count; i++)
+        using ISampleSink sink = format switch
         {
-            var one = new ImageBatch(1, images.Shape, images.Image(i).ToArray());
-            ImageGrid.SavePng(one, Path.Combine(folder, $"{FilePrefix}{i:D4}.png"), columns: 1, padding: 0);
+            SampleFormat.Npy => new NpySampleSink(output, count, generator.ImageShape),
+            SampleFormat.Npz => new NpzSampleSink(output, count, generator.ImageShape),
+            _ => new PngFolderSampleSink(output, count),
+        };
+        for (int start = 0; start < count; start += batchSize)
+        {
+            int n = Math.Min(batchSize, count - start);
+            sink.Write(generator.Render(latents.Rows(start, n), mode, batchSize: n), start);
         }
+
+        sink.Complete();
+        string what = format switch
+        {
+            SampleFormat.Npy => $"{count} samples ({latents.Description}) as float32 [N, C, H, W] in [-1, 1]",
+            SampleFormat.Npz => $"{count} samples ({latents.Description}) as uint8 [N, H, W, C] under '{NpzSampleSink.ArrayName}'",
+            _ => $"{count} samples ({latents.Description}) as {PngFolderSampleSink.FileName(0, Math.Max(4, count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length))} ...",
+        };
+        LatentCommandSupport.Wrote(what, output);
     }
 }

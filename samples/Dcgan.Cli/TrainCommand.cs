@@ -19,7 +19,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Data = new("--data")
     {
-        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
+        Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, CIFAR-10/100 binary files (data_batch_N.bin, train.bin) or their folder, an LMDB folder (LSUN, holds data.mdb), or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
     };
 
     private static readonly Option<int?> ImageSize = new("--image-size")
@@ -62,7 +62,13 @@ internal static class TrainCommand
         var command = new Command("train", "Train a DCGAN and write sample grids, checkpoints and a loss log.")
         {
             Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
+            TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence,
         };
+        foreach (Option option in TrainObservability.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(Run);
         return command;
     }
@@ -103,6 +109,7 @@ internal static class TrainCommand
         };
         options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs
             ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count));
+        TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
@@ -118,7 +125,7 @@ internal static class TrainCommand
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
             {
                 Options = options,
-                Callbacks = [losses, grids, checkpoints],
+                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse), checkpoints],
                 Logger = loggerFactory.CreateLogger("dcgan"),
             });
             if (resumeFile is not null)
@@ -129,7 +136,7 @@ internal static class TrainCommand
 
             AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, architecture {architecture.Projection} projection / {architecture.KernelSize}x{architecture.KernelSize} kernels, device {trainer.Device}, seed {seed}.");
             AnsiConsole.MarkupLine($"Writing to [blue]{Markup.Escape(output)}[/]");
-            TrainingResult result = TrainingProgressView.Run(trainer, options.Epochs);
+            TrainingResult result = TrainTuningOptions.Run(trainer, output, () => TrainingProgressView.Run(trainer, options.Epochs));
 
             AnsiConsole.MarkupLine(result.Outcome == TrainingOutcome.Completed
                 ? $"Done: {result.StepsTrained} steps in {result.Elapsed.TotalSeconds:F0} s."

@@ -38,6 +38,6 @@ public static class CommandLineTool
     }
 
     private static bool IsUserError(Exception e) =>
-        e is ArgumentException or OptionsValidationException or CheckpointException or TorchLoadException
+        e is ArgumentException or OptionsValidationException or CheckpointException or TorchLoadException or Dcgan.Training.DivergenceException
             or IOException or InvalidDataException or UnauthorizedAccessException or Dcgan.Imaging.FontUnavailableException;
 }

@@ -7,7 +7,8 @@ namespace Dcgan.Data;
 /// <summary>
 /// Reads IDX files: the format of MNIST and Fashion-MNIST (<c>*-images-idx3-ubyte</c>, <c>*-labels-idx1-ubyte</c>).
 /// Files may be raw or gzip-compressed; compression is detected by the gzip magic bytes <c>1F 8B</c>, not by
-/// the file extension.
+/// the file extension. A gzip file may consist of several concatenated members (as written by pigz, bgzip or
+/// <c>cat a.gz b.gz</c>); its content is the members' contents in order.
 /// </summary>
 /// <remarks>
 /// <para>Layout: two zero bytes, a type byte, a dimension-count byte, one big-endian int32 per dimension,
@@ -94,7 +95,8 @@ public static class IdxReader
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.SequentialScan);
         long compressedLength = file.Length;
-        uint? trailerSize = ReadGzipTrailerSize(file);
+        GzipTrailer? trailer = ReadGzipTrailer(file);
+        uint? trailerSize = trailer?.Size;
         using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
         long offset = 0;
         try
@@ -149,11 +151,12 @@ public static class IdxReader
             }
 
             long total = header.Length + claimed;
-            if (trailerSize is uint size && size != (uint)total)
+            if (trailer is GzipTrailer last && last.Size != (uint)total && !IsLastMemberOf(last, header, buffer))
             {
                 throw new IdxFormatException(path, -1,
-                    $"the gzip trailer records an uncompressed size of {size} bytes (mod 2^32), but {total} bytes " +
-                    "were decompressed; the file is truncated or has a corrupt trailer.");
+                    $"the gzip trailer records an uncompressed size of {last.Size} bytes (mod 2^32), but {total} bytes " +
+                    "were decompressed, and it is not the trailer of a last member holding the content's final bytes either " +
+                    "(its CRC-32 does not match them); the file is truncated or has a corrupt trailer.");
             }
 
             return new IdxFile(path, header.Dimensions, buffer);
@@ -166,8 +169,8 @@ public static class IdxReader
         }
     }
 
-    /// <summary>Reads the gzip ISIZE trailer (last 4 bytes, little-endian) and rewinds; null for files too short to have one.</summary>
-    private static uint? ReadGzipTrailerSize(FileStream file)
+    /// <summary>Reads the last gzip trailer (CRC-32 and ISIZE, little-endian) and rewinds; null for files too short to have one.</summary>
+    private static GzipTrailer? ReadGzipTrailer(FileStream file)
     {
         const int MinimumGzipLength = 18;   // 10-byte header + 8-byte trailer
         if (file.Length < MinimumGzipLength)
@@ -175,11 +178,36 @@ public static class IdxReader
             return null;
         }
 
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
+        Span<byte> trailer = stackalloc byte[8];
+        file.Seek(-8, SeekOrigin.End);
         file.ReadExactly(trailer);
         file.Seek(0, SeekOrigin.Begin);
-        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        return new GzipTrailer(BinaryPrimitives.ReadUInt32LittleEndian(trailer), BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="trailer"/> is that of a last member (of a multi-member file) holding the final
+    /// <see cref="GzipTrailer.Size"/> bytes of the content: its size fits and its CRC-32 matches those bytes. The
+    /// decoder checks every member it finishes, but not a last trailer cut short, which this test catches.
+    /// </summary>
+    private static bool IsLastMemberOf(GzipTrailer trailer, IdxHeader header, byte[] payload)
+    {
+        long total = header.Length + payload.LongLength;
+        if (trailer.Size >= total)
+        {
+            return false;
+        }
+
+        long fromPayload = Math.Min(trailer.Size, payload.LongLength);
+        uint crc = 0;
+        if (trailer.Size > fromPayload)
+        {
+            byte[] headerBytes = header.ToBytes();
+            crc = Crc32.Append(crc, headerBytes.AsSpan(headerBytes.Length - (int)(trailer.Size - fromPayload)));
+        }
+
+        crc = Crc32.Append(crc, payload.AsSpan((int)(payload.LongLength - fromPayload)));
+        return crc == trailer.Crc;
     }
 
     private static long CountRemaining(Stream stream)
@@ -283,6 +311,21 @@ public static class IdxReader
     {
         public string Describe() => "[" + string.Join(", ", Dimensions) + "]";
 
+        public byte[] ToBytes()
+        {
+            var bytes = new byte[Length];
+            bytes[2] = UnsignedByteType;
+            bytes[3] = (byte)Dimensions.Length;
+            for (int i = 0; i < Dimensions.Length; i++)
+            {
+                BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * i), Dimensions[i]);
+            }
+
+            return bytes;
+        }
+
         public string DescribeClaim() => PayloadLength == long.MaxValue ? "more than 2^63" : PayloadLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private readonly record struct GzipTrailer(uint Crc, uint Size);
 }

@@ -10,7 +10,7 @@ namespace Dcgan.Data;
 /// </summary>
 /// <remarks>
 /// Every property is a plain settable value, so the options bind from configuration, for example
-/// <c>{ "ImageSize": 64, "ColorMode": "Grayscale", "Background": "#000000", "Preload": true }</c>.
+/// <c>{ "ImageSize": 64, "ColorMode": "Grayscale", "Fit": "CenterCrop", "Background": "#000000", "Preload": true }</c>.
 /// </remarks>
 public sealed class ImageDataSourceOptions
 {
@@ -19,6 +19,12 @@ public sealed class ImageDataSourceOptions
 
     /// <summary>The side image folders are resized to when <see cref="ImageSize"/> is not set.</summary>
     internal const int DefaultFolderImageSize = 64;
+
+    /// <summary>The default of <see cref="MaxSourcePixels"/>: 8192 x 8192 pixels.</summary>
+    public const long DefaultMaxSourcePixels = 8192L * 8192;
+
+    /// <summary>Largest value <see cref="MaxSourcePixels"/> accepts: 2^28 pixels (1 GiB as RGBA).</summary>
+    internal const long MaxSourcePixelsLimit = 1L << 28;
 
     /// <summary>Side of the square output images in pixels (1 to 4096), or <see langword="null"/> for the kind's default.</summary>
     /// <value>
@@ -35,6 +41,19 @@ public sealed class ImageDataSourceOptions
     /// </value>
     [EnumDataType(typeof(ColorMode), ErrorMessage = "expected Grayscale or Rgb.")]
     public ColorMode? ColorMode { get; set; }
+
+    /// <summary>
+    /// How an image file whose sides differ becomes the <see cref="ImageSize"/> square (ignored for IDX and CIFAR data,
+    /// which are square or stretched by design).
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="ImageFit.CenterCrop"/>: crop the largest centred square, then resize it, which is
+    /// what pytorch/examples' DCGAN (<c>Resize</c> + <c>CenterCrop</c>) and dcgan.torch do for faces and LSUN, and what
+    /// the image-folder reader has always done. <see cref="ImageFit.Stretch"/> squashes the whole image;
+    /// <see cref="ImageFit.Pad"/> letterboxes it on <see cref="Background"/>.
+    /// </value>
+    [EnumDataType(typeof(ImageFit), ErrorMessage = "expected CenterCrop, Stretch or Pad.")]
+    public ImageFit Fit { get; set; } = ImageFit.CenterCrop;
 
     /// <summary>
     /// The colour that transparent and semi-transparent pixels of image files are composited over (ignored for
@@ -57,4 +76,17 @@ public sealed class ImageDataSourceOptions
     /// and surfaces any undecodable file before training starts.
     /// </value>
     public bool Preload { get; set; }
+
+    /// <summary>
+    /// The largest image file a folder source decodes, in pixels (width x height as the file's header claims it,
+    /// 1 to 2^28). The claim is read from the header before any pixel memory is allocated; a larger image is refused
+    /// with an error naming the file and its claimed size, so a small hostile file (a PNG header claiming
+    /// 60000x60000) cannot make the reader allocate gigabytes. Ignored for IDX data.
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="DefaultMaxSourcePixels"/> (67,108,864 = 8192 x 8192): larger than the photos of
+    /// common GAN data sets, and its RGBA decoding buffer (256 MiB) still fits comfortably in memory.
+    /// </value>
+    [Range(1L, MaxSourcePixelsLimit)]
+    public long MaxSourcePixels { get; set; } = DefaultMaxSourcePixels;
 }

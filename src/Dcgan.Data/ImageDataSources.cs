@@ -1,4 +1,4 @@
-// ImageDataSources: one entry point that opens an IDX file, a folder of IDX files, or a folder of images.
+// ImageDataSources: one entry point that opens an IDX file, a folder of IDX files, CIFAR binary files, or a folder of images.
 using System.Text.RegularExpressions;
 
 namespace Dcgan.Data;
@@ -12,13 +12,20 @@ namespace Dcgan.Data;
 /// the <c>*-images.idx3-ubyte</c> spelling is accepted too) opens one of them: the only one, or else the one
 /// whose name starts with <c>train</c>. The test split is used only when it is the only one present; splits are
 /// not concatenated, so the test split stays held out. When both raw and gzip copies exist, the raw one is read.</item>
+/// <item>A CIFAR binary file (<c>data_batch_N.bin</c> or <c>test_batch.bin</c>: CIFAR-10; <c>train.bin</c> or
+/// <c>test.bin</c>: CIFAR-100) opens as a <see cref="CifarDataSource"/>. So does a folder without IDX files that holds
+/// them: all <c>data_batch_*.bin</c> files in number order (the CIFAR-10 training set), else <c>test_batch.bin</c>,
+/// else <c>train.bin</c>, else <c>test.bin</c>; or a folder holding one of the tarballs' folders
+/// (<c>cifar-10-batches-bin</c>, <c>cifar-100-binary</c>).</item>
+/// <item>An LMDB environment (a folder holding <c>data.mdb</c>, or that file), such as LSUN's
+/// <c>bedroom_train_lmdb</c>, opens as an <see cref="LmdbImageDataSource"/>.</item>
 /// <item>Any other folder is opened as an <see cref="ImageFolderDataSource"/>.</item>
 /// </list>
 /// </remarks>
 public static partial class ImageDataSources
 {
     /// <summary>Opens <paramref name="path"/> as described in the remarks.</summary>
-    /// <param name="path">An IDX image file, a folder with IDX files, or a folder of PNG/JPEG images.</param>
+    /// <param name="path">An IDX image file, a folder with IDX files, a CIFAR binary file or folder, an LMDB folder, or a folder of PNG/JPEG images.</param>
     /// <param name="options">
     /// Size, colour mode, background and preloading; validated with <see cref="ImageDataSourceOptionsValidator"/> before
     /// anything is read. The default value is <see langword="null"/>, meaning <c>new ImageDataSourceOptions()</c>.
@@ -28,6 +35,7 @@ public static partial class ImageDataSources
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     /// <exception cref="FileNotFoundException">The path does not exist.</exception>
     /// <exception cref="IdxFormatException">An IDX file is malformed.</exception>
+    /// <exception cref="CifarFormatException">A CIFAR file is malformed.</exception>
     /// <exception cref="InvalidDataException">An image folder has no images or an undecodable file.</exception>
     public static IImageDataSource Open(string path, ImageDataSourceOptions? options = null)
     {
@@ -39,6 +47,11 @@ public static partial class ImageDataSources
         options ??= new ImageDataSourceOptions();
         new ImageDataSourceOptionsValidator().ThrowIfInvalid(options);
         string full = Path.GetFullPath(path);
+        if ((File.Exists(full) && Path.GetFileName(full) == LmdbDataFile) || File.Exists(Path.Combine(full, LmdbDataFile)))
+        {
+            return new LmdbImageDataSource(full, options);
+        }
+
         if (File.Exists(full))
         {
             if (ImageExtension().IsMatch(full))
@@ -47,7 +60,9 @@ public static partial class ImageDataSources
                     $"Data path '{full}' is a single image; expected an IDX file or a folder. Pass the folder that holds the images instead.", nameof(path));
             }
 
-            return OpenIdx(full, options);
+            return CifarFiles.VariantOfFile(full) is CifarVariant variant
+                ? new CifarDataSource([full], variant, options)
+                : OpenIdx(full, options);
         }
 
         if (!Directory.Exists(full))
@@ -60,6 +75,11 @@ public static partial class ImageDataSources
         if (idx is not null)
         {
             return OpenIdx(idx, options);
+        }
+
+        if (CifarFiles.FindInFolder(full) is var (cifarVariant, cifarFiles))
+        {
+            return new CifarDataSource(cifarFiles, cifarVariant, options);
         }
 
         return new ImageFolderDataSource(full, options);
@@ -123,6 +143,8 @@ public static partial class ImageDataSources
 
         return IdxImageDataSource.Open(imagesPath, FindLabelsFor(imagesPath), options.ImageSize);
     }
+
+    private const string LmdbDataFile = "data.mdb";
 
     [GeneratedRegex(@"-images(?<sep>[.-])idx3-ubyte(\.gz)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdxImagesName();

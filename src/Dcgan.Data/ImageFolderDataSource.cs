@@ -10,7 +10,8 @@ namespace Dcgan.Data;
 /// </summary>
 /// <remarks>
 /// <para>Pipeline per image: decode (any size, grayscale, RGB or RGBA) → composite over
-/// <see cref="ImageDataSourceOptions.Background"/> → crop the centre square → resize to
+/// <see cref="ImageDataSourceOptions.Background"/> → fit to a square by <see cref="ImageDataSourceOptions.Fit"/> (default:
+/// crop the largest centred square, as pytorch/examples does) → resize to
 /// <see cref="ImageDataSourceOptions.ImageSize"/> (default 64; bilinear with mipmaps when shrinking, Mitchell cubic
 /// when enlarging) → convert to <see cref="ImageDataSourceOptions.ColorMode"/> (default RGB) → scale to [-1, 1].</para>
 /// <para>Validation happens at construction: a missing folder, a folder without images, and any empty or
@@ -23,6 +24,11 @@ namespace Dcgan.Data;
 /// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
 /// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
 /// JPEG EXIF orientation is not applied.</para>
+/// <para>Only files with those extensions are picked up, but each one's format is taken from its content (signature),
+/// not its extension: PNG, JPEG, GIF, WebP or BMP content is decoded whatever the name says; anything else (an IDX or
+/// TIFF file renamed <c>.png</c>), and animated GIF/WebP files, are refused naming the file. The
+/// size the header claims is checked against <see cref="ImageDataSourceOptions.MaxSourcePixels"/> (default
+/// 8192 x 8192) before any pixel memory is allocated.</para>
 /// </remarks>
 public sealed class ImageFolderDataSource : IImageDataSource
 {
@@ -31,6 +37,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
     private readonly string[] _files;
     private readonly int _imageSize;
     private readonly byte[]? _cache;
+    private readonly long _maxSourcePixels;
 
     /// <summary>Finds and validates the images under <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder to search recursively.</param>
@@ -40,7 +47,8 @@ public sealed class ImageFolderDataSource : IImageDataSource
     /// <c>new ImageDataSourceOptions()</c>.
     /// </param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty or cannot be decoded (the message names the file).</exception>
+    /// <exception cref="InvalidDataException">The folder has no images, or a file is empty, of an unsupported format, larger than
+    /// <see cref="ImageDataSourceOptions.MaxSourcePixels"/> or cannot be decoded (the message names the file).</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     public ImageFolderDataSource(string folder, ImageDataSourceOptions? options = null)
     {
@@ -52,6 +60,8 @@ public sealed class ImageFolderDataSource : IImageDataSource
         _imageSize = options.ImageSize ?? ImageDataSourceOptions.DefaultFolderImageSize;
         ColorMode = options.ColorMode ?? ColorMode.Rgb;
         Background = options.Background;
+        Fit = options.Fit;
+        _maxSourcePixels = options.MaxSourcePixels;
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
@@ -67,7 +77,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
 
         foreach (string file in _files)
         {
-            SkiaImageDecoder.Probe(file);
+            SkiaImageDecoder.Probe(file, _maxSourcePixels);
         }
 
         Shape = new ImageShape((int)ColorMode, _imageSize, _imageSize);
@@ -89,6 +99,9 @@ public sealed class ImageFolderDataSource : IImageDataSource
     /// <summary>The background that transparency is composited over.</summary>
     public RgbColor Background { get; }
 
+    /// <summary>How images whose sides differ become square.</summary>
+    public ImageFit Fit { get; }
+
     /// <summary>Whether all images were decoded into memory at construction.</summary>
     public bool IsPreloaded => _cache is not null;
 
@@ -100,7 +113,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
 
     /// <inheritdoc />
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"image folder '{Folder}' ({Count} images as {Shape} {ColorMode}, background {Background}{(IsPreloaded ? ", preloaded" : "")})");
+        $"image folder '{Folder}' ({Count} images as {Shape} {ColorMode}, background {Background}{(Fit != ImageFit.CenterCrop ? $", fit {Fit}" : "")}{(IsPreloaded ? ", preloaded" : "")})");
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">The file can no longer be decoded (lazy mode only); the message names it.</exception>
@@ -125,7 +138,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         }
 
         byte[] bytes = new byte[length];
-        SkiaImageDecoder.Decode(_files[index], _imageSize, ColorMode, Background, bytes);
+        SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, _maxSourcePixels, bytes);
         PixelScaling.ToSigned(bytes, destination);
     }
 
@@ -157,7 +170,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
         try
         {
             Parallel.For(0, _files.Length, i =>
-                SkiaImageDecoder.Decode(_files[i], _imageSize, ColorMode, Background,
+                SkiaImageDecoder.Decode(_files[i], _imageSize, Fit, ColorMode, Background, _maxSourcePixels,
                     cache.AsSpan((int)((long)i * length), length)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)

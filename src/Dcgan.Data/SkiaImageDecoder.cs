@@ -1,4 +1,4 @@
-// SkiaImageDecoder: decode one file with SkiaSharp, composite over a background, centre-crop, resize, to planar bytes.
+// SkiaImageDecoder: decode one file with SkiaSharp, then SquareImageTransform (composite, fit to square, resize, planar bytes).
 using SkiaSharp;
 
 namespace Dcgan.Data;
@@ -10,85 +10,21 @@ namespace Dcgan.Data;
 internal static class SkiaImageDecoder
 {
     /// <summary>Checks a file cheaply (header only) and returns its size; throws naming the file if it cannot be decoded.</summary>
-    public static (int Width, int Height) Probe(string path)
+    public static (int Width, int Height) Probe(string path, long maxPixels)
     {
-        long length = new FileInfo(path).Length;
-        if (length == 0)
-        {
-            throw new InvalidDataException($"Image file '{path}' is empty (0 bytes); expected a PNG or JPEG image.");
-        }
-
-        using var codec = SKCodec.Create(path, out SKCodecResult result)
-            ?? throw new InvalidDataException(
-                $"Image file '{path}' ({length} bytes) could not be decoded: SkiaSharp reported {result}; expected a PNG or JPEG image.");
-        var info = codec.Info;
-        if (info.Width <= 0 || info.Height <= 0)
-        {
-            throw new InvalidDataException($"Image file '{path}' has size {info.Width}x{info.Height}; expected a positive width and height.");
-        }
-
-        return (info.Width, info.Height);
+        using var codec = ImageFileChecks.OpenCodec(path, maxPixels);
+        return (codec.Info.Width, codec.Info.Height);
     }
 
     /// <summary>
-    /// Decodes <paramref name="path"/>, composites it over <paramref name="background"/>, crops the centre
-    /// square, resizes it to <paramref name="size"/> and writes channel-first bytes into <paramref name="destination"/>.
+    /// Decodes <paramref name="path"/> and hands it to <see cref="SquareImageTransform.Decode"/>: composited over
+    /// <paramref name="background"/>, fitted to the square by <paramref name="fit"/>, resized to <paramref name="size"/>,
+    /// channel-first bytes in <paramref name="destination"/>.
     /// </summary>
-    public static void Decode(string path, int size, ColorMode mode, RgbColor background, Span<byte> destination)
+    /// <remarks>The header is checked again (format by content, size against <paramref name="maxPixels"/>) before any pixel memory is allocated.</remarks>
+    public static void Decode(string path, int size, ImageFit fit, ColorMode mode, RgbColor background, long maxPixels, Span<byte> destination)
     {
-        using var codec = SKCodec.Create(path, out SKCodecResult createResult)
-            ?? throw new InvalidDataException($"Image file '{path}' could not be decoded: SkiaSharp reported {createResult}.");
-        var sourceInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var source = new SKBitmap(sourceInfo);
-        SKCodecResult result = codec.GetPixels(sourceInfo, source.GetPixels());
-        if (result != SKCodecResult.Success)
-        {
-            // IncompleteInput means a truncated file; Skia would fill the rest with zeros, which we refuse to train on.
-            throw new InvalidDataException($"Image file '{path}' could not be fully decoded: SkiaSharp reported {result}.");
-        }
-
-        int side = Math.Min(sourceInfo.Width, sourceInfo.Height);
-        var crop = SKRectI.Create((sourceInfo.Width - side) / 2, (sourceInfo.Height - side) / 2, side, side);
-        var target = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var output = new SKBitmap(target);
-        using (var canvas = new SKCanvas(output))
-        using (var image = SKImage.FromBitmap(source))
-        {
-            canvas.Clear(new SKColor(background.R, background.G, background.B, 255));
-            canvas.DrawImage(image, crop, SKRect.Create(0, 0, size, size), SamplingFor(side, size));
-        }
-
-        WritePlanar(output.GetPixelSpan(), size * size, mode, destination);
-    }
-
-    /// <summary>
-    /// Shrinking: bilinear with linear mipmaps (no aliasing). Enlarging: Mitchell cubic. Same size: nearest (exact copy).
-    /// This is the mapping SkiaSharp used for the old <c>SKFilterQuality.High</c>.
-    /// </summary>
-    private static SKSamplingOptions SamplingFor(int sourceSide, int targetSide) =>
-        sourceSide > targetSide ? new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)
-        : sourceSide < targetSide ? new SKSamplingOptions(SKCubicResampler.Mitchell)
-        : new SKSamplingOptions(SKFilterMode.Nearest, SKMipmapMode.None);
-
-    /// <summary>RGBA (opaque after compositing) to [R plane, G plane, B plane] or one BT.601 luma plane.</summary>
-    private static void WritePlanar(ReadOnlySpan<byte> rgba, int pixels, ColorMode mode, Span<byte> destination)
-    {
-        if (mode == ColorMode.Grayscale)
-        {
-            for (int i = 0; i < pixels; i++)
-            {
-                int r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2];
-                destination[i] = (byte)((r * 299 + g * 587 + b * 114 + 500) / 1000);
-            }
-
-            return;
-        }
-
-        for (int i = 0; i < pixels; i++)
-        {
-            destination[i] = rgba[4 * i];
-            destination[pixels + i] = rgba[4 * i + 1];
-            destination[2 * pixels + i] = rgba[4 * i + 2];
-        }
+        using var codec = ImageFileChecks.OpenCodec(path, maxPixels);
+        SquareImageTransform.Decode(codec, $"Image file '{path}'", size, fit, mode, background, destination);
     }
 }

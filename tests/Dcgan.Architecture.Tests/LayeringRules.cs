@@ -11,9 +11,10 @@ internal static class LayeringRules
     public static readonly Assembly Core = typeof(Dcgan.Training.GanTrainer).Assembly;
     public static readonly Assembly Evaluation = typeof(Dcgan.Evaluation.FrechetDistance).Assembly;
     public static readonly Assembly Hosting = typeof(Dcgan.Hosting.GeneratorPool).Assembly;
+    public static readonly Assembly Interop = typeof(Dcgan.Interop.PyTorchStateDict).Assembly;
 
     /// <summary>Every library assembly, lowest layer first.</summary>
-    public static readonly Assembly[] Libraries = [Data, Core, Evaluation, Hosting];
+    public static readonly Assembly[] Libraries = [Data, Core, Evaluation, Hosting, Interop];
 
     // Layer 0, Dcgan.Data: managed images and data sources, no TorchSharp.
     private static readonly string[] DataLayer = ["Dcgan.Configuration", "Dcgan.Data"];
@@ -42,6 +43,7 @@ internal static class LayeringRules
         ["Dcgan.Evaluation"] = [.. CoreLayer, "Dcgan.Features"],
         ["Dcgan.Hosting"] = CoreLayer,                               // composition over the GAN, never the research package
         ["Dcgan.Deduplication"] = [.. CoreLayer, "Dcgan.Evaluation"],     // the paper's training-set de-duplication
+        ["Dcgan.Interop"] = CoreLayer,                               // PyTorch state dicts and NumPy files over the GAN; nothing uses it
     };
 
     /// <summary>Assembly -> the assemblies (by name prefix) it must not reference.</summary>
@@ -51,5 +53,6 @@ internal static class LayeringRules
         [Core] = ["Dcgan.Evaluation", "Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
         [Evaluation] = ["Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
         [Hosting] = ["Dcgan.Evaluation", "TorchSharp-cpu", "libtorch"],
+        [Interop] = ["Dcgan.Evaluation", "Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
     };
 }

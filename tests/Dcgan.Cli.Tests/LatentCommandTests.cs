@@ -55,7 +55,7 @@ public sealed class LatentCommandTests(TinyRun run)
         (int exit, string errors) = ToolRunner.Dcgan("sample", "--checkpoint", run.RunFolder, "--count", "2", "--output", output);
 
         exit.Should().Be(2);
-        errors.Should().Contain("has the extension .jpg, but sample writes PNG only");
+        errors.Should().Contain("has the extension .jpg, but sample writes PNG, .npy or .npz only");
         Path.Exists(output).Should().BeFalse("nothing is left behind by a refused start");
     }
 

@@ -9,7 +9,9 @@ public static class CheckpointManifestExtensions
     /// <summary>
     /// The options of the run that wrote the checkpoint (epochs, batch size, seed, learning rates, betas, weight
     /// decay, device, ...), for restarting it as it was. The optimizer kind is not an option: pass the matching
-    /// <see cref="IOptimizerFactory"/> in <see cref="GanTrainerSetup.OptimizerFactory"/>.
+    /// <see cref="IOptimizerFactory"/> in <see cref="GanTrainerSetup.OptimizerFactory"/>. The divergence settings
+    /// (<see cref="GanTrainerOptions.OnDivergence"/> and its limits) are not recorded and come back as their defaults;
+    /// learning rates lowered by a roll-back are recorded as lowered.
     /// </summary>
     /// <param name="manifest">A manifest from <see cref="CheckpointArchive.Read"/> or <see cref="CheckpointArchive.ReadManifest"/>.</param>
     /// <returns>A new options object; validate it (or let the trainer do so) before use.</returns>
@@ -34,7 +36,8 @@ public static class CheckpointManifestExtensions
         };
     }
 
-    // What SaveCheckpoint records: every option, plus the optimizer kind.
+    // What SaveCheckpoint records: every option except the divergence settings (they change nothing unless a run
+    // diverges, and Persistence's records are not Training's to extend), plus the optimizer kind.
     internal static CheckpointTrainerSettings ToCheckpointSettings(this GanTrainerOptions options, string optimizerKind) => new()
     {
         Epochs = options.Epochs,

@@ -11,6 +11,8 @@ namespace Dcgan.Training;
 /// OnTrainEnd                       (also after cancellation or a stop request)
 /// OnException                      (then the exception is rethrown)
 /// </code>
+/// A step whose losses or weights are not finite raises no <see cref="OnGeneratorStepEnd"/> or <see cref="OnBatchEnd"/>
+/// (its <see cref="OnDiscriminatorStepEnd"/> has run); <see cref="GanTrainerOptions.OnDivergence"/> decides what follows.
 /// A callback may read the trainer and call <see cref="GanTrainer.RequestStop"/>; it must not change the
 /// trainer's networks or options, and must not keep tensors from the payloads beyond the hook.
 /// </summary>

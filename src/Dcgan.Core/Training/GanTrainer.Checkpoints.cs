@@ -22,9 +22,11 @@ public sealed partial class GanTrainer
     /// <see cref="CheckpointEntries.DiscriminatorOptimizer"/>, with <see cref="IOptimizerFactory.Kind"/> in the manifest.
     /// </summary>
     /// <param name="path">The checkpoint file, conventionally named by <see cref="CheckpointLocator.FileName"/>.</param>
+    /// <exception cref="DivergenceException">A weight or buffer of either network is NaN or infinite: nothing is written.</exception>
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfWeightsNotFinite(path);
         var manifest = new CheckpointManifest
         {
             CreatedUtc = DateTimeOffset.UtcNow,
@@ -52,6 +54,7 @@ public sealed partial class GanTrainer
             [CheckpointEntries.FixedNoise] = MemoryMarshal.AsBytes(_fixedNoise.data<float>().ToArray().AsSpan()).ToArray(),
         };
         CheckpointArchive.Write(path, manifest, entries);
+        LastGoodCheckpoint = path;
     }
 
     /// <summary>
@@ -110,6 +113,7 @@ public sealed partial class GanTrainer
         }
 
         Position = new TrainingPosition(manifest.Epoch, manifest.BatchInEpoch, manifest.GlobalStep, BatchesPerEpoch);
+        LastGoodCheckpoint = file;
     }
 
     private static void ThrowIfWeightsDoNotFit(string file, IReadOnlyDictionary<string, byte[]> entries, string entry, nn.Module network) =>

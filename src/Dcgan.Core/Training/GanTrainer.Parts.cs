@@ -11,10 +11,13 @@ namespace Dcgan.Training;
 
 public sealed partial class GanTrainer
 {
-    private StepLosses TrainBatch(HostBatch batch, Stopwatch clock, long imagesBefore)
+    // One step. A diverged step (see GanTrainer.Divergence.cs) returns its divergence without advancing Position or
+    // raising OnGeneratorStepEnd; Fit applies the policy after this scope has ended.
+    private (StepLosses Losses, Divergence? Divergence) TrainBatch(HostBatch batch, Stopwatch clock, long imagesBefore, CancellationToken token)
     {
         using var scope = NewDisposeScope(); // one scope per step: every tensor of the step dies here
         Notify(c => c.OnBatchStart(new GanCallbackArguments(this, Position)));
+        CapturePreStepState();
         ImageShape shape = _data.Shape;
         Tensor real = tensor(batch.Pixels, [batch.Count, shape.Channels, shape.Height, shape.Width]); // [B, C, H, W] on CPU
         if (Device.type != DeviceType.CPU)
@@ -36,10 +39,17 @@ public sealed partial class GanTrainer
                 $"{Step.GetType().Name}.Run returned without calling AdversarialStepContext.ReportDiscriminatorStep: an IAdversarialStep reports its discriminator side exactly once per step.");
         }
 
+        Divergence? divergence = CheckLosses(losses) ?? (WeightCheckDue(current, token) ? CheckWeights() : null);
+        if (divergence is not null)
+        {
+            return (losses, divergence);
+        }
+
+        RecordFiniteStep(losses, current);
         Position = Position with { BatchInEpoch = Position.BatchInEpoch + 1, GlobalStep = Position.GlobalStep + 1 };
         double rateAfter = (imagesBefore + batch.Count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         Notify(c => c.OnGeneratorStepEnd(new GanStepArguments(this, current, losses, rateAfter)));
-        return losses;
+        return (losses, null);
     }
 
     // Both optimizers from the factory, for the networks' current parameters (G first, as always).

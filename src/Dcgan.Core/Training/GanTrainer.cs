@@ -131,6 +131,14 @@ public sealed partial class GanTrainer : IDisposable
     /// Trains from <see cref="Position"/> until <see cref="GanTrainerOptions.Epochs"/> epochs are done, the token is
     /// cancelled or a stop is requested (checked between steps, so at most one step runs after cancellation).
     /// </summary>
+    /// <remarks>
+    /// Every step's losses and scores are checked for NaN and infinity (weights too, see
+    /// <see cref="GanTrainerOptions.WeightCheckInterval"/>); a diverged step raises no
+    /// <see cref="GanCallback.OnGeneratorStepEnd"/> or <see cref="GanCallback.OnBatchEnd"/> and is handled by
+    /// <see cref="GanTrainerOptions.OnDivergence"/>. After a roll-back the epoch is re-entered
+    /// (<see cref="GanCallback.OnEpochStart"/> again) at the checkpoint's position.
+    /// </remarks>
+    /// <exception cref="DivergenceException">Training diverged and the policy is <see cref="DivergencePolicy.Stop"/>, or the policy gave up.</exception>
     /// <param name="cancellationToken">Stops training at the next step boundary; the result then says <see cref="TrainingOutcome.Cancelled"/>.</param>
     /// <param name="progress">Receives a report after every step.</param>
     /// <returns>What was done; <see cref="Position"/> is where a resume continues.</returns>
@@ -141,6 +149,9 @@ public sealed partial class GanTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         long steps = 0;
         long images = 0;
+        long skipped = 0;
+        int rollBacksBefore = RollBacks;
+        _consecutiveSkips = 0;
         StepLosses? last = null;
         TrainingOutcome outcome = TrainingOutcome.Completed;
         Generator.Network.train();
@@ -154,6 +165,7 @@ public sealed partial class GanTrainer : IDisposable
                 Notify(c => c.OnEpochStart(new GanCallbackArguments(this, Position)));
                 var sums = new StepLosses();
                 int trainedInEpoch = 0;
+                bool rolledBack = false;
                 int[] order = EpochOrder.Permutation(_data.Count, _shuffleSeed, epoch);
                 using (var prefetcher = new BatchPrefetcher(_data, order, _options.BatchSize, _options.DropLastBatch, Position.BatchInEpoch, _options.PrefetchBatches))
                 {
@@ -165,7 +177,20 @@ public sealed partial class GanTrainer : IDisposable
                             break;
                         }
 
-                        StepLosses losses = TrainBatch(batch, clock, images);
+                        (StepLosses losses, Divergence? divergence) = TrainBatch(batch, clock, images, cancellationToken);
+                        if (divergence is { } diverged)
+                        {
+                            // Stop throws; SkipBatch undid the step and moved on; RollBack moved Position back.
+                            if (Recover(diverged, Position) == Recovery.Skipped)
+                            {
+                                skipped++;
+                                continue;
+                            }
+
+                            rolledBack = true;
+                            break;
+                        }
+
                         steps++;
                         images += batch.Count;
                         trainedInEpoch++;
@@ -176,6 +201,11 @@ public sealed partial class GanTrainer : IDisposable
                         Notify(c => c.OnBatchEnd(new GanStepArguments(this, Position, losses, rate)));
                         progress?.Report(new TrainingProgress(Position, _options.Epochs, losses, rate));
                     }
+                }
+
+                if (rolledBack)
+                {
+                    continue; // re-enter the checkpoint's epoch at its position
                 }
 
                 if (outcome != TrainingOutcome.Completed || Position.BatchInEpoch < BatchesPerEpoch)
@@ -191,7 +221,7 @@ public sealed partial class GanTrainer : IDisposable
                 Notify(c => c.OnEpochEnd(new GanEpochArguments(this, epoch, Position, mean)));
             }
 
-            var result = new TrainingResult(outcome, Position, steps, last, clock.Elapsed);
+            var result = new TrainingResult(outcome, Position, steps, last, clock.Elapsed) { SkippedSteps = skipped, RollBacks = RollBacks - rollBacksBefore };
             Notify(c => c.OnTrainEnd(new GanTrainEndArguments(this, result)));
             return result;
         }
@@ -239,6 +269,7 @@ public sealed partial class GanTrainer : IDisposable
         _discriminatorOptimizer.Dispose();
         _noise.Dispose();
         _fixedNoise.Dispose();
+        _preStep?.Dispose();
     }
 
     private TrainingOutcome StopReason(CancellationToken token) =>

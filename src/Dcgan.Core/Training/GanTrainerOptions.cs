@@ -27,13 +27,15 @@ public sealed class GanTrainerOptions
     public int BatchSize { get; set; } = 128;
 
     /// <summary>Learning rate of the generator's optimizer.</summary>
-    /// <value>The default value is 0.0002 (the paper found 0.001 too high).</value>
-    [Range(1e-12, 10.0)]
+    /// <value>The default value is 0.0002 (the paper found 0.001 too high). Up to 1e12 is accepted, so that a run can be
+    /// made to diverge on purpose (Adam moves each weight by about the learning rate per step, so nothing much below
+    /// that reaches NaN quickly).</value>
+    [Range(1e-12, 1e12)]
     public double GeneratorLearningRate { get; set; } = 2e-4;
 
     /// <summary>Learning rate of the discriminator's optimizer.</summary>
-    /// <value>The default value is 0.0002.</value>
-    [Range(1e-12, 10.0)]
+    /// <value>The default value is 0.0002 (accepted: 1e-12 to 1e12, as <see cref="GeneratorLearningRate"/>).</value>
+    [Range(1e-12, 1e12)]
     public double DiscriminatorLearningRate { get; set; } = 2e-4;
 
     /// <summary>Adam's first-moment decay, for both networks (read by <see cref="AdamOptimizerFactory"/>).</summary>
@@ -73,6 +75,40 @@ public sealed class GanTrainerOptions
     /// <value>The default value is "auto" (CUDA when available, else CPU).</value>
     [Required]
     public string Device { get; set; } = "auto";
+
+    /// <summary>
+    /// What the trainer does when a step's losses or scores, or the weights, become NaN or infinite. Losses are
+    /// checked after every step (they are read as numbers anyway); weights are checked before the end-of-epoch and
+    /// end-of-training callbacks run and every <see cref="WeightCheckInterval"/> steps; checkpoints are never written
+    /// from non-finite weights.
+    /// </summary>
+    /// <value>The default value is <see cref="DivergencePolicy.Stop"/> (throw a <see cref="DivergenceException"/>).</value>
+    [EnumDataType(typeof(DivergencePolicy))]
+    public DivergencePolicy OnDivergence { get; set; } = DivergencePolicy.Stop;
+
+    /// <summary>
+    /// Also check every parameter and buffer of both networks for NaN or infinity every this many steps (one
+    /// device-to-host read per check); 0 checks them only at the last step of each epoch and when training stops.
+    /// Under <see cref="DivergencePolicy.SkipBatch"/> they are checked after every step whatever this says.
+    /// </summary>
+    /// <value>The default value is 0 (a non-finite weight makes the next step's losses non-finite, which is checked every step).</value>
+    [Range(0, int.MaxValue)]
+    public int WeightCheckInterval { get; set; }
+
+    /// <summary>Under <see cref="DivergencePolicy.SkipBatch"/>: how many batches in a row may be skipped before the trainer gives up.</summary>
+    /// <value>The default value is 10.</value>
+    [Range(1, 1_000_000)]
+    public int MaxConsecutiveSkippedBatches { get; set; } = 10;
+
+    /// <summary>Under <see cref="DivergencePolicy.RollBack"/>: how many roll-backs the trainer makes in its lifetime before it gives up.</summary>
+    /// <value>The default value is 3.</value>
+    [Range(1, 1000)]
+    public int MaxRollBacks { get; set; } = 3;
+
+    /// <summary>Under <see cref="DivergencePolicy.RollBack"/>: both learning rates are multiplied by this after each roll-back.</summary>
+    /// <value>The default value is 0.5 (halve them).</value>
+    [Range(1e-6, 1.0)]
+    public double RollBackLearningRateFactor { get; set; } = 0.5;
 
     /// <summary>The learning rate of one network: <see cref="GeneratorLearningRate"/> or <see cref="DiscriminatorLearningRate"/>.</summary>
     /// <param name="role">The network.</param>

@@ -1,3 +1,6 @@
+// GanTrainerOptionsValidator: the trainer options' cross-field rules (the ranges are DataAnnotations on the options).
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Dcgan.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +23,19 @@ public sealed class GanTrainerOptionsValidator : DcganOptionsValidator<GanTraine
         if (string.IsNullOrWhiteSpace(options.Device))
         {
             yield return "Device is empty: expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".";
+        }
+
+        if (options.OnDivergence == DivergencePolicy.RollBack)
+        {
+            // The lowest rate the roll-backs can reach must still be a valid rate (checkpoints record it).
+            double minimum = Convert.ToDouble(typeof(GanTrainerOptions).GetProperty(nameof(GanTrainerOptions.GeneratorLearningRate))!
+                .GetCustomAttribute<RangeAttribute>()!.Minimum, System.Globalization.CultureInfo.InvariantCulture);
+            double scale = Math.Pow(options.RollBackLearningRateFactor, options.MaxRollBacks);
+            double lowest = Math.Min(options.GeneratorLearningRate, options.DiscriminatorLearningRate) * scale;
+            if (lowest < minimum)
+            {
+                yield return $"RollBackLearningRateFactor = {Format(options.RollBackLearningRateFactor)} and MaxRollBacks = {options.MaxRollBacks} would lower the learning rate to {Format(lowest)}, below its minimum {Format(minimum)}: use a larger factor or fewer roll-backs.";
+            }
         }
     }
 

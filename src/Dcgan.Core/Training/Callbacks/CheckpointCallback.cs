@@ -1,3 +1,4 @@
+// Saves the trainer's checkpoints into a run folder and rotates old ones away.
 using Dcgan.Persistence;
 
 namespace Dcgan.Training.Callbacks;
@@ -7,6 +8,12 @@ namespace Dcgan.Training.Callbacks;
 /// (cancellation or a stop request), keeping the newest <c>keep</c> files. Register it last, so that it
 /// runs after the other end-of-epoch callbacks.
 /// </summary>
+/// <remarks>
+/// Weights are checked before every save: <see cref="GanTrainer.SaveCheckpoint"/> refuses NaN or infinite weights with
+/// a <see cref="DivergenceException"/> and writes nothing, so every file this callback writes holds finite weights.
+/// Rotation runs only after a successful save and never deletes the file just written (the last finite one), even
+/// when the folder holds files whose names sort after it (for example from an earlier, longer run).
+/// </remarks>
 public sealed class CheckpointCallback : GanCallback
 {
     private readonly string _folder;
@@ -53,11 +60,13 @@ public sealed class CheckpointCallback : GanCallback
     private void Save(GanTrainer trainer)
     {
         string path = Path.Combine(_folder, CheckpointLocator.FileName(trainer.Position.Epoch, trainer.Position.GlobalStep));
-        trainer.SaveCheckpoint(path);
+        trainer.SaveCheckpoint(path); // checks the weights first: non-finite ones throw DivergenceException, nothing written or deleted
         LastWritten = path;
+        string written = Path.GetFileName(path);
         foreach (string old in Directory.EnumerateFiles(_folder, "checkpoint-*" + CheckpointArchive.Extension)
+                     .Where(f => !string.Equals(Path.GetFileName(f), written, StringComparison.Ordinal))
                      .OrderByDescending(f => Path.GetFileName(f), StringComparer.Ordinal)
-                     .Skip(_keep))
+                     .Skip(_keep - 1))
         {
             File.Delete(old);
         }
