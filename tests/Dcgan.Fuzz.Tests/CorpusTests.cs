@@ -31,7 +31,6 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
     {
         FuzzTarget target = FuzzTargets.All[name];
         FuzzOutcome[] outcomes = Enumerable.Range(0, target.TotalCases)
-            .Where(c => !KnownFailures.ContainsKey((name, c)))
             .Select(c => FuzzHarness.Run(target, target.Input(c), _root))
             .ToArray();
 
@@ -39,16 +38,6 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
         outcomes.Where(o => o.Problem is not null).Select(o => o.ToString()).Should().BeEmpty();
         outcomes.Count(o => o.Rejected is not null).Should().BeGreaterThanOrEqualTo(target.Cases / 2,
             "most mutations must produce malformed inputs, or the corpus tests little");
-    }
-
-    [Fact(Skip = "Needs the bounded, all-or-nothing checkpoint reading of issue 10 item 2 (another helper's branch); see KnownFailures for each case's cause.")]
-    public void Checkpoint_cases_that_need_bounded_checkpoint_reading()
-    {
-        FuzzOutcome[] outcomes = KnownFailures.Keys
-            .Select(k => FuzzHarness.Run(FuzzTargets.All[k.Target], FuzzTargets.All[k.Target].Input(k.Case), _root))
-            .ToArray();
-        Report("known failures", outcomes);
-        outcomes.Where(o => o.Problem is not null).Select(o => o.ToString()).Should().BeEmpty();
     }
 
     [Fact]
@@ -61,21 +50,6 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
             Mutator.Create(target, 17).Seed.Should().Be(Mutator.StableHash(target.Name) * 7919 + 17);
         }
     }
-
-    /// <summary>
-    /// Cases that fail today for reasons another branch fixes, with the reason; they run in the skipped test above
-    /// instead of silently passing.
-    /// </summary>
-    internal static readonly Dictionary<(string Target, int Case), string> KnownFailures = new()
-    {
-        [("checkpoint-archive", 100)] = "entries are read into a growing MemoryStream: a 64 MB deflate bomb allocates ~200 MB (issue 10 item 2: bounded entry reads)",
-        [("checkpoint-generator", 100)] = "the same deflate bomb through CheckpointModels.LoadGenerator",
-        [("checkpoint-archive", 101)] = "manifest.json is read unbounded: 64 MB of spaces allocate ~540 MB (issue 10 item 2: bounded entry reads)",
-        [("checkpoint-generator", 101)] = "the same manifest bomb through CheckpointModels.LoadGenerator",
-        [("checkpoint-generator", 32)] = "an architecture value out of range in the manifest (KernelSize 60000) escapes as OptionsValidationException without the file name (issue 10 item 2: range-checked values)",
-        [("checkpoint-generator", 102)] = "the same with DiscriminatorWidth 60000",
-        [("checkpoint-archive", 71)] = "bit flips leave manifest.json invalid UTF-8 inside a property name: System.Text.Json's InvalidOperationException (JsonObject lookup in CheckpointManifestUpgrade.Parse) escapes instead of CheckpointException",
-    };
 
     public void Dispose()
     {

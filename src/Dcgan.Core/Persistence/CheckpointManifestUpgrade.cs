@@ -28,9 +28,22 @@ internal static class CheckpointManifestUpgrade
     /// </summary>
     /// <param name="json">The bytes of manifest.json.</param>
     /// <param name="file">The checkpoint file, for messages.</param>
-    /// <exception cref="CheckpointException">Not a JSON object, or of an unknown format version.</exception>
-    /// <exception cref="JsonException">The JSON is malformed.</exception>
+    /// <exception cref="CheckpointException">Not valid JSON (also invalid UTF-8 or duplicate names), not a JSON object, or of an unknown format version.</exception>
     public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames, int StoredVersion) Parse(byte[] json, string file)
+    {
+        try
+        {
+            return ParseJson(json, file);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // System.Text.Json's JsonObject throws InvalidOperationException for invalid UTF-8 in a property name and
+            // ArgumentException for a repeated one: both are a corrupt manifest, not a bug of the caller.
+            throw new CheckpointException($"Checkpoint '{file}', entry '{CheckpointArchive.ManifestEntry}': not a valid manifest: {e.Message}", e);
+        }
+    }
+
+    private static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames, int StoredVersion) ParseJson(byte[] json, string file)
     {
         if (JsonNode.Parse(json) is not JsonObject root)
         {

@@ -1,5 +1,6 @@
 // Exact-resume checkpoints of a GanTrainer: networks, optimizer states (under neutral names, with their kind), RNG
-// state, fixed noise, position and settings. Training maps its options to Persistence's records, never the reverse.
+// state, fixed noise, position and settings, loaded all or nothing (verified into temporaries, then applied).
+// Training maps its options to Persistence's records, never the reverse.
 using System.Runtime.InteropServices;
 using Dcgan.Persistence;
 using TorchSharp;
@@ -23,6 +24,7 @@ public sealed partial class GanTrainer
     /// </summary>
     /// <param name="path">The checkpoint file, conventionally named by <see cref="CheckpointLocator.FileName"/>.</param>
     /// <exception cref="DivergenceException">A weight or buffer of either network is NaN or infinite: nothing is written.</exception>
+    /// <exception cref="CheckpointException">The file could not be written (a read-only folder, a full disk): the message names the path; any previous file there is unchanged.</exception>
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
