@@ -1,5 +1,6 @@
 // Range checks on a parsed manifest: every position, count, shape, hash, length and the noise generator's state
-// must be plausible before anything is loaded; one exception lists every problem with its value.
+// must be plausible before anything is loaded; one exception lists every problem with its value. Model-only
+// checkpoints (converted weights: no trainer settings, no RNG state) pass; the trainer refuses to resume from them.
 using Dcgan.Models;
 
 namespace Dcgan.Persistence;
@@ -61,9 +62,9 @@ internal static class CheckpointManifestChecks
             yield return $"ImageShape is [{string.Join(", ", m.ImageShape ?? [])}] (expected channels, height, width, each 1 or more)";
         }
 
-        if (m.Trainer is null || m.Trainer.BatchSize < 1)
+        if (m.Trainer is null || m.Trainer.BatchSize < 0)
         {
-            yield return $"Trainer.BatchSize is {m.Trainer?.BatchSize.ToString() ?? "missing"} (expected 1 or more)";
+            yield return $"Trainer.BatchSize is {m.Trainer?.BatchSize.ToString() ?? "missing"} (expected 1 or more, or 0 for a model-only checkpoint)";
         }
 
         foreach ((string name, Dictionary<string, long[]>? state) in new[] { ("GeneratorState", m.GeneratorState), ("DiscriminatorState", m.DiscriminatorState) })
@@ -91,7 +92,10 @@ internal static class CheckpointManifestChecks
             yield return $"Architecture is invalid: {string.Join("; ", failures)}";
         }
 
-        string? noise = m.NoiseGeneratorState is null ? "is missing" : NoiseGeneratorState.Problem(m.NoiseGeneratorState);
+        // Empty in model-only checkpoints (converted weights); GanTrainer.LoadCheckpoint then refuses to resume from them.
+        string? noise = m.NoiseGeneratorState is null ? "is missing"
+            : m.NoiseGeneratorState.Length == 0 ? null
+            : NoiseGeneratorState.Problem(m.NoiseGeneratorState);
         if (noise is not null)
         {
             yield return $"{nameof(CheckpointManifest.NoiseGeneratorState)} {noise}";
