@@ -59,10 +59,10 @@ internal static class ArithmeticCommand
             throw new ArgumentException($"--grid-count {gridCount} is out of range: expected 1 to 4096.");
         }
 
+        string folder = LatentCommandSupport.OutputFolder(parse, Output);
         (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
-            string folder = LatentCommandSupport.OutputFolder(parse, Output);
             var grid = IndexedLatentGrid.For(generator, parse.GetValue(GridSeed), gridCount);
             LatentExpression expression = LatentExpression.Empty;
             var rows = new List<ImageBatch>();

@@ -15,5 +15,6 @@ internal static class DcganCommands
             ForgetCommand.Create(),
             DedupCommand.Create(),
             ConvertCommand.Create(),
+            PlotCommand.Create(),
         };
 }

@@ -32,7 +32,7 @@ internal static class DedupCommand
 
     private static readonly Option<int?> Epochs = new("--epochs") { Description = "Training epochs of the semantic autoencoder. Default: 3." };
 
-    private static readonly Option<string> Output = new("--output") { Description = "Folder for dedup.json and dedup-largest.png.", DefaultValueFactory = _ => "runs/dedup" };
+    private static readonly Option<string> Output = new("--output") { Description = "Folder for dedup.json and dedup-largest.png (created if missing; replaced if they exist).", DefaultValueFactory = _ => "runs/dedup" };
 
     public static Command Create()
     {
@@ -50,9 +50,18 @@ internal static class DedupCommand
         var options = new DeduplicationOptions { Method = method };
         options.Semantic.Seed = seed;
         options.Semantic.Epochs = epochs ?? options.Semantic.Epochs;
-        if (maxDistance is int distance)
+        switch (method, maxDistance)
         {
-            options.PerceptualMaxDistance = options.SemanticMaxDistance = distance;
+            case (_, null):
+                break;
+            case (DeduplicationMethod.Exact, int distance):
+                throw new ArgumentException($"--max-distance {distance} does not apply to --method exact (equal pixels); use it with perceptual or semantic.");
+            case (DeduplicationMethod.Perceptual, int distance):
+                options.PerceptualMaxDistance = distance;
+                break;
+            case (_, int distance):
+                options.SemanticMaxDistance = distance;
+                break;
         }
 
         return options;
@@ -68,9 +77,12 @@ internal static class DedupCommand
 
     private static int Run(ParseResult parse)
     {
-        string output = Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(Output)!)).FullName;
+        string output = OutputPaths.Folder(Output.Name, parse.GetValue(Output)!);
+        DeduplicationOptions options = Options(parse.GetValue(Method), parse.GetValue(MaxDistance), parse.GetValue(Seed), parse.GetValue(Epochs));
+        new DeduplicationOptionsValidator().ThrowIfInvalid(options);
         IImageDataSource data = ImageDataSources.Open(DataLocation.Resolve(parse.GetValue(Data)));
-        DeduplicationReport report = Find(data, Options(parse.GetValue(Method), parse.GetValue(MaxDistance), parse.GetValue(Seed), parse.GetValue(Epochs)));
+        DeduplicationReport report = Find(data, options);
+        OutputPaths.Create(output);
 
         string json = Path.Combine(output, "dedup.json");
         File.WriteAllText(json, JsonSerializer.Serialize(new

@@ -32,7 +32,7 @@ internal static class ForgetCommand
 
     private static readonly Option<int?> Count = new("--count") { Description = "Number of samples shown. Default: the boxes file's count, else 16." };
 
-    private static readonly Option<string> Output = new("--output") { Description = "The PNG to write: originals on top, forgotten samples below.", DefaultValueFactory = _ => "forget.png" };
+    private static readonly Option<string> Output = new("--output") { Description = "The .png file to write: originals on top, forgotten samples below (replaced if it exists).", DefaultValueFactory = _ => "forget.png" };
 
     private static readonly Option<string> BatchNorm = LatentCommandSupport.BatchNormOption();
 
@@ -60,6 +60,12 @@ internal static class ForgetCommand
             throw new ArgumentException($"--top-k {topK} only applies with --boxes (it keeps the k maps the probe weighs highest); with --maps the maps are given.");
         }
 
+        string output = OutputPaths.File(Output.Name, parse.GetValue(Output)!, "PNG", ".png");
+        if (boxesPath is not null && !File.Exists(boxesPath))
+        {
+            throw new FileNotFoundException($"--boxes '{Path.GetFullPath(boxesPath)}' does not exist; give a JSON file of boxes (see `dcgan forget --help`).", boxesPath);
+        }
+
         ConceptBoxFile? boxes = boxesPath is null ? null : ConceptBoxFile.Load(boxesPath);
         long seed = parse.GetValue(Seed) ?? boxes?.Seed ?? 1;
         int count = parse.GetValue(Count) ?? boxes?.Count ?? 16;
@@ -69,7 +75,7 @@ internal static class ForgetCommand
         }
 
         BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(parse.GetValue(Checkpoint)!);
+        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(CheckpointSupport.Resolve(parse, Checkpoint));
         using (generator)
         using (var scope = torch.NewDisposeScope())
         {
@@ -87,7 +93,6 @@ internal static class ForgetCommand
             torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, seed, count)); // [count, Z], as `sample --seed`
             ImageBatch original = ImageTensors.FromTensor(generator.GenerateImages(z, mode));
             ImageBatch forgotten = ImageTensors.FromTensor(FeatureMapDropout.Generate(generator, z, layer.Name, maps, mode));
-            string output = Path.GetFullPath(parse.GetValue(Output)!);
             int columns = count <= 16 ? count : (int)Math.Ceiling(Math.Sqrt(count));
             ImageGrid.SavePng(Stack(original, forgotten, columns), output, columns);
             AnsiConsole.MarkupLine(

@@ -57,9 +57,21 @@ internal static class InterpolateCommand
         int steps = parse.GetValue(Steps);
         int rows = parse.GetValue(Rows);
         LatentInterpolationMode mode = parse.GetValue(Mode) == "slerp" ? LatentInterpolationMode.Spherical : LatentInterpolationMode.Linear;
-        if (walk is null == (from is null || to is null) || (walk is not null && (from is not null || to is not null)))
+        if (walk is not null && (from is not null || to is not null))
         {
-            throw new ArgumentException("Give either --from and --to (two seeds) or --walk N, not both.");
+            throw new ArgumentException($"--walk {walk} cannot be combined with {(from is not null ? "--from" : "--to")}: give either --from and --to (two seeds) or --walk N.");
+        }
+
+        if (walk is null && (from is null || to is null))
+        {
+            throw new ArgumentException(from is null && to is null
+                ? "Give --from and --to (the seeds of the two end points, e.g. --from 2 --to 7), or --walk N (a walk through N random points)."
+                : $"{(from is null ? "--to" : "--from")} needs {(from is null ? "--from" : "--to")}: an interpolation goes between two seeds, e.g. --from 2 --to 7.");
+        }
+
+        if (walk is null && parse.GetResult(Rows) is { Implicit: false })
+        {
+            throw new ArgumentException($"--rows {rows} needs --walk: it sets the number of walks; an interpolation between --from and --to is one row.");
         }
 
         if (walk is < 2 or > 64)
@@ -72,15 +84,15 @@ internal static class InterpolateCommand
             throw new ArgumentException($"--steps {steps} is out of range: expected 1 to 256.");
         }
 
-        if (rows is < 1 or > 32 || (walk is null && rows != 1))
+        if (rows is < 1 or > 32)
         {
-            throw new ArgumentException($"--rows {rows} is out of range: expected 1 to 32, and only with --walk.");
+            throw new ArgumentException($"--rows {rows} is out of range: expected 1 to 32.");
         }
 
+        string folder = LatentCommandSupport.OutputFolder(parse, Output);
         (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
-            string folder = LatentCommandSupport.OutputFolder(parse, Output);
             var walks = new List<float[][]>();
             if (walk is int n)
             {

@@ -1,6 +1,8 @@
 // Options and helpers the image-writing commands share (sample, interpolate, arithmetic, forget): output folders,
-// the tile magnification of labelled grids, the batch-norm policy, and the "Wrote ..." line.
+// the tile magnification of labelled grids, the batch-norm policy, and the "Wrote ..." line. Everything is checked
+// before a checkpoint is loaded, and no folder is made before the first image is written.
 using System.CommandLine;
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Models;
 using Spectre.Console;
@@ -9,11 +11,24 @@ namespace Dcgan.Cli;
 
 internal static class LatentCommandSupport
 {
-    public static Option<string> OutputOption(string defaultFolder) =>
-        new("--output") { Description = "Folder to write the PNGs to (created if missing).", DefaultValueFactory = _ => defaultFolder };
+    private const int MaxScale = 16;
 
-    public static Option<int?> ScaleOption() =>
-        new("--scale") { Description = "Integer magnification of each tile in labelled grids (default: enough to make tiles at least 56 pixels)." };
+    public static Option<string> OutputOption(string defaultFolder) =>
+        new("--output") { Description = "Folder to write the PNGs to (created if missing; PNGs of the same name are replaced).", DefaultValueFactory = _ => defaultFolder };
+
+    /// <summary>--scale N, 1 to 16, checked when the command line is parsed (before anything is loaded or written).</summary>
+    public static Option<int?> ScaleOption()
+    {
+        var option = new Option<int?>("--scale") { Description = $"Integer magnification of each tile in labelled grids, 1 to {MaxScale} (default: enough to make tiles at least 56 pixels)." };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is int value and (< 1 or > MaxScale))
+            {
+                result.AddError($"--scale {value} is out of range: expected 1 to {MaxScale}.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>--batch-norm running|batch (the enum names RunningStatistics/BatchStatistics are accepted too); read it with <see cref="BatchNorm"/>.</summary>
     public static Option<string> BatchNormOption()
@@ -37,23 +52,11 @@ internal static class LatentCommandSupport
 
     public static BatchNormMode BatchNorm(ParseResult parse, Option<string> option) => ParseBatchNorm(parse.GetValue(option)!)!.Value;
 
-    public static string OutputFolder(ParseResult parse, Option<string> output)
-    {
-        string folder = Path.GetFullPath(parse.GetValue(output)!);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    /// <summary>The --output folder, checked (not created: the first PNG written creates it). Call before loading anything.</summary>
+    public static string OutputFolder(ParseResult parse, Option<string> output) => OutputPaths.Folder(output.Name, parse.GetValue(output)!);
 
-    public static int Scale(ParseResult parse, Option<int?> scale, ImageShape shape)
-    {
-        int? value = parse.GetValue(scale);
-        if (value is < 1 or > 16)
-        {
-            throw new ArgumentException($"--scale {value} is out of range: expected 1 to 16.");
-        }
-
-        return value ?? Math.Max(1, (56 + shape.Width - 1) / shape.Width);
-    }
+    public static int Scale(ParseResult parse, Option<int?> scale, ImageShape shape) =>
+        parse.GetValue(scale) ?? Math.Max(1, (56 + shape.Width - 1) / shape.Width);
 
     public static void Wrote(string what, string path) =>
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(what)} to [blue]{Markup.Escape(path)}[/]");

@@ -3,4 +3,4 @@
 using Dcgan.Cli;
 using Dcgan.CommandLine;
 
-return CommandLineTool.Run(DcganCommands.Create(), args);
+return CommandLineTool.Run("dcgan", DcganCommands.Create(), args);

@@ -89,6 +89,10 @@ internal static class SampleCommand
             throw new ArgumentException($"--indexed draws one labelled grid, but --output '{output}' is a {format.ToString().ToLowerInvariant()} output; give a .png file, e.g. --output grid.png.");
         }
 
+        _ = format == SampleFormat.Folder // writable, before loading
+            ? OutputPaths.Folder(Output.Name, output)
+            : OutputPaths.File(Output.Name, output, format.ToString().ToUpperInvariant(), "." + format.ToString().ToLowerInvariant());
+
         BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
         (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint, mode);
         using (generator)

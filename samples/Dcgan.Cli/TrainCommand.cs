@@ -69,13 +69,13 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(Run);
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, cancellation))); // on the calling thread
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
-        string output = Path.GetFullPath(parse.GetValue(Output)!);
+        string output = OutputPaths.Folder(Output.Name, parse.GetValue(Output)!);
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
         string? resumeFile = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
 
@@ -114,8 +114,11 @@ internal static class TrainCommand
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
 
+        Dcgan.Native.DeviceSelection.Resolve(options.Device); // an unavailable device fails here, before the run folder exists
+
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
+        using var newRunFolder = new NewRunFolder(output);
         using (generator)
         using (discriminator)
         using (var losses = new LossLogCallback(output))
@@ -125,7 +128,7 @@ internal static class TrainCommand
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup
             {
                 Options = options,
-                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse), checkpoints],
+                Callbacks = [new RealSamplesCallback(output), losses, grids, .. TrainObservability.Callbacks(parse, output), checkpoints],
                 Logger = loggerFactory.CreateLogger("dcgan"),
             });
             if (resumeFile is not null)
@@ -136,11 +139,16 @@ internal static class TrainCommand
 
             AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, architecture {architecture.Projection} projection / {architecture.KernelSize}x{architecture.KernelSize} kernels, device {trainer.Device}, seed {seed}.");
             AnsiConsole.MarkupLine($"Writing to [blue]{Markup.Escape(output)}[/]");
-            TrainingResult result = TrainTuningOptions.Run(trainer, output, () => TrainingProgressView.Run(trainer, options.Epochs));
+            TrainingResult result = TrainTuningOptions.Run(trainer, output, () => TrainingProgressView.Run(trainer, options.Epochs, cancellation));
 
             AnsiConsole.MarkupLine(result.Outcome == TrainingOutcome.Completed
                 ? $"Done: {result.StepsTrained} steps in {result.Elapsed.TotalSeconds:F0} s."
-                : $"Stopped ({result.Outcome}) after {result.StepsTrained} steps; resume with [blue]--resume {Markup.Escape(output)}[/].");
+                : $"Stopped ({result.Outcome}) after {result.StepsTrained} steps; resume with:");
+            if (result.Outcome != TrainingOutcome.Completed)
+            {
+                Console.WriteLine($"  {ResumeHint.For(parse, dataPath, output)}"); // one unwrapped line, to paste
+            }
+
             AnsiConsole.MarkupLine($"Last sample grid: [blue]{Markup.Escape(grids.LastWritten ?? "none (no epoch finished)")}[/]");
             AnsiConsole.MarkupLine($"Last checkpoint:  [blue]{Markup.Escape(checkpoints.LastWritten ?? "none")}[/]");
             AnsiConsole.MarkupLine($"Loss log:         [blue]{Markup.Escape(losses.FilePath)}[/]");

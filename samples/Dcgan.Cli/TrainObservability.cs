@@ -1,5 +1,6 @@
-// `dcgan train`'s observability options: TensorBoard event files, and the callbacks they add to a run.
+// `dcgan train`'s observability: the loss plot every run gets, the TensorBoard options, and the callbacks they add.
 using System.CommandLine;
+using Dcgan.CommandLine;
 using Dcgan.Training;
 using Dcgan.Training.Callbacks;
 
@@ -17,9 +18,13 @@ internal static class TrainObservability
     /// <summary>The options to add to the train command.</summary>
     public static Option[] Options => [TensorBoard, TensorBoardEvery];
 
-    /// <summary>The callbacks the options ask for (register them before the checkpoint callback).</summary>
-    public static IEnumerable<GanCallback> Callbacks(ParseResult parse)
+    /// <summary>
+    /// The loss plot (losses.png, redrawn every epoch) and the callbacks the options ask for; register them after the
+    /// loss log and before the checkpoint callback.
+    /// </summary>
+    public static IEnumerable<GanCallback> Callbacks(ParseResult parse, string output)
     {
+        yield return new LossPlotCallback(output);
         if (parse.GetValue(TensorBoard) is { } folder)
         {
             yield return new TensorBoardCallback(folder, parse.GetValue(TensorBoardEvery));

@@ -1,5 +1,6 @@
 // Runs GanTrainer.Fit on the calling thread with a live progress bar (losses, images/s) when the terminal is
-// interactive, or a line every few seconds when it is not; Ctrl+C or SIGTERM asks the trainer to stop at the next step.
+// interactive, or a line every few seconds when it is not; Ctrl+C, SIGTERM or the caller's cancellation token asks the
+// trainer to stop at the next step.
 using System.Runtime.InteropServices;
 using Dcgan.Training;
 using Spectre.Console;
@@ -8,9 +9,9 @@ namespace Dcgan.Cli;
 
 internal static class TrainingProgressView
 {
-    public static TrainingResult Run(GanTrainer trainer, int epochs)
+    public static TrainingResult Run(GanTrainer trainer, int epochs, CancellationToken cancellation = default)
     {
-        using var stop = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true; // keep the process alive: the trainer stops at the next step and a checkpoint is saved

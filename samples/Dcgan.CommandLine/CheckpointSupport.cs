@@ -13,11 +13,17 @@ public static class CheckpointSupport
     public static Option<string> Option() =>
         new("--checkpoint") { Description = "A checkpoint file, or a run folder (its newest checkpoint).", Required = true };
 
+    /// <summary>
+    /// Resolves the option to one checkpoint file (once: a live run folder rotates its checkpoints), refusing a file of
+    /// another kind by name.
+    /// </summary>
+    public static string Resolve(ParseResult parse, Option<string> checkpoint) => InputFiles.Checkpoint(checkpoint.Name, parse.GetValue(checkpoint)!);
+
     /// <summary>Resolves the option to one file, loads its generator and prints what was loaded.</summary>
     public static (DcganGenerator Generator, CheckpointManifest Manifest, string File) LoadGenerator(
         ParseResult parse, Option<string> checkpoint, BatchNormMode mode = BatchNormMode.RunningStatistics)
     {
-        string file = CheckpointLocator.Resolve(parse.GetValue(checkpoint)!);
+        string file = Resolve(parse, checkpoint);
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(file);
         AnsiConsole.MarkupLine(
             $"Generator from step {manifest.GlobalStep}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with {(mode == BatchNormMode.RunningStatistics ? "running" : "batch")} statistics.");

@@ -39,13 +39,21 @@ public static class CommaSeparatedValues
         where T : struct, Enum =>
         Parse(result, option, (string text, out T value) => TryName(text.Trim(), out value), $"one of {string.Join(", ", Enum.GetNames<T>())}") ?? [];
 
-    /// <summary>A comma-separated list of whole numbers, e.g. "3,17,42"; the messages name the option and the bad part.</summary>
+    /// <summary>
+    /// A comma-separated list of whole numbers, e.g. "3,17,42"; the messages name the option and the bad part. An empty
+    /// entry ("1,,3", "1,") is refused, never skipped: it is usually a number that went missing.
+    /// </summary>
     public static int[] Integers(string option, string text, string what, string example)
     {
-        string[] parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0)
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.All(p => p.Length == 0))
         {
             throw new ArgumentException($"{option} '{text}' lists nothing; expected e.g. {example}.");
+        }
+
+        if (parts.Any(p => p.Length == 0))
+        {
+            throw new ArgumentException($"{option} '{text}' has an empty entry between commas; expected e.g. {example}.");
         }
 
         return parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)

@@ -32,6 +32,8 @@ internal static class AblateCommand
 
     private static readonly Option<string> Output = ExperimentOptions.ReportFolder("ablate.json and ablate.md");
 
+    private static readonly Option<bool> Force = ExperimentOptions.Force();
+
     private static readonly (string Name, Action<GanTrainerOptions, DcganModelOptions> Apply)[] Variants =
     [
         ("paper (lr 2e-4, beta1 0.5)", (_, _) => { }),
@@ -44,7 +46,7 @@ internal static class AblateCommand
     {
         var command = new Command("ablate", "The paper's stability ablation: lr, beta1 and batch-norm placement under one budget and the same seeds.")
         {
-            Data, Classifier, Steps, Samples, Seeds, Output,
+            Data, Classifier, Steps, Samples, Seeds, Output, Force,
         };
         command.SetAction(Run);
         return command;
@@ -59,6 +61,8 @@ internal static class AblateCommand
         {
             throw new ArgumentException($"--steps {steps} / --samples {samples}: expected at least 10 steps and 100 samples.");
         }
+
+        ExperimentOptions.CheckReportFolder(parse, Output, Force, "ablate.json", "ablate.md");
 
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);

@@ -20,6 +20,8 @@ namespace Dcgan.Experiments;
 
 internal static class EvaluateCommand
 {
+    private const string ClosestPairsFile = "evaluate-closest-pairs.png";
+
     private static readonly Option<string> Checkpoint = new("--checkpoint") { Description = "A checkpoint file or run folder.", Required = true };
 
     private static readonly Option<string?> Data = ExperimentOptions.FashionMnistFolder();
@@ -32,11 +34,13 @@ internal static class EvaluateCommand
 
     private static readonly Option<string> Output = ExperimentOptions.ReportFolder("evaluate.json, evaluate.md and the closest-pairs grid");
 
+    private static readonly Option<bool> Force = ExperimentOptions.Force();
+
     public static Command Create()
     {
         var command = new Command("evaluate", "Frechet distance, precision/recall, class coverage and memorization of a checkpoint's samples.")
         {
-            Checkpoint, Data, Classifier, Count, Seed, Output,
+            Checkpoint, Data, Classifier, Count, Seed, Output, Force,
         };
         command.SetAction(Run);
         return command;
@@ -51,9 +55,11 @@ internal static class EvaluateCommand
             throw new ArgumentException($"--count {count} is out of range: expected 100 to 100000.");
         }
 
+        ExperimentOptions.CheckReportFolder(parse, Output, Force, "evaluate.json", "evaluate.md", ClosestPairsFile);
+
+        string checkpointFile = CheckpointSupport.Resolve(parse, Checkpoint); // once: a live run folder rotates its checkpoints
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
-        string checkpointFile = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!); // once: a live run folder rotates its checkpoints
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpointFile);
         ImageShape generatorShape = generator.ImageShape;
         EvaluationClassifierFile.RequireChannels(generator);
@@ -86,7 +92,7 @@ internal static class EvaluateCommand
         ImageBatch train = splits.Train.ReadAll();
         MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test));
         MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
-        string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, "evaluate-closest-pairs.png"));
+        string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, ClosestPairsFile));
 
         (string json, string md) = Report(parse, seed, checkpointFile, count, manifest, generatorShape, reference, quality, roundTrip, pixels, features);
         AnsiConsole.MarkupLine($"FD {quality.FrechetDistance:F2} (floor {reference.TrainVersusTest.FrechetDistance:F2}, blur {reference.BlurredTestDistance:F2}); precision {quality.PrecisionRecall.Precision:F3}, recall {quality.PrecisionRecall.Recall:F3}; {quality.Coverage.CoveredClasses} classes, KL {quality.Coverage.KlToUniform:F4}");

@@ -37,7 +37,16 @@ internal static class EvaluationClassifierFile
                 : $"--classifier '{path}' does not exist; pass a weights file written by `dcgan-experiments train-classifier`, or leave --classifier out to use the one shipped with the tool.", path);
         }
 
-        return EvaluationClassifier.Load(path, expectedSha256 ?? (given is null ? RecordedSha256(path) : null));
+        InputFiles.RequireNotCheckpoint(option.Name, path, "an evaluation classifier file (weights written by `dcgan-experiments train-classifier`)");
+        try
+        {
+            return EvaluationClassifier.Load(path, expectedSha256 ?? (given is null ? RecordedSha256(path) : null));
+        }
+        catch (Dcgan.Persistence.CheckpointException e) when (e.InnerException is not null) // unreadable, not a hash mismatch
+        {
+            throw new ArgumentException(
+                $"{option.Name} '{path}' is not a Dcgan evaluation classifier file (weights written by `dcgan-experiments train-classifier`): {e.InnerException.Message}", e);
+        }
     }
 
     /// <summary>

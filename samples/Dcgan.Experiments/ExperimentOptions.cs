@@ -21,5 +21,20 @@ internal static class ExperimentOptions
 
     /// <summary>--output: the folder for a command's report files, by default <see cref="DefaultOutputFolder"/>.</summary>
     public static Option<string> ReportFolder(string files) =>
-        new("--output") { Description = $"Folder for {files} (created if missing).", DefaultValueFactory = _ => DefaultOutputFolder };
+        new("--output") { Description = $"Folder for {files} (created if missing; existing report files are replaced only with --force).", DefaultValueFactory = _ => DefaultOutputFolder };
+
+    /// <summary>--force: replace report files that already exist in --output.</summary>
+    public static Option<bool> Force() => OutputPaths.ForceOption("the report files in --output");
+
+    /// <summary>
+    /// Checks --output before any computation: a folder that exists or can be created, none of
+    /// <paramref name="files"/> already in it unless --force.
+    /// </summary>
+    /// <returns>The folder's full path (not created yet).</returns>
+    public static string CheckReportFolder(ParseResult parse, Option<string> output, Option<bool> force, params string[] files)
+    {
+        string folder = OutputPaths.Folder(output.Name, parse.GetValue(output)!);
+        OutputPaths.RefuseToReplace(output.Name, parse.GetValue(force), files.Select(f => Path.Combine(folder, f)).ToArray());
+        return folder;
+    }
 }

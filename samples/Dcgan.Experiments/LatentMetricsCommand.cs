@@ -39,11 +39,13 @@ internal static class LatentMetricsCommand
 
     private static readonly Option<string> Output = ExperimentOptions.ReportFolder("latent.json and latent.md");
 
+    private static readonly Option<bool> Force = ExperimentOptions.Force();
+
     public static Command Create()
     {
         var command = new Command("latent-metrics", "Latent walks (norms, confidence, FD, jumps; lerp and slerp) and arithmetic stability (1 vs 3 exemplars).")
         {
-            Checkpoint, Data, Classifier, Pairs, Steps, Trials, Exemplars, Pool, Confidence, Seed, Output,
+            Checkpoint, Data, Classifier, Pairs, Steps, Trials, Exemplars, Pool, Confidence, Seed, Output, Force,
         };
         command.SetAction(Run);
         return command;
@@ -63,6 +65,7 @@ internal static class LatentMetricsCommand
         };
         new LatentWalkOptionsValidator().ThrowIfInvalid(walkOptions);                 // both, before any slow work
         new ArithmeticStabilityOptionsValidator().ThrowIfInvalid(arithmeticOptions);
+        ExperimentOptions.CheckReportFolder(parse, Output, Force, "latent.json", "latent.md");
 
         using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
@@ -115,7 +118,7 @@ internal static class LatentMetricsCommand
             AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(md)}[/]");
             if (notRun is not null)
             {
-                Console.Error.WriteLine($"error: arithmetic stability not run: {notRun.Message}");
+                Console.Error.WriteLine($"error: arithmetic stability not run: {UserErrors.InWords(typeof(ArithmeticStabilityOptions), notRun.Message)}");
                 return 2;
             }
         }

@@ -40,6 +40,8 @@ internal static class ProbeCommand
 
     private static readonly Option<string> Output = ExperimentOptions.ReportFolder("probe.json and probe.md (probe-low-label.* with --labels-per-class)");
 
+    private static readonly Option<bool> Force = ExperimentOptions.Force();
+
     private static readonly Option<int[]> Blocks = new("--blocks") { Description = "Conv blocks (0 = input side) whose pooled activations are used, comma-separated. Default: every block, as the paper does.", CustomParser = ParseBlocks, AllowMultipleArgumentsPerToken = true };
 
     private static readonly Option<ProbeFeatures[]> FeatureSets = new("--features") { Description = "Which feature sets to probe: Trained, Random and/or Pixels, comma-separated or repeated (controls can be skipped when exploring variants; probe.json then holds null for them).", DefaultValueFactory = _ => [ProbeFeatures.Trained, ProbeFeatures.Random, ProbeFeatures.Pixels], CustomParser = r => CommaSeparatedValues.Names<ProbeFeatures>(r, "--features"), AllowMultipleArgumentsPerToken = true };
@@ -61,7 +63,7 @@ internal static class ProbeCommand
     {
         var command = new Command("probe", "Linear probe on discriminator features vs raw pixels vs a random-init discriminator (the paper's section 5).")
         {
-            Checkpoint, Data, Classifiers, Grid, Blocks, FeatureSets, Seed, MaxIterations, CGrid, LabelsPerClass, Draws, CnnEpochs, Output,
+            Checkpoint, Data, Classifiers, Grid, Blocks, FeatureSets, Seed, MaxIterations, CGrid, LabelsPerClass, Draws, CnnEpochs, Output, Force,
         };
         CnnEpochs.Validators.Add(r =>
         {
@@ -77,15 +79,18 @@ internal static class ProbeCommand
     private static int Run(ParseResult parse)
     {
         long seed = parse.GetValue(Seed);
+        string report = parse.GetValue(LabelsPerClass) is null ? "probe" : "probe-low-label";
+        ExperimentOptions.CheckReportFolder(parse, Output, Force, report + ".json", report + ".md");
+        var extraction = new FeatureExtractionOptions { PooledGridSize = parse.GetValue(Grid), Blocks = SelectedBlocks(parse) };
+        new FeatureExtractionOptionsValidator().ThrowIfInvalid(extraction); // before anything is loaded
         // Resolved once: a run folder still being trained may rotate its checkpoints away during a long probe.
-        string checkpointFile = CheckpointLocator.Resolve(parse.GetValue(Checkpoint)!);
+        string checkpointFile = CheckpointSupport.Resolve(parse, Checkpoint);
         (DcganDiscriminator trained, CheckpointManifest manifest) = CheckpointModels.LoadDiscriminator(checkpointFile);
         DcganModelOptions architecture = manifest.Architecture!;
         (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
         unusedGenerator.Dispose();
         FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data),
             architecture.ImageSize == 28 ? null : architecture.ImageSize);
-        var extraction = new FeatureExtractionOptions { PooledGridSize = parse.GetValue(Grid), Blocks = SelectedBlocks(parse) };
         ProbeFeatures[] featureSets = parse.GetValue(FeatureSets)!;
         ProbeClassifier[] classifiers = parse.GetValue(Classifiers)!;
 

@@ -3,4 +3,4 @@
 using Dcgan.CommandLine;
 using Dcgan.Experiments;
 
-return CommandLineTool.Run(ExperimentCommands.Create(), args);
+return CommandLineTool.Run("dcgan-experiments", ExperimentCommands.Create(), args);

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Evaluation;
 using Spectre.Console;
@@ -19,19 +20,24 @@ internal static class ReferenceStatisticsCommand
 
     private static readonly Option<string?> Sha256 = new("--sha256") { Description = "Refuse a classifier file with another SHA-256 (the shipped classifier is always checked against its recorded one)." };
 
-    private static readonly Option<string?> Output = new("--output") { Description = "A JSON file for the numbers." };
+    private static readonly Option<string?> Output = new("--output") { Description = "A .json file for the numbers (checked before computing; an existing file is replaced only with --force)." };
+
+    private static readonly Option<bool> Force = OutputPaths.ForceOption("the --output file");
 
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the train subset and the pixel noise.", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {
-        var command = new Command("reference-stats", "Real-vs-real reference numbers for FD, precision/recall and class coverage.") { Data, Classifier, Sha256, Output, Seed };
+        var command = new Command("reference-stats", "Real-vs-real reference numbers for FD, precision/recall and class coverage.") { Data, Classifier, Sha256, Output, Force, Seed };
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult parse)
     {
+        // The output is checked first: the computation takes about 30 s and its numbers must have somewhere to go.
+        string? output = parse.GetValue(Output) is string given ? OutputPaths.File(Output.Name, given, "JSON", ".json") : null;
+        OutputPaths.RefuseToReplace(Output.Name, parse.GetValue(Force), output is null ? [] : [output]);
         string folder = ExperimentOptions.DataFolder(parse, Data);
         IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: false);
         IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
@@ -59,8 +65,9 @@ internal static class ReferenceStatisticsCommand
         Row("seconds", seconds);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"classifier SHA-256 {r.ClassifierSha256}");
-        if (parse.GetValue(Output) is string output)
+        if (output is not null)
         {
+            OutputPaths.CreateFolderOf(output);
             var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
             File.WriteAllText(output, JsonSerializer.Serialize(new { result = r, seconds, createdUtc = DateTimeOffset.UtcNow }, json));
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");

@@ -68,7 +68,8 @@ public sealed class ImageDataSourceOptions
     /// <summary>
     /// Whether an image folder is decoded once at construction into a compact byte cache
     /// (<c>Count * Channels * ImageSize^2</c> bytes), instead of decoding each file lazily on every
-    /// <see cref="ImageFolderDataSource.CopyImage"/> call. IDX data is always in memory.
+    /// <see cref="ImageFolderDataSource.CopyImage"/> call. IDX data is always in memory; CIFAR data keeps its pixel bytes
+    /// in memory instead of reading them from the file per image; LMDB data refuses it (it streams).
     /// </summary>
     /// <value>
     /// The default value is <see langword="false"/>: lazy decoding keeps memory flat for large folders.

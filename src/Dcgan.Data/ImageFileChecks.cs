@@ -26,28 +26,46 @@ internal static class ImageFileChecks
             got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
+        head = head[..got];
+        return Open(head, length, $"Image file '{path}'", $" (the format is taken from the content, not from the '{Path.GetExtension(path)}' extension)",
+            () => SKCodec.Create(path, out SKCodecResult result) is { } codec ? (codec, result) : (null, result), maxPixels);
+    }
+
+    /// <summary>
+    /// Opens the codec of encoded image bytes held in memory (for example an LMDB record) after the same checks as a
+    /// file; every message starts with <paramref name="subject"/>. The caller disposes the codec.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A check failed; the message names the subject and what was found.</exception>
+    public static SKCodec OpenCodec(byte[] encoded, string subject, long maxPixels)
+    {
+        ReadOnlySpan<byte> head = encoded.AsSpan(0, Math.Min(encoded.Length, ImageContentSniffer.HeadLength));
+        return Open(head, encoded.Length, subject, "",
+            () => SKCodec.Create(new SKMemoryStream(encoded), out SKCodecResult result) is { } codec ? (codec, result) : (null, result), maxPixels);
+    }
+
+    private static SKCodec Open(ReadOnlySpan<byte> head, long length, string subject, string formatNote, Func<(SKCodec? Codec, SKCodecResult Result)> create, long maxPixels)
+    {
         if (length == 0)
         {
-            throw new InvalidDataException($"Image file '{path}' is empty (0 bytes); expected a {ImageContentSniffer.Supported} image.");
+            throw new InvalidDataException($"{subject} is empty (0 bytes); expected a {ImageContentSniffer.Supported} image.");
         }
 
-        head = head[..got];
         SKEncodedImageFormat format = ImageContentSniffer.Sniff(head)
             ?? throw new InvalidDataException(
-                $"Image file '{path}' ({length} bytes) could not be decoded: its content {ImageContentSniffer.Describe(head)}, " +
-                $"which is not a {ImageContentSniffer.Supported} image (the format is taken from the content, not from the '{Path.GetExtension(path)}' extension).");
+                $"{subject} ({length} bytes) could not be decoded: its content {ImageContentSniffer.Describe(head)}, " +
+                $"which is not a {ImageContentSniffer.Supported} image{formatNote}.");
 
-        SKCodec? codec = SKCodec.Create(path, out SKCodecResult result);
+        (SKCodec? codec, SKCodecResult result) = create();
         if (codec is null)
         {
             throw new InvalidDataException(result == SKCodecResult.Unimplemented
-                ? $"Image file '{path}' ({length} bytes) is a {format} image by its content, which this SkiaSharp build cannot decode; convert it to PNG or JPEG."
-                : $"Image file '{path}' ({length} bytes) could not be decoded: it starts like a {format} image, but SkiaSharp reported {result} reading its header; expected a complete {ImageContentSniffer.Supported} image.");
+                ? $"{subject} ({length} bytes) is a {format} image by its content, which this SkiaSharp build cannot decode; convert it to PNG or JPEG."
+                : $"{subject} ({length} bytes) could not be decoded: it starts like a {format} image, but SkiaSharp reported {result} reading its header; expected a complete {ImageContentSniffer.Supported} image.");
         }
 
         try
         {
-            Check(codec, path, length, format, maxPixels);
+            Check(codec, subject, length, format, maxPixels);
             return codec;
         }
         catch
@@ -57,25 +75,25 @@ internal static class ImageFileChecks
         }
     }
 
-    private static void Check(SKCodec codec, string path, long length, SKEncodedImageFormat format, long maxPixels)
+    private static void Check(SKCodec codec, string subject, long length, SKEncodedImageFormat format, long maxPixels)
     {
         if (codec.EncodedFormat != format)
         {
             throw new InvalidDataException(
-                $"Image file '{path}' ({length} bytes) starts like a {format} image, but SkiaSharp read it as {codec.EncodedFormat}; refused rather than misread.");
+                $"{subject} ({length} bytes) starts like a {format} image, but SkiaSharp read it as {codec.EncodedFormat}; refused rather than misread.");
         }
 
         int width = codec.Info.Width, height = codec.Info.Height;
         if (width <= 0 || height <= 0)
         {
-            throw new InvalidDataException($"Image file '{path}' has size {width}x{height}; expected a positive width and height.");
+            throw new InvalidDataException($"{subject} has size {width}x{height}; expected a positive width and height.");
         }
 
         long pixels = (long)width * height;
         if (pixels > maxPixels)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"Image file '{path}' ({length} bytes) claims {width}x{height} ({pixels} pixels) in its {format} header, more than " +
+                $"{subject} ({length} bytes) claims {width}x{height} ({pixels} pixels) in its {format} header, more than " +
                 $"MaxSourcePixels = {maxPixels} (ImageDataSourceOptions.MaxSourcePixels); refused before decoding. Raise the option if the image is genuine."));
         }
 
@@ -83,7 +101,7 @@ internal static class ImageFileChecks
         if (frames > 1)
         {
             throw new InvalidDataException(
-                $"Image file '{path}' is an animated {format} with {frames} frames; expected a still image (only its first frame would be read).");
+                $"{subject} is an animated {format} with {frames} frames; expected a still image (only its first frame would be read).");
         }
     }
 }

@@ -21,7 +21,9 @@ namespace Dcgan.Data;
 /// <para>Per image: decode → composite over <see cref="ImageDataSourceOptions.Background"/> → fit to a square by
 /// <see cref="ImageDataSourceOptions.Fit"/> (default: centre crop, as pytorch/examples and dcgan.torch do for LSUN) →
 /// resize to <see cref="ImageDataSourceOptions.ImageSize"/> (default 64) → <see cref="ImageDataSourceOptions.ColorMode"/>
-/// (default RGB) → [-1, 1]. Only the first record is decoded at construction; a later record that cannot be decoded
+/// (default RGB) → [-1, 1]. Each record passes the image files' checks before any pixel memory is allocated (format by
+/// content, a single frame, at most <see cref="ImageDataSourceOptions.MaxSourcePixels"/> pixels in its header). Only the
+/// first record is decoded at construction; a later record that cannot be decoded
 /// fails in <see cref="CopyImage"/> naming its key. <see cref="ImageDataSourceOptions.Preload"/> is not supported.</para>
 /// <para>Native library: LightningDB's bundled Linux build needs glibc 2.38; on older systems (Debian 12, Ubuntu 22.04)
 /// the system's <c>liblmdb.so.0</c> (package <c>liblmdb0</c>) is loaded instead.</para>
@@ -32,6 +34,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
     private readonly byte[] _keys;
     private readonly int[] _keyStarts;
     private readonly int _imageSize;
+    private readonly long _maxSourcePixels;
 
     /// <summary>Opens the LMDB environment in <paramref name="folder"/> (the folder holding <c>data.mdb</c>) and lists its keys.</summary>
     /// <param name="folder">The environment folder, or its <c>data.mdb</c> file.</param>
@@ -61,6 +64,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
         }
 
         _imageSize = options.ImageSize ?? ImageDataSourceOptions.DefaultFolderImageSize;
+        _maxSourcePixels = options.MaxSourcePixels;
         ColorMode = options.ColorMode ?? ColorMode.Rgb;
         Fit = options.Fit;
         Background = options.Background;
@@ -116,7 +120,8 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
     }
 
     /// <inheritdoc />
-    /// <exception cref="InvalidDataException">The record is gone or cannot be decoded; the message names its key.</exception>
+    /// <exception cref="InvalidDataException">The record is gone, is not a supported image, claims more than
+    /// <see cref="ImageDataSourceOptions.MaxSourcePixels"/> pixels, or cannot be decoded; the message names its key.</exception>
     public void CopyImage(int index, Span<float> destination)
     {
         CheckIndex(index);
@@ -186,9 +191,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
                 : throw new InvalidDataException($"{Record(index)} could not be read: LMDB reported {code}.");
         }
 
-        using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data)
-            ?? throw new InvalidDataException($"{Record(index)} ({encoded.Length} bytes) is not an image SkiaSharp can decode; expected WebP, JPEG or PNG bytes.");
+        using SKCodec codec = ImageFileChecks.OpenCodec(encoded, Record(index), _maxSourcePixels);
         SquareImageTransform.Decode(codec, Record(index), _imageSize, Fit, ColorMode, Background, destination);
     }
 

@@ -45,7 +45,7 @@ public sealed class NpyWriter : IDisposable
 
     /// <summary>Appends float32 elements (little-endian on every platform).</summary>
     /// <param name="values">The next elements in C order.</param>
-    /// <exception cref="InvalidOperationException">The array is float32-less (uint8), or more elements than the shape holds.</exception>
+    /// <exception cref="InvalidOperationException">The array holds uint8, or more elements than the shape holds would be written.</exception>
     public void Append(ReadOnlySpan<float> values)
     {
         Reserve(NpyDataType.Float32, values.Length);
@@ -65,7 +65,7 @@ public sealed class NpyWriter : IDisposable
 
     /// <summary>Appends uint8 elements.</summary>
     /// <param name="values">The next elements in C order.</param>
-    /// <exception cref="InvalidOperationException">The array is float32, or more elements than the shape holds.</exception>
+    /// <exception cref="InvalidOperationException">The array holds float32, or more elements than the shape holds would be written.</exception>
     public void Append(ReadOnlySpan<byte> values)
     {
         Reserve(NpyDataType.UInt8, values.Length);

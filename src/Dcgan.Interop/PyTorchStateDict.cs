@@ -156,12 +156,19 @@ public static class PyTorchStateDict
         }
 
         string temporary = full + ".tmp";
-        using (FileStream stream = File.Create(temporary))
+        try
         {
-            PyTorchPickler.PickleStateDict(stream, ordered, leaveOpen: true);
-        }
+            using (FileStream stream = File.Create(temporary))
+            {
+                PyTorchPickler.PickleStateDict(stream, ordered, leaveOpen: true);
+            }
 
-        File.Move(temporary, full, overwrite: true);
+            File.Move(temporary, full, overwrite: true); // an existing file is replaced only by a complete one
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     // PyBridge reads PyTorch's 0-dimensional num_batches_tracked as [1]: described (and compared) as the [] it was.

@@ -33,6 +33,11 @@ public sealed class DatasetTrainingTests : IDisposable
         using var realSamples = SKBitmap.Decode(Path.Combine(run, "real-samples.png"));
         (realSamples.Width, realSamples.Height).Should().Be((6 * 32 + 7 * 2, 6 * 32 + 7 * 2), "a 6x6 grid (32 images) of 32x32 tiles with 2-pixel padding");
 
+        using (SKBitmap plot = SKBitmap.Decode(Path.Combine(run, "losses.png")))
+        {
+            (plot.Width, plot.Height).Should().Be((900, 500), "train redraws the loss plot every epoch");
+        }
+
         var events = TensorBoardEvents.Read(Directory.GetFiles(tensorBoard, "events.out.tfevents.*").Should().ContainSingle().Subject);
         events.SelectMany(e => e.Values.Where(v => v.SimpleValue is not null).Select(v => (e.Step, v.Tag))).Should().BeEquivalentTo(
             new[] { 1L, 2L }.SelectMany(step => new[] { "loss/discriminator", "loss/generator", "score/d_real", "score/d_fake", "speed/images_per_second" }.Select(tag => (step, tag))));

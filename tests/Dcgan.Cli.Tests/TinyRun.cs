@@ -12,9 +12,8 @@ public sealed class TinyRun : IDisposable
     public TinyRun()
     {
         Folder = Directory.CreateTempSubdirectory("dcgan-cli-tests-").FullName;
-        string data = Path.Combine(Folder, "tiny-images-idx3-ubyte");
-        WriteIdxImages(data);
-        (int exit, string errors) = ToolRunner.Dcgan("train", "--data", data, "--epochs", "1", "--batch-size", "32",
+        WriteIdxImages(Data);
+        (int exit, string errors) = ToolRunner.Dcgan("train", "--data", Data, "--epochs", "1", "--batch-size", "32",
             "--generator-width", "8", "--discriminator-width", "8", "--output", RunFolder);
         if (exit != 0)
         {
@@ -24,6 +23,9 @@ public sealed class TinyRun : IDisposable
 
     /// <summary>The temporary folder; each test makes its own subfolder with <see cref="NewFolder"/>.</summary>
     public string Folder { get; }
+
+    /// <summary>The 64 random 28x28 training images, an IDX file.</summary>
+    public string Data => Path.Combine(Folder, "tiny-images-idx3-ubyte");
 
     /// <summary>The run folder with the checkpoint.</summary>
     public string RunFolder => Path.Combine(Folder, "run");

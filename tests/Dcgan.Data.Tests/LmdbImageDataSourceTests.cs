@@ -90,7 +90,24 @@ public sealed class LmdbImageDataSourceTests
 
         var act = () => source.CopyImage(1, new float[source.Shape.ElementCount]);
 
-        act.Should().Throw<InvalidDataException>().WithMessage($"LMDB record 1 (key b-bad) in '{folder}' (20 bytes) is not an image*WebP, JPEG or PNG*");
+        act.Should().Throw<InvalidDataException>().WithMessage($"LMDB record 1 (key b-bad) in '{folder}' (20 bytes) could not be decoded: its content*which is not a*image.");
+    }
+
+    [Fact]
+    public void A_record_claiming_more_pixels_than_MaxSourcePixels_is_refused_before_decoding()
+    {
+        using var tmp = new TempDir();
+        string folder = tmp.File("db");
+        LmdbFilesForTests.Write(folder,
+        [
+            ("a", LmdbFilesForTests.Encode(8, 8, (_, _) => SKColors.Gray, SKEncodedImageFormat.Webp)),
+            ("b", LmdbFilesForTests.Encode(40, 30, (_, _) => SKColors.Gray, SKEncodedImageFormat.Webp)),
+        ]);
+        using var source = new LmdbImageDataSource(folder, new ImageDataSourceOptions { MaxSourcePixels = 1000 });
+
+        var act = () => source.CopyImage(1, new float[source.Shape.ElementCount]);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("LMDB record 1 (key b)*claims 40x30 (1200 pixels)*MaxSourcePixels = 1000*");
     }
 
     [Fact]
@@ -102,7 +119,7 @@ public sealed class LmdbImageDataSourceTests
         Directory.CreateDirectory(tmp.File("garbage"));
         File.WriteAllBytes(Path.Combine(tmp.File("garbage"), "data.mdb"), Enumerable.Repeat((byte)7, 16384).ToArray());
 
-        ((Action)(() => ImageDataSources.Open(tmp.File("bad")))).Should().Throw<InvalidDataException>().WithMessage("*key x*not an image*");
+        ((Action)(() => ImageDataSources.Open(tmp.File("bad")))).Should().Throw<InvalidDataException>().WithMessage("*key x*could not be decoded*");
         ((Action)(() => ImageDataSources.Open(tmp.File("empty")))).Should().Throw<InvalidDataException>().WithMessage("*has no records*");
         ((Action)(() => ImageDataSources.Open(tmp.File("garbage")))).Should().Throw<InvalidDataException>().WithMessage($"LMDB folder '{tmp.File("garbage")}' could not be opened read-only*");
         ((Action)(() => new LmdbImageDataSource(tmp.File("bad"), new ImageDataSourceOptions { Preload = true }))).Should().Throw<ArgumentException>().WithMessage("*Preload*");

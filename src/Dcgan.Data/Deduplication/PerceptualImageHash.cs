@@ -85,7 +85,8 @@ public sealed class PerceptualImageHash
             _grey[p] = sum / _shape.Channels;                            // [H, W] grey
         }
 
-        CentreMass(_grey, _centred, _shape.Height, _shape.Width);        // [H, W], centre of mass at the centre
+        (double dy, double dx, float darkest) = MassCentring.Offset(_grey, _shape.Height, _shape.Width);
+        MassCentring.Move(_grey, _centred, _shape.Height, _shape.Width, dy, dx, darkest); // [H, W], centre of mass at the centre
         _resampler.Resample(_centred, _small);                            // [32, 32]
         for (int v = 0; v < Frequencies; v++)                             // vertical DCT: [8, 32]
         {
@@ -134,46 +135,6 @@ public sealed class PerceptualImageHash
         }
 
         return hash;
-    }
-
-    /// <summary>Writes <paramref name="grey"/> moved (bilinear) so that its centre of mass is at the centre of the image.</summary>
-    private static void CentreMass(float[] grey, float[] centred, int height, int width)
-    {
-        float darkest = grey.Min();
-        double mass = 0, sumY = 0, sumX = 0;
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                double w = grey[y * width + x] - darkest;
-                mass += w;
-                sumY += w * y;
-                sumX += w * x;
-            }
-        }
-
-        double dy = mass > 0 ? sumY / mass - (height - 1) / 2.0 : 0;   // sample at (y + dy, x + dx)
-        double dx = mass > 0 ? sumX / mass - (width - 1) / 2.0 : 0;
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                centred[y * width + x] = Sample(grey, height, width, y + dy, x + dx, darkest);
-            }
-        }
-    }
-
-    /// <summary>Bilinear sample at (y, x); positions outside the image read <paramref name="outside"/>.</summary>
-    private static float Sample(float[] grey, int height, int width, double y, double x, float outside)
-    {
-        int y0 = (int)Math.Floor(y);
-        int x0 = (int)Math.Floor(x);
-        float fy = (float)(y - y0);
-        float fx = (float)(x - x0);
-        float At(int yy, int xx) => yy < 0 || yy >= height || xx < 0 || xx >= width ? outside : grey[yy * width + xx];
-        float top = At(y0, x0) + fx * (At(y0, x0 + 1) - At(y0, x0));
-        float bottom = At(y0 + 1, x0) + fx * (At(y0 + 1, x0 + 1) - At(y0 + 1, x0));
-        return top + fy * (bottom - top);
     }
 
     private static float[] BuildCosines()

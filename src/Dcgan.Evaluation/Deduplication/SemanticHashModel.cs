@@ -12,8 +12,10 @@ namespace Dcgan.Deduplication;
 /// <summary>
 /// The semantic hash of the paper (section 4.1): an autoencoder (3 x CropSize^2 - CodeSize - 3 x CropSize^2, by default
 /// 3072-128-3072) trained on the data's centre crops to reconstruct each image from a noisy copy with dropout on the code
-/// layer (inputs are centred by the mean training input, so that a mostly constant background does not dominate the
-/// code layer's pre-activations); an image's code sets bit k when code unit k's ReLU is above <see cref="SemanticHashOptions.CodeThreshold"/>.
+/// layer; an image's code sets bit k when code unit k's ReLU is above <see cref="SemanticHashOptions.CodeThreshold"/>.
+/// Each input is registered by its centre of mass and standardised by its own mean and deviation (so shifted, brighter
+/// or higher-contrast copies give the same input), and centred by the mean training input (so that a mostly constant
+/// background does not dominate the code layer's pre-activations); see <see cref="SemanticHashInput"/>.
 /// Images are read a batch at a time (see <see cref="SemanticHashInput"/> for the crop and the grey-to-RGB choice), so
 /// memory does not grow with the data. Dispose the model to free its native weights.
 /// </summary>
@@ -73,7 +75,7 @@ public sealed class SemanticHashModel : IDisposable
             Tensor mean;
             using (var scope = torch.NewDisposeScope())
             {
-                mean = MeanInput(source, options.CropSize).to(device).DetachFromDisposeScope();      // [D]
+                mean = MeanInput(source, options).to(device).DetachFromDisposeScope();               // [D]
             }
 
             try
@@ -111,7 +113,7 @@ public sealed class SemanticHashModel : IDisposable
         {
             int rows = Math.Min(EncodeBatch, source.Count - start);
             using var scope = torch.NewDisposeScope();
-            float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), _options.CropSize);
+            float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), _options);
             Tensor x = torch.tensor(pixels, [rows, length]).to(_device) - _mean;                // [B, D] centred
             Tensor active = _network.Encode(x).gt(_options.CodeThreshold).to(uint8).cpu();       // [B, K] 0/1
             byte[] bits = active.data<byte>().ToArray();
@@ -149,15 +151,15 @@ public sealed class SemanticHashModel : IDisposable
     }
 
     /// <summary>The mean prepared input over the source, [D] on the CPU (one streaming pass, accumulated in double).</summary>
-    private static Tensor MeanInput(IImageDataSource source, int cropSize)
+    private static Tensor MeanInput(IImageDataSource source, SemanticHashOptions options)
     {
-        int length = SemanticHashInput.Length(cropSize);
+        int length = SemanticHashInput.Length(options.CropSize);
         var sum = new double[length];
         int[] all = Enumerable.Range(0, source.Count).ToArray();
         for (int start = 0; start < source.Count; start += EncodeBatch)
         {
             int rows = Math.Min(EncodeBatch, source.Count - start);
-            float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), cropSize);
+            float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), options);
             for (int i = 0; i < pixels.Length; i++)
             {
                 sum[i % length] += pixels[i];
@@ -185,7 +187,7 @@ public sealed class SemanticHashModel : IDisposable
             {
                 int rows = Math.Min(options.BatchSize, count - start);
                 using var scope = torch.NewDisposeScope();
-                float[] pixels = SemanticHashInput.Read(source, order.AsSpan(start, rows), options.CropSize);
+                float[] pixels = SemanticHashInput.Read(source, order.AsSpan(start, rows), options);
                 Tensor clean = torch.tensor(pixels, [rows, length]).to(device) - mean;                       // [B, D] centred
                 Tensor noisy = clean + torch.randn([rows, length], generator: noise).to(device) * options.InputNoise; // [B, D]
                 Tensor code = network.Encode(noisy);                                                         // [B, K]

@@ -24,11 +24,13 @@ public sealed class TensorBoardCallbackTests : IDisposable
         var recorder = new LambdaCallback(onBatchEnd: a => losses.Add((a.Position.GlobalStep, a.Losses, a.ImagesPerSecond)));
         var gridRecorder = new EpochGridRecorder(grids);
         var tensorBoard = new TensorBoardCallback(_temp.Path, everySteps: 2, clock: new FixedClock(Now));
+        var liveAfterEpoch = new List<long>();
+        var liveCounter = new LiveCountRecorder(liveAfterEpoch);
         (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
         using (g)
         using (d)
         using (var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(64),
-            TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 2), recorder, gridRecorder, tensorBoard)))
+            TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 3), recorder, gridRecorder, tensorBoard, liveCounter)))
         {
             trainer.Fit();
         }
@@ -46,14 +48,16 @@ public sealed class TensorBoardCallbackTests : IDisposable
             (l.Step, (double)Now.ToUnixTimeSeconds(), TensorBoardCallback.FakeScoreTag, (float)l.Losses.FakeScore),
             (l.Step, (double)Now.ToUnixTimeSeconds(), TensorBoardCallback.ImagesPerSecondTag, (float)l.Rate),
         }).ToList();
-        expected.Should().HaveCount(4 * 5, "steps 2, 4, 6 and 8 of 8, five scalars each");
+        expected.Should().HaveCount(6 * 5, "steps 2, 4, ..., 12 of 12, five scalars each");
         scalars.Select(s => (s.Step, s.WallTime, s.Tag, BitConverter.SingleToUInt32Bits(s.Value)))
             .Should().Equal(expected.Select(e => (e.Item1, e.Item2, e.Item3, BitConverter.SingleToUInt32Bits(e.Item4))));
 
         var images = events.SelectMany(e => e.Values.Where(v => v.Png is not null).Select(v => (e.Step, v))).ToList();
-        images.Select(i => i.Step).Should().Equal(4L, 8L);
+        images.Select(i => i.Step).Should().Equal(4L, 8L, 12L);
         images.Should().OnlyContain(i => i.v.Tag == TensorBoardCallback.SamplesTag);
-        for (int epoch = 0; epoch < 2; epoch++)
+        liveAfterEpoch.Should().HaveCount(3);
+        liveAfterEpoch.Distinct().Should().ContainSingle("the callback's grid tensors die in its own dispose scope every epoch");
+        for (int epoch = 0; epoch < 3; epoch++)
         {
             using SKBitmap logged = SKBitmap.Decode(images[epoch].v.Png);
             using SKBitmap expectedGrid = SKBitmap.Decode(grids[epoch]);
@@ -74,6 +78,12 @@ public sealed class TensorBoardCallbackTests : IDisposable
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class LiveCountRecorder(List<long> counts) : GanCallback
+    {
+        public override void OnEpochEnd(GanEpochArguments arguments) =>
+            counts.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     private sealed class EpochGridRecorder(List<byte[]> grids) : GanCallback
