@@ -104,6 +104,15 @@ public static class NpyFile
             throw new NpyFormatException($"'{name}' has shape {NpyHeader.ShapeText(shape)}: too large to read into one array.");
         }
 
+        // A seekable stream (a .npy file) must hold the claimed data before anything is allocated for it; a zip entry's
+        // stream is not seekable and is read as it comes (the .npz's own size limits apply).
+        long needed = count * NpyHeader.ElementSize(type);
+        if (stream.CanSeek && stream.Length - stream.Position < needed)
+        {
+            throw new NpyFormatException(
+                $"'{name}' has shape {NpyHeader.ShapeText(shape)} ({needed} bytes of data) but only {stream.Length - stream.Position} bytes follow its header at offset {stream.Position}.");
+        }
+
         var data = new T[count];
         NpyHeader.ReadExactly(stream, MemoryMarshal.AsBytes(data.AsSpan()), name);
         if (!BitConverter.IsLittleEndian && type == NpyDataType.Float32)

@@ -80,6 +80,11 @@ internal static class NpyHeader
             throw new NpyFormatException($"'{name}' claims a .npy header of {headerLength} bytes.");
         }
 
+        if (stream.CanSeek && stream.Length - stream.Position < headerLength)
+        {
+            throw new NpyFormatException($"'{name}' claims a .npy header of {headerLength} bytes, but only {stream.Length - stream.Position} bytes follow at offset {stream.Position}.");
+        }
+
         var text = new byte[headerLength];
         ReadExactly(stream, text, name);
         return Parse(major == 3 ? Encoding.UTF8.GetString(text) : Encoding.Latin1.GetString(text), name);

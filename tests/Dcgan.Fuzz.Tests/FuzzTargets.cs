@@ -74,10 +74,15 @@ public static partial class FuzzTargets
         generator.Dispose();
     });
 
+    // Lazy: the targets are fields of several files of this partial class, whose initialisation order is not defined.
+    private static readonly Lazy<IReadOnlyDictionary<string, FuzzTarget>> AllTargets = new(CreateAll);
+
     /// <summary>Every target, by name.</summary>
-    public static IReadOnlyDictionary<string, FuzzTarget> All { get; } = new[]
+    public static IReadOnlyDictionary<string, FuzzTarget> All => AllTargets.Value;
+
+    private static IReadOnlyDictionary<string, FuzzTarget> CreateAll() => new[]
     {
-        IdxRaw, IdxGzip, Png, Jpeg, ImageFolder, CheckpointArchiveRead, CheckpointGenerator,
+        IdxRaw, IdxGzip, Png, Jpeg, ImageFolder, CheckpointArchiveRead, CheckpointGenerator, Cifar10, Cifar100, Npy, PyTorchGenerator,
     }.ToDictionary(t => t.Name);
 
     private static FuzzTarget SingleImage(string name, string extension, byte[][] seeds, Func<byte[], IReadOnlyList<FuzzField>> fields, Func<byte[], byte[]>? encode) => new()

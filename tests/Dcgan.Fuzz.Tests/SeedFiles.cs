@@ -10,7 +10,7 @@ using SkiaSharp;
 
 namespace Dcgan.Fuzz.Tests;
 
-internal static class SeedFiles
+internal static partial class SeedFiles
 {
     private static readonly Lazy<(byte[] Manifest, (string Name, byte[] Bytes)[] Entries)> TinyCheckpoint = new(MakeCheckpoint);
 
