@@ -40,7 +40,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Resume = new("--resume")
     {
-        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint), with the architecture, seed and options stored in it (--epochs may raise the total). With no value: the newest checkpoint in --output.",
+        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint that verifies; newer damaged ones are named and skipped), with the architecture, seed and options stored in it (--epochs may raise the total). With no value: the newest checkpoint in --output.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -77,7 +77,7 @@ internal static class TrainCommand
     {
         string output = OutputPaths.Folder(Output.Name, parse.GetValue(Output)!);
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
-        string? resumeFile = resume is null ? null : CheckpointLocator.Resolve(resume);
+        string? resumeFile = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
 
         CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));

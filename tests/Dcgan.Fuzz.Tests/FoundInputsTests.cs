@@ -18,23 +18,12 @@ public sealed class FoundInputsTests(ITestOutputHelper output) : IDisposable
         ["checkpoint"] = FuzzTargets.CheckpointGenerator,
     };
 
-    /// <summary>Found inputs that fail today for a reason another branch fixes (they run in the skipped test below).</summary>
-    private static readonly Dictionary<string, string> KnownFailures = new()
-    {
-        ["checkpoint/crash-000.dcgan"] = "manifest.json with invalid UTF-8 in a property name: System.Text.Json's InvalidOperationException escapes " +
-            "CheckpointArchive.Read instead of CheckpointException (issue 10 item 2; same cause as corpus case checkpoint-archive 71)",
-    };
-
     public static TheoryData<string> Inputs()
     {
         var data = new TheoryData<string>();
         foreach (string file in Directory.EnumerateFiles(Found, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            string relative = Path.GetRelativePath(Found, file).Replace('\\', '/');
-            if (!KnownFailures.ContainsKey(relative))
-            {
-                data.Add(relative);
-            }
+            data.Add(Path.GetRelativePath(Found, file).Replace('\\', '/'));
         }
 
         return data;
@@ -43,15 +32,6 @@ public sealed class FoundInputsTests(ITestOutputHelper output) : IDisposable
     [Theory]
     [MemberData(nameof(Inputs))]
     public void A_found_input_is_accepted_or_rejected_as_documented(string relative) => Replay(relative);
-
-    [Fact(Skip = "Needs the checkpoint fixes of issue 10 item 2 (another helper's branch); see KnownFailures.")]
-    public void Found_inputs_that_need_the_checkpoint_fixes()
-    {
-        foreach (string relative in KnownFailures.Keys)
-        {
-            Replay(relative);
-        }
-    }
 
     [Fact]
     public void The_found_inputs_are_there()

@@ -101,12 +101,17 @@ internal static partial class SeedFiles
             foreach ((string name, byte[] bytes) in TinyCheckpoint.Value.Entries.Prepend((CheckpointArchive.ManifestEntry, manifest)))
             {
                 using Stream stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-                stream.Write(name == replaced ? content : bytes);
+                stream.Write(name == replaced ? content : name == CheckpointArchive.ManifestHashEntry ? HashOf(manifest) : bytes);
             }
         }
 
         return output.ToArray();
     }
+
+    // manifest.sha256 of the (mutated) manifest, so that mutations reach the parser and the range checks instead of
+    // all stopping at the hash.
+    private static byte[] HashOf(byte[] manifest) =>
+        System.Text.Encoding.ASCII.GetBytes(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(manifest)));
 
     private static (byte[], (string, byte[])[]) MakeCheckpoint()
     {

@@ -111,7 +111,8 @@ public sealed class PyTorchStateDictRefusalTests : IDisposable
     public void Exporting_a_checkpoint_without_an_architecture_is_refused()
     {
         string checkpoint = Path.Combine(_folder, "custom.dcgan");
-        CheckpointArchive.Write(checkpoint, new CheckpointManifest(), new Dictionary<string, byte[]> { [CheckpointEntries.GeneratorWeights] = [1] });
+        var manifest = new CheckpointManifest { LatentDimension = 8, ImageShape = [1, 28, 28] }; // custom networks: no Architecture
+        CheckpointArchive.Write(checkpoint, manifest, new Dictionary<string, byte[]> { [CheckpointEntries.GeneratorWeights] = [1] });
 
         Action export = () => PyTorchCheckpoints.Export(checkpoint, _folder);
 

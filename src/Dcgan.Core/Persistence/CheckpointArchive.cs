@@ -1,20 +1,28 @@
-// The checkpoint file: a zip archive of manifest.json and binary entries, written to a temporary file in the
-// same folder, flushed to disk and renamed over the target, so a crash leaves the previous file intact.
+// The checkpoint file: a zip archive of manifest.json, its SHA-256 (manifest.sha256) and binary entries whose
+// hashes and lengths the manifest records. Written to a temporary file in the same folder, flushed to disk and
+// renamed over the target, so a crash or a full disk leaves the previous file intact; read with bounded sizes.
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Dcgan.Persistence;
 
-/// <summary>Reads and writes checkpoint archives (entries verified by SHA-256).</summary>
+/// <summary>Reads and writes checkpoint archives (manifest and entries verified by SHA-256, entry sizes bounded).</summary>
 public static class CheckpointArchive
 {
     /// <summary>The name of the JSON entry.</summary>
     public const string ManifestEntry = "manifest.json";
 
+    /// <summary>The name of the entry holding the SHA-256 (64 hexadecimal digits) of <see cref="ManifestEntry"/>; format 3 and later.</summary>
+    public const string ManifestHashEntry = "manifest.sha256";
+
     /// <summary>File extension of checkpoints.</summary>
     public const string Extension = ".dcgan";
+
+    /// <summary>The largest manifest.json accepted (a DCGAN's is a few kilobytes).</summary>
+    private const long MaximumManifest = 4 << 20;
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -24,54 +32,101 @@ public static class CheckpointArchive
 
     /// <summary>
     /// Writes <paramref name="manifest"/> and <paramref name="entries"/> to <paramref name="path"/> atomically; the
-    /// manifest's <see cref="CheckpointManifest.EntryHashes"/> are filled in.
+    /// manifest's <see cref="CheckpointManifest.EntryHashes"/> and <see cref="CheckpointManifest.EntryLengths"/> are
+    /// filled in, and its own SHA-256 is stored as <see cref="ManifestHashEntry"/>. On failure (a read-only folder, a
+    /// full disk) the file at <paramref name="path"/>, if any, is unchanged and no temporary file remains.
     /// </summary>
     /// <param name="path">The checkpoint file; its folder is created if missing.</param>
     /// <param name="manifest">The JSON part.</param>
     /// <param name="entries">Binary entries by name.</param>
-    public static void Write(string path, CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries)
+    /// <exception cref="CheckpointException">The file could not be written (the message names it and the cause).</exception>
+    public static void Write(string path, CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) =>
+        Write(path, manifest, entries, stream => stream);
+
+    /// <summary>As <see cref="Write(string, CheckpointManifest, IReadOnlyDictionary{string, byte[]})"/>, writing through <paramref name="wrap"/> (tests simulate a full disk with it).</summary>
+    internal static void Write(string path, CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, Func<Stream, Stream> wrap)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(entries);
         string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
         manifest.EntryHashes = entries.ToDictionary(e => e.Key, e => Convert.ToHexString(SHA256.HashData(e.Value)));
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        manifest.EntryLengths = entries.ToDictionary(e => e.Key, e => (long)e.Value.Length);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+                Stream target = wrap(file);
+                using (var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
                 {
-                    WriteEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+                    WriteEntry(zip, ManifestEntry, json);
+                    WriteEntry(zip, ManifestHashEntry, Encoding.ASCII.GetBytes(Convert.ToHexString(SHA256.HashData(json))));
                     foreach ((string name, byte[] bytes) in entries)
                     {
                         WriteEntry(zip, name, bytes);
                     }
                 }
 
+                target.Flush();
                 file.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"Could not write the checkpoint '{full}': {e.Message.TrimEnd('.', ' ')}. Any previous file at that path is unchanged.", e);
+        }
         finally
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            DeleteQuietly(temporary);
         }
     }
 
     /// <summary>
-    /// Reads and verifies a checkpoint: the manifest and every entry it lists, with matching hashes. Older format
-    /// versions come back in the current format (manifest and entry names upgraded in memory; the file is unchanged).
+    /// Reads and verifies a checkpoint: the manifest (against its SHA-256, and its values against their ranges) and
+    /// every entry it lists (exactly its declared length, with matching hashes). Older format versions come back in
+    /// the current format (manifest and entry names upgraded in memory; the file is unchanged).
     /// </summary>
     /// <param name="path">The checkpoint file.</param>
-    /// <exception cref="CheckpointException">Missing, truncated, corrupt, or of an unknown format version.</exception>
-    public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Entries) Read(string path)
+    /// <exception cref="CheckpointException">Missing, truncated, corrupt, out of range, or of an unknown format version; the message names the file and the entry.</exception>
+    public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Entries) Read(string path) => Open(path, ReadAll);
+
+    /// <summary>
+    /// Reads only the manifest of a checkpoint (verified against its SHA-256 and range-checked, but no tensor
+    /// entries), in the current format: enough to learn its position, trainer settings and architecture.
+    /// <see cref="Read"/> verifies everything before anything is loaded.
+    /// </summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <exception cref="CheckpointException">Missing, not a checkpoint, truncated, out of range, or of an unknown format version.</exception>
+    public static CheckpointManifest ReadManifest(string path) => Open(path, (zip, full) => ParseManifest(zip, full).Manifest);
+
+    private static (CheckpointManifest Manifest, IReadOnlyDictionary<string, byte[]> Entries) ReadAll(ZipArchive zip, string full)
+    {
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, string> storedNames) = ParseManifest(zip, full);
+        var entries = new Dictionary<string, byte[]>();
+        foreach ((string name, string hash) in manifest.EntryHashes)
+        {
+            string stored = storedNames.GetValueOrDefault(name, name); // a version-1 name, when the upgrade renamed it
+            ZipArchiveEntry entry = zip.GetEntry(stored)
+                ?? throw new CheckpointException($"Checkpoint '{full}' lacks the entry '{stored}' that its manifest lists.");
+            long declared = manifest.EntryLengths.TryGetValue(name, out long length) ? length : entry.Length; // versions 1-2 declare none
+            byte[] bytes = CheckpointEntryReader.Read(entry, declared, Array.MaxLength, full);
+            string actual = Convert.ToHexString(SHA256.HashData(bytes));
+            if (!string.Equals(actual, hash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CheckpointException($"Checkpoint '{full}' is corrupt: entry '{stored}' has SHA-256 {actual}, the manifest says {hash}.");
+            }
+
+            entries[name] = bytes;
+        }
+
+        return (manifest, entries);
+    }
+
+    private static T Open<T>(string path, Func<ZipArchive, string, T> read)
     {
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -81,53 +136,10 @@ public static class CheckpointArchive
 
         try
         {
-            using var zip = ZipFile.OpenRead(full);
-            (CheckpointManifest manifest, IReadOnlyDictionary<string, string> storedNames) = ParseManifest(zip, full);
-
-            var entries = new Dictionary<string, byte[]>();
-            foreach ((string name, string hash) in manifest.EntryHashes)
-            {
-                string stored = storedNames.GetValueOrDefault(name, name); // a version-1 name, when the upgrade renamed it
-                ZipArchiveEntry entry = zip.GetEntry(stored)
-                    ?? throw new CheckpointException($"Checkpoint '{full}' lacks the entry '{stored}' that its manifest lists.");
-                byte[] bytes = ReadEntry(entry);
-                string actual = Convert.ToHexString(SHA256.HashData(bytes));
-                if (!string.Equals(actual, hash, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new CheckpointException($"Checkpoint '{full}' is corrupt: entry '{stored}' has SHA-256 {actual}, the manifest says {hash}.");
-                }
-
-                entries[name] = bytes;
-            }
-
-            return (manifest, entries);
+            using ZipArchive zip = ZipFile.OpenRead(full);
+            return read(zip, full);
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or IOException and not FileNotFoundException)
-        {
-            throw new CheckpointException($"Checkpoint '{full}' is truncated or corrupt ({new FileInfo(full).Length} bytes): {e.Message}", e);
-        }
-    }
-
-    /// <summary>
-    /// Reads only the manifest of a checkpoint (no tensor entries, no hash checks), in the current format: enough to
-    /// learn its position, trainer settings and architecture. <see cref="Read"/> verifies everything before anything is loaded.
-    /// </summary>
-    /// <param name="path">The checkpoint file.</param>
-    /// <exception cref="CheckpointException">Missing, not a checkpoint, truncated, or of an unknown format version.</exception>
-    public static CheckpointManifest ReadManifest(string path)
-    {
-        string full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            throw new CheckpointException($"Checkpoint file '{full}' does not exist.");
-        }
-
-        try
-        {
-            using var zip = ZipFile.OpenRead(full);
-            return ParseManifest(zip, full).Manifest;
-        }
-        catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or IOException and not FileNotFoundException)
+        catch (Exception e) when (e is (InvalidDataException or JsonException or EndOfStreamException or IOException or UnauthorizedAccessException) and not FileNotFoundException)
         {
             throw new CheckpointException($"Checkpoint '{full}' is truncated or corrupt ({new FileInfo(full).Length} bytes): {e.Message}", e);
         }
@@ -137,7 +149,30 @@ public static class CheckpointArchive
     {
         ZipArchiveEntry manifestEntry = zip.GetEntry(ManifestEntry)
             ?? throw new CheckpointException($"Checkpoint '{full}' has no {ManifestEntry}: it is not a Dcgan checkpoint.");
-        return CheckpointManifestUpgrade.Parse(ReadEntry(manifestEntry), full);
+        byte[] json = CheckpointEntryReader.Read(manifestEntry, manifestEntry.Length, MaximumManifest, full);
+        bool hashed = zip.GetEntry(ManifestHashEntry) is { } hashEntry && ThrowIfHashDiffers(hashEntry, json, full);
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, string> storedNames, int storedVersion) = CheckpointManifestUpgrade.Parse(json, full);
+        if (storedVersion >= CheckpointManifestUpgrade.FirstHashedVersion && !hashed)
+        {
+            throw new CheckpointException(
+                $"Checkpoint '{full}' has format version {storedVersion} but no {ManifestHashEntry} entry: its {ManifestEntry} cannot be verified.");
+        }
+
+        CheckpointManifestChecks.ThrowIfOutOfRange(manifest, storedVersion >= CheckpointManifestUpgrade.FirstHashedVersion, full);
+        return (manifest, storedNames);
+    }
+
+    private static bool ThrowIfHashDiffers(ZipArchiveEntry hashEntry, byte[] json, string full)
+    {
+        string stored = Encoding.ASCII.GetString(CheckpointEntryReader.Read(hashEntry, hashEntry.Length, 256, full)).Trim();
+        string actual = Convert.ToHexString(SHA256.HashData(json));
+        if (!string.Equals(stored, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CheckpointException(
+                $"Checkpoint '{full}' is corrupt: entry '{ManifestEntry}' has SHA-256 {actual}, but {ManifestHashEntry} says {stored}.");
+        }
+
+        return true;
     }
 
     private static void WriteEntry(ZipArchive zip, string name, byte[] bytes)
@@ -147,22 +182,15 @@ public static class CheckpointArchive
         stream.Write(bytes);
     }
 
-    private static byte[] ReadEntry(ZipArchiveEntry entry)
+    private static void DeleteQuietly(string temporary)
     {
-        const long MaximumEntry = 16L << 30; // 16 GiB: far above any DCGAN, far below a corrupt size field
-        if (entry.Length is < 0 or > MaximumEntry)
+        try
         {
-            throw new InvalidDataException($"entry '{entry.FullName}' claims {entry.Length} bytes.");
+            File.Delete(temporary); // no-op when it was renamed into place or never created
         }
-
-        using Stream stream = entry.Open();
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        if (buffer.Length != entry.Length)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"entry '{entry.FullName}' has {buffer.Length} bytes, its header says {entry.Length}.");
+            // The original failure matters more; a leftover ".*.tmp" file is never mistaken for a checkpoint.
         }
-
-        return buffer.ToArray();
     }
 }

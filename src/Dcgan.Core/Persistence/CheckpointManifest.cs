@@ -8,16 +8,19 @@ namespace Dcgan.Persistence;
 /// tensor entry so corruption is detected before anything is loaded.
 /// </summary>
 /// <remarks>
-/// Format version 2 stores optimizer state under optimizer-neutral entry names (<see cref="CheckpointEntries"/>)
-/// and the trainer settings as <see cref="Trainer"/>. Version-1 files (entries <c>generator.adam</c> and
-/// <c>discriminator.adam</c>, settings as <c>TrainerOptions</c>) are upgraded in memory when read.
+/// Format version 3 covers manifest.json itself by a SHA-256 (the <see cref="CheckpointArchive.ManifestHashEntry"/>
+/// entry) and declares every entry's length (<see cref="EntryLengths"/>), so entries are read with a bounded size.
+/// Version 2 stored optimizer state under optimizer-neutral entry names (<see cref="CheckpointEntries"/>) and the
+/// trainer settings as <see cref="Trainer"/>, without those two; version-1 files (entries <c>generator.adam</c> and
+/// <c>discriminator.adam</c>, settings as <c>TrainerOptions</c>) are older still. Both are upgraded in memory when
+/// read (their entries are then bounded by the zip header's length); the files are unchanged.
 /// </remarks>
 public sealed class CheckpointManifest
 {
     /// <summary>The format version this library writes.</summary>
-    public const int CurrentFormatVersion = 2;
+    public const int CurrentFormatVersion = 3;
 
-    /// <summary>Format version; a manifest read from a version-1 file has been upgraded to the current version.</summary>
+    /// <summary>Format version; a manifest read from a version-1 or version-2 file has been upgraded to the current version.</summary>
     /// <value>The default value is <see cref="CurrentFormatVersion"/>.</value>
     public int FormatVersion { get; set; } = CurrentFormatVersion;
 
@@ -68,4 +71,10 @@ public sealed class CheckpointManifest
 
     /// <summary>SHA-256 (hex) of each binary entry, by entry name.</summary>
     public Dictionary<string, string> EntryHashes { get; set; } = [];
+
+    /// <summary>
+    /// Length in bytes of each binary entry, by entry name (format 3): an entry is read up to this length and no
+    /// further. Empty for manifests upgraded from versions 1 and 2.
+    /// </summary>
+    public Dictionary<string, long> EntryLengths { get; set; } = [];
 }

@@ -1,5 +1,6 @@
-// Reads manifest.json of every supported format version into the current CheckpointManifest: version 1 (main
-// before the composable trainer) is upgraded in memory, so the rest of the library knows only the current format.
+// Reads manifest.json of every supported format version into the current CheckpointManifest: versions 1 (main
+// before the composable trainer) and 2 (before manifest hashes and declared entry lengths) are upgraded in memory,
+// so the rest of the library knows only the current format.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,18 +16,34 @@ internal static class CheckpointManifestUpgrade
         ("discriminator.adam", CheckpointEntries.DiscriminatorOptimizer),
     ];
 
+    /// <summary>The first format version with manifest.sha256 and <see cref="CheckpointManifest.EntryLengths"/>.</summary>
+    public const int FirstHashedVersion = 3;
+
     /// <summary>The optimizer kind of every version-1 checkpoint.</summary>
     private const string VersionOneOptimizerKind = "Adam";
 
     /// <summary>
     /// Parses manifest JSON. Returns the manifest in the current format and, for each entry whose name the upgrade
-    /// changed, the name it has inside the archive (current name -> stored name).
+    /// changed, the name it has inside the archive (current name -> stored name), and the version the file stored.
     /// </summary>
     /// <param name="json">The bytes of manifest.json.</param>
     /// <param name="file">The checkpoint file, for messages.</param>
-    /// <exception cref="CheckpointException">Not a JSON object, or of an unknown format version.</exception>
-    /// <exception cref="JsonException">The JSON is malformed.</exception>
-    public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames) Parse(byte[] json, string file)
+    /// <exception cref="CheckpointException">Not valid JSON (also invalid UTF-8 or duplicate names), not a JSON object, or of an unknown format version.</exception>
+    public static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames, int StoredVersion) Parse(byte[] json, string file)
+    {
+        try
+        {
+            return ParseJson(json, file);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // System.Text.Json's JsonObject throws InvalidOperationException for invalid UTF-8 in a property name and
+            // ArgumentException for a repeated one: both are a corrupt manifest, not a bug of the caller.
+            throw new CheckpointException($"Checkpoint '{file}', entry '{CheckpointArchive.ManifestEntry}': not a valid manifest: {e.Message}", e);
+        }
+    }
+
+    private static (CheckpointManifest Manifest, IReadOnlyDictionary<string, string> StoredNames, int StoredVersion) ParseJson(byte[] json, string file)
     {
         if (JsonNode.Parse(json) is not JsonObject root)
         {
@@ -39,6 +56,10 @@ internal static class CheckpointManifestUpgrade
         {
             UpgradeFromVersionOne(root, storedNames);
         }
+        else if (version == 2)
+        {
+            root["FormatVersion"] = CheckpointManifest.CurrentFormatVersion; // 2 -> 3 adds only what 2 lacks (hash, lengths)
+        }
         else if (version != CheckpointManifest.CurrentFormatVersion)
         {
             throw new CheckpointException(
@@ -47,10 +68,11 @@ internal static class CheckpointManifestUpgrade
 
         CheckpointManifest manifest = root.Deserialize<CheckpointManifest>(CheckpointArchive.Json)
             ?? throw new CheckpointException($"Checkpoint '{file}': {CheckpointArchive.ManifestEntry} is empty.");
-        return (manifest, storedNames);
+        manifest.EntryLengths ??= [];
+        return (manifest, storedNames, version.Value);
     }
 
-    // Version 1 -> 2: TrainerOptions (the trainer's options object) becomes Trainer (same property names, plus
+    // Version 1 -> 3: TrainerOptions (the trainer's options object) becomes Trainer (same property names, plus
     // OptimizerKind "Adam"), and the optimizer entries "*.adam" become "*.optimizer".
     private static void UpgradeFromVersionOne(JsonObject root, Dictionary<string, string> storedNames)
     {

@@ -20,7 +20,7 @@ public static class CheckpointModels
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.GeneratorWeights);
         using var rng = new TorchSharp.torch.Generator(0); // weights are overwritten; a private generator keeps the global RNG untouched
         var generator = new DcganGenerator(manifest.Architecture!, rng);
-        return (Fill(generator, manifest.GeneratorState, entries[CheckpointEntries.GeneratorWeights], file, "generator"), manifest);
+        return (Fill(generator, manifest.GeneratorState, entries[CheckpointEntries.GeneratorWeights], file, CheckpointEntries.GeneratorWeights), manifest);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class CheckpointModels
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.DiscriminatorWeights);
         using var rng = new TorchSharp.torch.Generator(0);
         var discriminator = new DcganDiscriminator(manifest.Architecture!, rng);
-        return (Fill(discriminator, manifest.DiscriminatorState, entries[CheckpointEntries.DiscriminatorWeights], file, "discriminator"), manifest);
+        return (Fill(discriminator, manifest.DiscriminatorState, entries[CheckpointEntries.DiscriminatorWeights], file, CheckpointEntries.DiscriminatorWeights), manifest);
     }
 
     private static (CheckpointManifest, IReadOnlyDictionary<string, byte[]>, string) Open(string path, string entry)

@@ -36,13 +36,20 @@ public static class ModuleState
         return buffer.ToArray();
     }
 
-    /// <summary>Loads a state dict saved by <see cref="Serialize(nn.Module)"/> (keys and shapes must match exactly).</summary>
+    /// <summary>
+    /// Loads a state dict saved by <see cref="Serialize(nn.Module)"/> (keys, dtypes and shapes must match exactly),
+    /// all or nothing: the bytes are verified against the module first, so a bad entry never leaves it half-loaded.
+    /// </summary>
     /// <param name="module">The module, on the CPU.</param>
     /// <param name="bytes">The saved state.</param>
     /// <param name="file">The checkpoint file, for messages.</param>
-    /// <param name="what">Which network, for messages.</param>
+    /// <param name="what">Which state (an entry name such as <see cref="CheckpointEntries.GeneratorWeights"/>), for messages.</param>
+    /// <exception cref="CheckpointException">The bytes do not fit the module; the module is unchanged.</exception>
     public static void Load(nn.Module module, byte[] bytes, string file, string what)
     {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(bytes);
+        StateDictCheck.ThrowIfDoesNotFit(bytes, module, file, what);
         try
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
@@ -50,7 +57,7 @@ public static class ModuleState
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException)
         {
-            throw new CheckpointException($"Checkpoint '{file}': the {what} weights do not load: {e.Message}", e);
+            throw new CheckpointException($"Checkpoint '{file}': '{what}' does not load: {e.Message}", e);
         }
     }
 
@@ -58,7 +65,7 @@ public static class ModuleState
     /// <param name="optimizer">The optimizer, already built for the loaded parameters (the same kind as the saved one).</param>
     /// <param name="bytes">The saved state.</param>
     /// <param name="file">The checkpoint file, for messages.</param>
-    /// <param name="what">Which optimizer, for messages.</param>
+    /// <param name="what">Which state (an entry name such as <see cref="CheckpointEntries.GeneratorOptimizer"/>), for messages.</param>
     /// <exception cref="CheckpointException">The bytes are not state of this optimizer type for these parameters.</exception>
     public static void Load(optim.Optimizer optimizer, byte[] bytes, string file, string what)
     {
@@ -69,7 +76,7 @@ public static class ModuleState
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException or IOException or InvalidCastException)
         {
-            throw new CheckpointException($"Checkpoint '{file}': the {what} state does not load into {optimizer.GetType().Name}: {e.Message}", e);
+            throw new CheckpointException($"Checkpoint '{file}': '{what}' does not load into {optimizer.GetType().Name}: {e.Message}", e);
         }
     }
 

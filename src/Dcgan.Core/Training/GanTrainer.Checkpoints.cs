@@ -1,5 +1,6 @@
 // Exact-resume checkpoints of a GanTrainer: networks, optimizer states (under neutral names, with their kind), RNG
-// state, fixed noise, position and settings. Training maps its options to Persistence's records, never the reverse.
+// state, fixed noise, position and settings, loaded all or nothing (verified into temporaries, then applied).
+// Training maps its options to Persistence's records, never the reverse.
 using System.Runtime.InteropServices;
 using Dcgan.Persistence;
 using TorchSharp;
@@ -23,6 +24,7 @@ public sealed partial class GanTrainer
     /// </summary>
     /// <param name="path">The checkpoint file, conventionally named by <see cref="CheckpointLocator.FileName"/>.</param>
     /// <exception cref="DivergenceException">A weight or buffer of either network is NaN or infinite: nothing is written.</exception>
+    /// <exception cref="CheckpointException">The file could not be written (a read-only folder, a full disk): the message names the path; any previous file there is unchanged.</exception>
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -59,55 +61,55 @@ public sealed partial class GanTrainer
 
     /// <summary>
     /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> (also by earlier versions of this library) so that
-    /// <see cref="Fit"/> continues exactly where it left off. Everything is verified first; on any mismatch nothing is
-    /// changed.
+    /// <see cref="Fit"/> continues exactly where it left off. All or nothing: every entry (both networks, both
+    /// optimizer states, the fixed noise, the noise generator's state, the manifest and its position) is read and
+    /// verified into temporaries first and applied only when all of them are good; on any failure the trainer and its
+    /// networks are unchanged.
     /// </summary>
     /// <param name="path">A checkpoint file, or a run folder (its newest checkpoint).</param>
     /// <exception cref="CheckpointException">
-    /// The file is missing, truncated or corrupt; it was made for another architecture, batch size or seed; or its
-    /// optimizer state is of another kind than <see cref="OptimizerFactory"/> builds, or does not load (the message
-    /// names the difference).
+    /// The file is missing, truncated or corrupt (the message names the entry); it was made for another architecture,
+    /// data set (image count or shape), drop-last setting, batch size or seed; or its optimizer state is of another
+    /// kind than <see cref="OptimizerFactory"/> builds, or does not load (the message names the difference).
     /// </exception>
     public void LoadCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         string file = CheckpointLocator.Resolve(path);
-        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file);
+        (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries) = CheckpointArchive.Read(file); // hashes, lengths, ranges
         ThrowIfIncompatible(file, manifest);
         foreach (string entry in RequiredEntries.Where(e => !entries.ContainsKey(e)))
         {
             throw new CheckpointException($"Checkpoint '{file}' has no '{entry}' entry: it was not written by GanTrainer.SaveCheckpoint.");
         }
 
-        if (entries[CheckpointEntries.FixedNoise].Length != _fixedNoise.NumberOfElements * sizeof(float))
-        {
-            throw new CheckpointException(
-                $"Checkpoint '{file}': '{CheckpointEntries.FixedNoise}' has {entries[CheckpointEntries.FixedNoise].Length} bytes; {manifest.FixedNoiseCount} vectors of {Generator.LatentDimension} floats need {_fixedNoise.NumberOfElements * sizeof(float)}.");
-        }
-
+        // 1. Verify everything into temporaries; nothing of the trainer changes here.
+        ThrowIfWeightsDoNotFit(file, entries, CheckpointEntries.GeneratorWeights, Generator.Network);
+        ThrowIfWeightsDoNotFit(file, entries, CheckpointEntries.DiscriminatorWeights, Discriminator.Network);
         ThrowIfOptimizerStateDoesNotLoad(file, entries);
+        byte[] noiseState = VerifiedNoiseState(file, manifest.NoiseGeneratorState);
+        float[] fixedNoise = VerifiedFixedNoise(file, manifest, entries[CheckpointEntries.FixedNoise]);
 
-        // Networks load on the CPU, then move; the optimizers are rebuilt for the (possibly new) parameters and
-        // then given their saved state (TorchSharp keys optimizer state by parameter).
+        // 2. Apply. Networks load on the CPU, then move; the optimizers are rebuilt for the (possibly new) parameters
+        // and then given their saved state (TorchSharp keys optimizer state by parameter).
         Generator.Network.to(CPU);
         Discriminator.Network.to(CPU);
-        ModuleState.Load(Generator.Network, entries[CheckpointEntries.GeneratorWeights], file, "generator");
-        ModuleState.Load(Discriminator.Network, entries[CheckpointEntries.DiscriminatorWeights], file, "discriminator");
+        ModuleState.Load(Generator.Network, entries[CheckpointEntries.GeneratorWeights], file, CheckpointEntries.GeneratorWeights);
+        ModuleState.Load(Discriminator.Network, entries[CheckpointEntries.DiscriminatorWeights], file, CheckpointEntries.DiscriminatorWeights);
         Generator.Network.to(Device);
         Discriminator.Network.to(Device);
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
         (_generatorOptimizer, _discriminatorOptimizer) = CreateOptimizers();
-        ModuleState.Load(_generatorOptimizer, entries[CheckpointEntries.GeneratorOptimizer], file, "generator optimizer");
-        ModuleState.Load(_discriminatorOptimizer, entries[CheckpointEntries.DiscriminatorOptimizer], file, "discriminator optimizer");
-
-        using (var state = tensor(Convert.FromBase64String(manifest.NoiseGeneratorState)))
+        ModuleState.Load(_generatorOptimizer, entries[CheckpointEntries.GeneratorOptimizer], file, CheckpointEntries.GeneratorOptimizer);
+        ModuleState.Load(_discriminatorOptimizer, entries[CheckpointEntries.DiscriminatorOptimizer], file, CheckpointEntries.DiscriminatorOptimizer);
+        using (var state = tensor(noiseState))
         {
             _noise.set_state(state);
         }
 
         using (no_grad())
-        using (var saved = tensor(MemoryMarshal.Cast<byte, float>(entries[CheckpointEntries.FixedNoise]).ToArray(), _fixedNoise.shape))
+        using (var saved = tensor(fixedNoise, _fixedNoise.shape))
         {
             _fixedNoise.copy_(saved);
         }
@@ -115,6 +117,9 @@ public sealed partial class GanTrainer
         Position = new TrainingPosition(manifest.Epoch, manifest.BatchInEpoch, manifest.GlobalStep, BatchesPerEpoch);
         LastGoodCheckpoint = file;
     }
+
+    private static void ThrowIfWeightsDoNotFit(string file, IReadOnlyDictionary<string, byte[]> entries, string entry, nn.Module network) =>
+        StateDictCheck.ThrowIfDoesNotFit(entries[entry], network, file, entry);
 
     // Loads both saved optimizer states into throwaway optimizers over the current parameters (same shapes, verified
     // before), so that state that does not load is refused before anything of the trainer changes.
@@ -124,14 +129,53 @@ public sealed partial class GanTrainer
         using (generator)
         using (discriminator)
         {
-            ModuleState.Load(generator, entries[CheckpointEntries.GeneratorOptimizer], file, "generator optimizer");
-            ModuleState.Load(discriminator, entries[CheckpointEntries.DiscriminatorOptimizer], file, "discriminator optimizer");
+            ModuleState.Load(generator, entries[CheckpointEntries.GeneratorOptimizer], file, CheckpointEntries.GeneratorOptimizer);
+            ModuleState.Load(discriminator, entries[CheckpointEntries.DiscriminatorOptimizer], file, CheckpointEntries.DiscriminatorOptimizer);
         }
+    }
+
+    // The noise generator's saved state, set on a throwaway generator first (the manifest checks already refused a
+    // state that libtorch would abort on).
+    private byte[] VerifiedNoiseState(string file, string base64)
+    {
+        byte[] bytes = Convert.FromBase64String(base64);
+        using Tensor current = _noise.get_state();
+        if (bytes.Length != current.NumberOfElements)
+        {
+            throw new CheckpointException($"Checkpoint '{file}': {nameof(CheckpointManifest.NoiseGeneratorState)} has {bytes.Length} bytes; this trainer's generator state has {current.NumberOfElements}.");
+        }
+
+        using var probe = new torch.Generator(0);
+        using var state = tensor(bytes);
+        probe.set_state(state);
+        return bytes;
+    }
+
+    private float[] VerifiedFixedNoise(string file, CheckpointManifest manifest, byte[] bytes)
+    {
+        if (bytes.Length != _fixedNoise.NumberOfElements * sizeof(float))
+        {
+            throw new CheckpointException(
+                $"Checkpoint '{file}': '{CheckpointEntries.FixedNoise}' has {bytes.Length} bytes; {manifest.FixedNoiseCount} vectors of {Generator.LatentDimension} floats need {_fixedNoise.NumberOfElements * sizeof(float)}.");
+        }
+
+        return MemoryMarshal.Cast<byte, float>(bytes).ToArray();
     }
 
     private void ThrowIfIncompatible(string file, CheckpointManifest manifest)
     {
         var problems = new List<string>();
+        if (manifest.DataCount != _data.Count)
+        {
+            problems.Add($"it was trained on {manifest.DataCount} images ({manifest.DataDescription}), this trainer's data has {_data.Count} ({_data.Description})");
+        }
+
+        int[] shape = [_data.Shape.Channels, _data.Shape.Height, _data.Shape.Width];
+        if (!manifest.ImageShape.SequenceEqual(shape))
+        {
+            problems.Add($"it was trained on images of [{string.Join(", ", manifest.ImageShape)}], this trainer's data has [{string.Join(", ", shape)}] (channels, height, width)");
+        }
+
         if (Architecture is not null && manifest.Architecture is not null)
         {
             problems.AddRange(ModuleState.DescribeDifferences(manifest.Architecture, Architecture));
@@ -145,6 +189,16 @@ public sealed partial class GanTrainer
         }
 
         CheckpointTrainerSettings saved = manifest.Trainer;
+        if (saved.DropLastBatch != _options.DropLastBatch)
+        {
+            problems.Add($"DropLastBatch is {saved.DropLastBatch} in the checkpoint but {_options.DropLastBatch} in this trainer");
+        }
+
+        if (manifest.BatchInEpoch > BatchesPerEpoch || manifest.GlobalStep > ((long)manifest.Epoch * BatchesPerEpoch) + manifest.BatchInEpoch)
+        {
+            problems.Add($"its position (Epoch {manifest.Epoch}, BatchInEpoch {manifest.BatchInEpoch}, GlobalStep {manifest.GlobalStep}) is impossible with {BatchesPerEpoch} batches per epoch");
+        }
+
         if (saved.BatchSize != _options.BatchSize || saved.Seed != _options.Seed)
         {
             problems.Add($"an exact resume needs the same BatchSize and Seed: the checkpoint has {saved.BatchSize} and {saved.Seed}, this trainer {_options.BatchSize} and {_options.Seed}");

@@ -151,13 +151,7 @@ public sealed class CheckpointTests : IDisposable
 
     private string SaveOne()
     {
-        (DcganGenerator g, DcganDiscriminator d) = TrainingFixtures.Models();
-        using var _g = g;
-        using var _d = d;
-        using var trainer = new GanTrainer(g, d, TrainingFixtures.FashionSubset(32), TrainingFixtures.Setup(TrainingFixtures.FastOptions(epochs: 1)));
-        trainer.Fit();
-        string file = _temp.File("good.dcgan");
-        trainer.SaveCheckpoint(file);
+        string file = CheckpointSamples.Trained(_temp.File("good.dcgan"));
         Directory.GetFiles(_temp.Path).Should().ContainSingle("the temporary file is renamed into place");
         return file;
     }

@@ -110,7 +110,7 @@ public sealed class OptimizerFactoryTests : IDisposable
         string file = Rewrite(SaveOne(new AdamOptimizerFactory()), "garbage.dcgan",
             (_, entries) => entries[CheckpointEntries.DiscriminatorOptimizer] = [1, 2, 3, 4, 5, 6, 7, 8]);
 
-        AssertRefused(file, new AdamOptimizerFactory(), "*garbage.dcgan*discriminator optimizer state does not load into Adam*");
+        AssertRefused(file, new AdamOptimizerFactory(), "*garbage.dcgan*'discriminator.optimizer' does not load into Adam*");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class OptimizerFactoryTests : IDisposable
         string file = Rewrite(SaveOne(new AdamOptimizerFactory()), "mislabelled.dcgan",
             (_, entries) => entries[CheckpointEntries.GeneratorOptimizer] = rmsprop[CheckpointEntries.GeneratorOptimizer]);
 
-        AssertRefused(file, new AdamOptimizerFactory(), "*mislabelled.dcgan*generator optimizer state does not load into Adam*RMSProp*");
+        AssertRefused(file, new AdamOptimizerFactory(), "*mislabelled.dcgan*'generator.optimizer' does not load into Adam*RMSProp*");
     }
 
     [Fact]
