@@ -35,18 +35,22 @@ public static class SnippetCompiler
     /// <returns>The errors, formatted as <c>README.md(123,9): error CS0103: ...</c>; empty when the block compiles.</returns>
     public static IReadOnlyList<string> Errors(MarkdownBlock block)
     {
-        string source = Assemble(block);
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: block.File);
+        return [.. Compilation(block).GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => d.ToString())];
+    }
+
+    /// <summary>The compilation of <paramref name="block"/> (see <see cref="Errors"/>), named <paramref name="assemblyName"/>.</summary>
+    public static CSharpCompilation Compilation(MarkdownBlock block, string assemblyName = "Snippet")
+    {
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(Assemble(block), new CSharpParseOptions(LanguageVersion.Latest), path: block.File);
         bool program = tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
-        var compilation = CSharpCompilation.Create(
-            "Snippet",
+        return CSharpCompilation.Create(
+            assemblyName,
             [ImplicitUsings, tree],
             References.Value,
             new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
-        return [.. compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => d.ToString())];
     }
 
     /// <summary>The source that is compiled: the block's usings, the prologue (#line hidden), the rest at its Markdown lines.</summary>
