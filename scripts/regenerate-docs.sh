@@ -11,8 +11,10 @@
 #           docs/images/fashion-mnist-default-train.png                                 (~2-5 min on 2 cores)
 #   forget  a 1-epoch run on the shipped split, then `dcgan forget` with the committed boxes file:
 #           docs/images/forget-fashion-mnist-1epoch.png and the printed probe lines in docs/forgetting.md (~1 min)
-#   latent  a 2-epoch run on the full Fashion-MNIST, then the indexed grid, arithmetic, walks and pair strips of
-#           docs/latent-space.md (~5-15 min)
+#   latent  the indexed grid, arithmetic, walks and pair strips of docs/latent-space.md from the readme section's
+#           run (trained here when missing). The exemplar tiles are LATENT_A, LATENT_B, LATENT_C below: chosen by
+#           looking at grid-indexed-seed5.png, so after a change of the model, look again and update them and the
+#           page's text.
 #
 # The commands run exactly as the pages show them, with `dcgan` standing for
 # `dotnet run --no-build --project samples/Dcgan.Cli --` (built once, Debug, as `dotnet run` does), each in its own
@@ -31,6 +33,8 @@ fi
 reuse=0
 if [ "${1:-}" = --reuse ]; then reuse=1; shift; fi
 sections=("$@")
+# The arithmetic exemplars of docs/latent-space.md (tiles of the seed-5 indexed grid; the 1-exemplar run uses the first).
+LATENT_A=7,9,46 LATENT_B=13,21,38 LATENT_C=26,39,18
 [ ${#sections[@]} -eq 0 ] && sections=(readme forget latent)
 
 dcgan() { COLUMNS=200 dotnet run --no-build --project "$repo/samples/Dcgan.Cli" -- "$@"; }
@@ -65,7 +69,7 @@ record() {
     echo
   } >"$entry"
   [ -f "$provenance" ] || printf '# Where the pictures come from\n\nWritten by `scripts/regenerate-docs.sh`; do not edit by hand. A test checks every SHA-256 below against the committed file.\n\n' >"$provenance"
-  perl -0 -i -pe 's/^## \Q'"$rel"'\E\n.*?(?=^## |\z)//ms' "$provenance"
+  REL="$rel" perl -0 -i -pe 's{^## \Q$ENV{REL}\E\n.*?(?=^## |\z)}{}ms' "$provenance"
   cat "$entry" >>"$provenance"
   rm -f "$entry"
 }
@@ -109,13 +113,20 @@ for section in "${sections[@]}"; do
       record "$images/forget-fashion-mnist-1epoch.png" $((SECONDS - start)) "${commands[@]}"
       ;;
     latent)
-      dcgan train --epochs 2 --seed 1 --output runs/fmnist-e2
-      CK=runs/fmnist-e2
+      # The README's default run is the model of docs/latent-space.md: reuse it when this invocation (or, with
+      # --reuse, an earlier one) trained it, else train it here.
+      if compgen -G "$work/readme/runs/train/checkpoint-*.dcgan" >/dev/null && { [ "$reuse" = 1 ] || [[ " ${sections[*]} " == *" readme "* ]]; }; then
+        mkdir -p runs && rm -rf runs/train && cp -r "$work/readme/runs/train" runs/train
+        reused=" (after the readme section's training)"
+      else
+        dcgan train
+      fi
+      CK=runs/train
       dcgan sample --checkpoint $CK --output out/grid-indexed-seed5.png --indexed --seed 5 --count 64
       dcgan arithmetic --checkpoint $CK --output out/arith \
-        --grid-seed 5 --grid-count 64 --add 48,51,54 --subtract 1,13,14 --add 3,24,33 --neighbours 8
+        --grid-seed 5 --grid-count 64 --add $LATENT_A --subtract $LATENT_B --add $LATENT_C --neighbours 8
       dcgan arithmetic --checkpoint $CK --output out/arith1 \
-        --grid-seed 5 --grid-count 64 --add 48 --subtract 1 --add 3 --neighbours 8
+        --grid-seed 5 --grid-count 64 --add ${LATENT_A%%,*} --subtract ${LATENT_B%%,*} --add ${LATENT_C%%,*} --neighbours 8
       dcgan interpolate --checkpoint $CK --output out/walk --walk 9 --rows 4 --steps 6 --mode slerp --seed 5
       dcgan interpolate --checkpoint $CK --output out/lerp --from 2 --to 7 --steps 10 --mode lerp
       dcgan interpolate --checkpoint $CK --output out/slerp --from 2 --to 7 --steps 10 --mode slerp --frames
@@ -126,19 +137,19 @@ for section in "${sections[@]}"; do
       cp out/walk/interpolation.png "$images/latent/walk-slerp-9-points.png"
       cp out/lerp/interpolation.png "$images/latent/pair-lerp-seed2-seed7.png"
       cp out/slerp/interpolation.png "$images/latent/pair-slerp-seed2-seed7.png"
-      train='dcgan train --epochs 2 --seed 1 --output runs/fmnist-e2'
+      train='dcgan train                     # the README default run: writes runs/train'
       record "$images/latent/grid-indexed-seed5.png" $seconds "$train" \
-        'dcgan sample --checkpoint runs/fmnist-e2 --output out/grid-indexed-seed5.png --indexed --seed 5 --count 64'
+        'dcgan sample --checkpoint runs/train --output out/grid-indexed-seed5.png --indexed --seed 5 --count 64'
       record "$images/latent/arithmetic-3-exemplars.png" $seconds "$train" \
-        'dcgan arithmetic --checkpoint runs/fmnist-e2 --output out/arith --grid-seed 5 --grid-count 64 --add 48,51,54 --subtract 1,13,14 --add 3,24,33 --neighbours 8'
+        "dcgan arithmetic --checkpoint runs/train --output out/arith --grid-seed 5 --grid-count 64 --add $LATENT_A --subtract $LATENT_B --add $LATENT_C --neighbours 8"
       record "$images/latent/arithmetic-1-exemplar.png" $seconds "$train" \
-        'dcgan arithmetic --checkpoint runs/fmnist-e2 --output out/arith1 --grid-seed 5 --grid-count 64 --add 48 --subtract 1 --add 3 --neighbours 8'
+        "dcgan arithmetic --checkpoint runs/train --output out/arith1 --grid-seed 5 --grid-count 64 --add ${LATENT_A%%,*} --subtract ${LATENT_B%%,*} --add ${LATENT_C%%,*} --neighbours 8"
       record "$images/latent/walk-slerp-9-points.png" $seconds "$train" \
-        'dcgan interpolate --checkpoint runs/fmnist-e2 --output out/walk --walk 9 --rows 4 --steps 6 --mode slerp --seed 5'
+        'dcgan interpolate --checkpoint runs/train --output out/walk --walk 9 --rows 4 --steps 6 --mode slerp --seed 5'
       record "$images/latent/pair-lerp-seed2-seed7.png" $seconds "$train" \
-        'dcgan interpolate --checkpoint runs/fmnist-e2 --output out/lerp --from 2 --to 7 --steps 10 --mode lerp'
+        'dcgan interpolate --checkpoint runs/train --output out/lerp --from 2 --to 7 --steps 10 --mode lerp'
       record "$images/latent/pair-slerp-seed2-seed7.png" $seconds "$train" \
-        'dcgan interpolate --checkpoint runs/fmnist-e2 --output out/slerp --from 2 --to 7 --steps 10 --mode slerp --frames'
+        'dcgan interpolate --checkpoint runs/train --output out/slerp --from 2 --to 7 --steps 10 --mode slerp --frames'
       ;;
     *)
       echo "unknown section '$section': expected readme, forget or latent" >&2

@@ -32,6 +32,16 @@ public partial class ProvenanceTests
             $"docs/images/{image} must be the file scripts/regenerate-docs.sh drew (rerun it rather than editing pictures by hand)");
     }
 
+    [Fact]
+    public void Every_picture_the_script_draws_has_an_entry()
+    {
+        string script = File.ReadAllText(Path.Combine(Repository.Root, "scripts", "regenerate-docs.sh"));
+        string[] drawn = [.. RecordedImage().Matches(script).Select(m => m.Groups["image"].Value).Distinct()];
+
+        drawn.Should().NotBeEmpty();
+        Parse().Keys.Should().Contain(drawn);
+    }
+
     // "## latent/walk.png" headings, each followed by a "- sha256: <hex>" line.
     private static Dictionary<string, string> Parse()
     {
@@ -41,4 +51,7 @@ public partial class ProvenanceTests
 
     [GeneratedRegex(@"^## (?<image>\S+)\n(?:(?!^## ).*\n)*?- sha256: (?<sha>[0-9a-f]{64})$", RegexOptions.Multiline)]
     private static partial Regex Entry();
+
+    [GeneratedRegex(@"record ""\$images/(?<image>[^""]+)""")]
+    private static partial Regex RecordedImage();
 }
