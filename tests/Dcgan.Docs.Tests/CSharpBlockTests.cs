@@ -3,22 +3,13 @@ namespace Dcgan.Docs.Tests;
 
 public class CSharpBlockTests
 {
-    public static TheoryData<string> Blocks()
-    {
-        var data = new TheoryData<string>();
-        foreach (MarkdownBlock block in MarkdownBlocks.All(Repository.Root).Where(IsCSharp))
-        {
-            data.Add(block.ToString());
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Blocks() => MarkdownBlocks.Locations(IsCSharp);
 
     [Theory]
     [MemberData(nameof(Blocks))]
     public void The_block_compiles(string location)
     {
-        MarkdownBlock block = MarkdownBlocks.All(Repository.Root).Single(b => b.ToString() == location);
+        MarkdownBlock block = MarkdownBlocks.At(location);
 
         IReadOnlyList<string> errors = SnippetCompiler.Errors(block);
 

@@ -16,6 +16,21 @@ public static partial class MarkdownBlocks
     public static IReadOnlyList<MarkdownBlock> All(string root) =>
         [.. Pages(root).SelectMany(page => Parse(page, File.ReadAllText(Path.Combine(root, page))))];
 
+    /// <summary>The locations (README.md:42) of the blocks that <paramref name="select"/> picks, as theory data.</summary>
+    public static TheoryData<string> Locations(Func<MarkdownBlock, bool> select)
+    {
+        var data = new TheoryData<string>();
+        foreach (MarkdownBlock block in All(Repository.Root).Where(select))
+        {
+            data.Add(block.ToString());
+        }
+
+        return data;
+    }
+
+    /// <summary>The block at <paramref name="location"/> (README.md:42).</summary>
+    public static MarkdownBlock At(string location) => All(Repository.Root).Single(b => b.ToString() == location);
+
     /// <summary>The blocks of one page's text.</summary>
     /// <exception cref="FormatException">A fence is never closed, or a directive is not followed by a block.</exception>
     public static IEnumerable<MarkdownBlock> Parse(string file, string text)

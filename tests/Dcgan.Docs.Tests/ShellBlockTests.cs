@@ -10,22 +10,13 @@ public sealed class TinyModelCollection : ICollectionFixture<TinyModel>
 [Collection(TinyModelCollection.Name)]
 public class ShellBlockTests(TinyModel tiny)
 {
-    public static TheoryData<string> Blocks()
-    {
-        var data = new TheoryData<string>();
-        foreach (MarkdownBlock block in MarkdownBlocks.All(Repository.Root).Where(IsRunnable))
-        {
-            data.Add(block.ToString());
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Blocks() => MarkdownBlocks.Locations(IsRunnable);
 
     [Theory]
     [MemberData(nameof(Blocks))]
     public void The_block_runs_and_exits_with_0(string location)
     {
-        MarkdownBlock block = MarkdownBlocks.All(Repository.Root).Single(b => b.ToString() == location);
+        MarkdownBlock block = MarkdownBlocks.At(location);
 
         ShellResult result = ShellBlockRunner.Run(block, tiny);
 
