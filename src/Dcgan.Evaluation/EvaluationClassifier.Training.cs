@@ -31,6 +31,7 @@ public sealed partial class EvaluationClassifier
     /// <exception cref="ArgumentException">Wrong image shape, or labels that do not match the images.</exception>
     public static EvaluationClassifier Train(IImageDataSource images, IReadOnlyList<int> labels, ClassifierTrainingOptions? options = null, long seed = 1, IProgress<ClassifierEpoch>? progress = null)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         options ??= new ClassifierTrainingOptions();

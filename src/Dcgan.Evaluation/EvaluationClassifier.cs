@@ -57,6 +57,7 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
     /// <exception cref="CheckpointException">The hash differs, or the weights do not fit the network.</exception>
     public static EvaluationClassifier Load(string path, string? expectedSha256 = null, string device = "cpu")
     {
+        TorchRuntime.EnsureLoaded();
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {

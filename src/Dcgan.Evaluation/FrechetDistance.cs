@@ -1,5 +1,6 @@
 // FrechetDistance: the Frechet (2-Wasserstein) distance between two Gaussians fitted to feature sets, as in FID.
 using Dcgan.Features;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,6 +26,7 @@ public static class FrechetDistance
     /// <exception cref="ArgumentException">Different column counts or fewer than 2 rows.</exception>
     public static double Compute(FeatureMatrix a, FeatureMatrix b)
     {
+        TorchRuntime.EnsureLoaded();
         FeatureMatrices.RequireCompatible(a, b, 2, nameof(a), nameof(b));
         return Compute(GaussianStatistics.FromFeatures(a), GaussianStatistics.FromFeatures(b));
     }
@@ -36,6 +38,7 @@ public static class FrechetDistance
     /// <exception cref="ArgumentException">The dimensions differ.</exception>
     public static double Compute(GaussianStatistics a, GaussianStatistics b)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Dimension != b.Dimension)

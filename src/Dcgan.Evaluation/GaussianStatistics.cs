@@ -1,5 +1,6 @@
 // GaussianStatistics: mean and covariance of a feature set in double precision, the input of the Frechet distance.
 using Dcgan.Features;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,6 +38,7 @@ public sealed class GaussianStatistics
     /// <exception cref="ArgumentException">The covariance is not D x D.</exception>
     public static GaussianStatistics FromMoments(int count, double[] mean, double[] covariance)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(covariance);
         ArgumentOutOfRangeException.ThrowIfLessThan(mean.Length, 1, nameof(mean));
@@ -53,6 +55,7 @@ public sealed class GaussianStatistics
     /// <exception cref="ArgumentException">Fewer than 2 rows.</exception>
     public static GaussianStatistics FromFeatures(FeatureMatrix features)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(features);
         if (features.Rows < 2)
         {

@@ -1,5 +1,6 @@
 // NearestNeighbours: nearest reference row of each query row, and k-th neighbour radii within a set.
 using Dcgan.Features;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,6 +19,7 @@ public static class NearestNeighbours
     /// <returns>Index into <paramref name="reference"/> and distance, one per query row.</returns>
     public static (int[] Index, double[] Distance) Find(FeatureMatrix queries, FeatureMatrix reference)
     {
+        TorchRuntime.EnsureLoaded();
         FeatureMatrices.RequireCompatible(queries, reference, 0, nameof(queries), nameof(reference));
         if (reference.Rows < 1)
         {
@@ -49,6 +51,7 @@ public static class NearestNeighbours
     /// <returns>One radius per row.</returns>
     public static double[] KthNeighbourDistances(FeatureMatrix set, int k)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(set);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (set.Rows < k + 1)

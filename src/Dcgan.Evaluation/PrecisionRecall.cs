@@ -1,5 +1,6 @@
 // PrecisionRecall: improved precision and recall (Kynkaanniemi et al., NeurIPS 2019) with k-NN manifolds.
 using Dcgan.Features;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,6 +25,7 @@ public static class PrecisionRecall
     /// <exception cref="ArgumentException">Different column counts or too few rows.</exception>
     public static PrecisionRecallResult Compute(FeatureMatrix real, FeatureMatrix generated, int k = DefaultK)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         FeatureMatrices.RequireCompatible(real, generated, k + 1, nameof(real), nameof(generated));
         double[] realRadii = NearestNeighbours.KthNeighbourDistances(real, k);

@@ -2,6 +2,7 @@
 // dispose scope; no tensor leaves this file.
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,6 +30,7 @@ public static class LatentImages
     public static ImageBatch Render(this IGenerator generator, IReadOnlyList<float[]> latents,
         BatchNormMode mode = BatchNormMode.RunningStatistics, int batchSize = DefaultBatchSize)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int length = LatentVectors.RequireSameLength(latents, "latent vector");

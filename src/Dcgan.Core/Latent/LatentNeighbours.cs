@@ -1,5 +1,6 @@
 // LatentNeighbours: the paper's neighbours of an arithmetic result: the result plus uniform noise in [-r, r]
 // per coordinate (r = 0.25 in the paper), drawn from a seeded CPU generator.
+using Dcgan.Native;
 using static TorchSharp.torch;
 
 namespace Dcgan.Latent;
@@ -23,6 +24,7 @@ public static class LatentNeighbours
     /// <exception cref="ArgumentException">Empty centre, count below 1, or a negative or non-finite radius.</exception>
     public static float[][] Jitter(float[] centre, int count, long seed, float radius = DefaultRadius)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(centre);
         if (centre.Length == 0)
         {

@@ -6,6 +6,7 @@
 //     noise stream and anything else that owns a random stream).
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,6 +30,7 @@ public static class LatentSampler
     /// <returns>The vector, a new array.</returns>
     public static float[] Row(long seed, int index, int dimension, LatentDistribution distribution)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         using var generator = new Generator(unchecked((ulong)SeedSequence.Derive(seed, index)), CPU);
         using var scope = NewDisposeScope();
@@ -47,6 +49,7 @@ public static class LatentSampler
     /// <returns>The vectors as managed rows, [count][dimension] (use <see cref="LatentVectors.ToTensor"/> for a tensor).</returns>
     public static float[][] ForSeed(long seed, int count, int dimension, LatentDistribution distribution)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         var rows = new float[count][];
@@ -68,6 +71,7 @@ public static class LatentSampler
     /// <returns>The vectors as managed rows, [count][LatentDimension].</returns>
     public static float[][] ForSeed(IGenerator generator, long seed, int count)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(generator);
         return ForSeed(seed, count, generator.LatentDimension, generator.LatentDistribution);
     }

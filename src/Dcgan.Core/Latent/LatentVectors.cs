@@ -1,5 +1,6 @@
 // LatentVectors: the managed form of latent vectors (float[] rows) and the few vector operations the latent
 // tools share. Arithmetic is accumulated in double so that identities such as A - A + B = B hold exactly.
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -94,6 +95,7 @@ public static class LatentVectors
     /// <exception cref="ArgumentException">No rows or rows of different lengths.</exception>
     public static Tensor ToTensor(IReadOnlyList<float[]> rows, Device? device = null)
     {
+        TorchRuntime.EnsureLoaded();
         int length = RequireSameLength(rows);
         var flat = new float[rows.Count * length];
         for (int i = 0; i < rows.Count; i++)

@@ -46,6 +46,7 @@ public sealed partial class GanTrainer : IDisposable
     /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
     public GanTrainer(IGenerator generator, IDiscriminator discriminator, IImageDataSource data, GanTrainerSetup? setup = null)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(discriminator);
         ArgumentNullException.ThrowIfNull(data);
@@ -55,7 +56,6 @@ public sealed partial class GanTrainer : IDisposable
         new GanTrainerOptionsValidator().ThrowIfInvalid(_options);
         ThrowIfShapesDisagree(generator, discriminator, data);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(_options, data.Count, data.Description);
-        TorchRuntime.EnsureLoaded();
 
         Generator = generator;
         Discriminator = discriminator;

@@ -59,6 +59,7 @@ public sealed class SemanticHashModel : IDisposable
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid.</exception>
     public static SemanticHashModel Train(IImageDataSource source, SemanticHashOptions? options = null, IProgress<SemanticHashEpoch>? progress = null)
     {
+        TorchRuntime.EnsureLoaded();
         options ??= new SemanticHashOptions();
         new SemanticHashOptionsValidator().ThrowIfInvalid(options);
         SemanticHashInput.Require(source);

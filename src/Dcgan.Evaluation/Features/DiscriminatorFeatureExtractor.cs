@@ -53,6 +53,7 @@ public sealed class DiscriminatorFeatureExtractor
     public DiscriminatorFeatureExtractor(
         IDiscriminator discriminator, IImageDataSource statisticsSource, FeatureExtractionOptions? options = null)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(discriminator);
         ArgumentNullException.ThrowIfNull(statisticsSource);
         _discriminator = discriminator;

@@ -14,6 +14,7 @@
 //   problems: the squared hinge is only once differentiable, and in float32 the gradient stalls above the
 //   tolerance; kept for small problems and as a cross-check of the dual solver.
 
+using Dcgan.Native;
 using static TorchSharp.torch;
 
 namespace Dcgan.Features;
@@ -34,6 +35,7 @@ public sealed class LinearSvm : LinearClassifier
     public LinearSvm(LinearClassifierOptions? options = null)
         : base(options)
     {
+        TorchRuntime.EnsureLoaded();
     }
 
     /// <summary>

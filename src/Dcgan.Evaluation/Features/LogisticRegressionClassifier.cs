@@ -10,6 +10,7 @@
 //   mean_i log(1 + exp(-s_i (w . x_i + b))) + (l2 / 2) ||w||^2,   s_i = +1 / -1,
 // the binary L2-regularised logistic regression with an unpenalised intercept.
 
+using Dcgan.Native;
 using static TorchSharp.torch;
 
 namespace Dcgan.Features;
@@ -26,6 +27,7 @@ public sealed class LogisticRegressionClassifier : LinearClassifier
     public LogisticRegressionClassifier(LinearClassifierOptions? options = null)
         : base(options)
     {
+        TorchRuntime.EnsureLoaded();
     }
 
     /// <summary>

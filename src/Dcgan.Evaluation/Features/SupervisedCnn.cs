@@ -2,8 +2,8 @@
 // with the same architecture on the same data"): a DiscriminatorClassifier trained with cross-entropy on the
 // labelled images, the epoch chosen by validation accuracy, scored on the test images.
 
-using Dcgan.Data;
 using System.Diagnostics;
+using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Native;
 using TorchSharp;
@@ -50,6 +50,7 @@ public static class SupervisedCnn
         ImageBatch test, IReadOnlyList<int> testLabels,
         SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null)
     {
+        TorchRuntime.EnsureLoaded();
         var clock = Stopwatch.StartNew();
         options ??= new SupervisedCnnOptions();
         CheckSet(architecture, classCount, test, testLabels, nameof(test));
@@ -86,6 +87,7 @@ public static class SupervisedCnn
         ImageBatch validation, IReadOnlyList<int> validationLabels,
         SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null)
     {
+        TorchRuntime.EnsureLoaded();
         options ??= new SupervisedCnnOptions();
         new SupervisedCnnOptionsValidator().ThrowIfInvalid(options);
         CheckSet(architecture, classCount, train, trainLabels, nameof(train));

@@ -1,0 +1,50 @@
+// TinyModel: a tiny model trained once per test run by the dcgan tool itself (64 random 28x28 images, widths 8,
+// one epoch of two batches), which the runnable shell blocks of the docs use as their checkpoint and data.
+using System.Buffers.Binary;
+
+namespace Dcgan.Docs.Tests;
+
+/// <summary>A temporary folder with a tiny IDX file and a run folder trained on it.</summary>
+public sealed class TinyModel : IDisposable
+{
+    private const int Images = 64;
+    private const int Side = 28;
+
+    public TinyModel()
+    {
+        Folder = Directory.CreateTempSubdirectory("dcgan-docs-tests-").FullName;
+        Data = Path.Combine(Folder, "tiny-images-idx3-ubyte");
+        WriteIdxImages(Data);
+        ShellResult train = ShellBlockRunner.Execute(Folder, this,
+            $"dcgan train --data '{Data}' --epochs 1 --batch-size 32 --generator-width 8 --discriminator-width 8 --output '{RunFolder}'");
+        if (train.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Training the tiny model failed with exit code {train.ExitCode}:\n{train.Output}");
+        }
+    }
+
+    /// <summary>The temporary folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The tiny IDX image file ($TINY_DATA in a run directive).</summary>
+    public string Data { get; }
+
+    /// <summary>The trained run folder ($TINY_RUN in a run directive).</summary>
+    public string RunFolder => Path.Combine(Folder, "tiny-run");
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    // IDX3: magic 0x00000803 (unsigned bytes, 3 dimensions), then the big-endian sizes, then the pixels.
+    private static void WriteIdxImages(string path)
+    {
+        using var file = new BinaryWriter(File.Create(path));
+        foreach (int word in new[] { 0x00000803, Images, Side, Side })
+        {
+            file.Write(BinaryPrimitives.ReverseEndianness(word));
+        }
+
+        var pixels = new byte[Images * Side * Side];
+        new Random(1).NextBytes(pixels);
+        file.Write(pixels);
+    }
+}
