@@ -70,7 +70,7 @@ internal sealed partial class HostedTrainingService(
         }
 
         string output = Path.GetFullPath(options.Output!);
-        string? resume = options.Resume ? RunFolders.NewestCheckpoint(output) : null;
+        string? resume = options.Resume ? NewestValidCheckpoint(output) : null;
         CheckpointManifest? manifest = resume is null ? null : CheckpointArchive.ReadManifest(resume);
         if (manifest is not null && manifest.Architecture is null)
         {
@@ -125,6 +125,27 @@ internal sealed partial class HostedTrainingService(
         architecture.DiscriminatorWidth = options.DiscriminatorWidth;
         return architecture;
     }
+
+    // The run folder's newest checkpoint that verifies (CheckpointLocator.FindNewestValid), each newer one skipped
+    // logged with its reason; null when the folder holds no checkpoint yet (a new run).
+    private string? NewestValidCheckpoint(string output)
+    {
+        if (RunFolders.NewestCheckpoint(output) is null)
+        {
+            return null;
+        }
+
+        CheckpointSearchResult found = CheckpointLocator.FindNewestValid(output);
+        foreach (SkippedCheckpoint skipped in found.Skipped)
+        {
+            LogSkippedCheckpoint(skipped.File, skipped.Reason);
+        }
+
+        return found.File;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped checkpoint {Checkpoint}: {Reason}")]
+    private partial void LogSkippedCheckpoint(string checkpoint, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming from {Checkpoint} at epoch {Epoch}, step {Step}")]
     private partial void LogResuming(string checkpoint, int epoch, long step);

@@ -104,6 +104,33 @@ public class HostedTrainingTests
     }
 
     [Fact]
+    public async Task Resume_skips_a_corrupt_newest_checkpoint_and_continues_from_the_newest_valid_one()
+    {
+        string output = TestCheckpoints.NewFolder("hosted-fallback");
+        var logs = new ListLogger();
+        using (IHost first = Build(Settings(output, epochs: 1), logs))
+        {
+            await first.StartAsync();
+            (await WaitFor(first.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
+            await first.StopAsync();
+        }
+
+        string corrupt = Path.Combine(output, CheckpointLocator.FileName(2, 8));
+        File.WriteAllBytes(corrupt, [0x50, 0x4B, 3, 4, 1, 2, 3]);
+
+        using (IHost second = Build(Settings(output, epochs: 2), logs))
+        {
+            await second.StartAsync();
+            (await WaitFor(second.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
+            await second.StopAsync();
+        }
+
+        logs.Messages.Should().Contain(m => m.StartsWith($"Skipped checkpoint {corrupt}: ", StringComparison.Ordinal));
+        logs.Messages.Should().Contain(m => m.StartsWith("Resuming from", StringComparison.Ordinal) && m.Contains("step 4", StringComparison.Ordinal));
+        logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invalid_settings_fail_the_start_listing_every_failure_by_key()
     {
         Dictionary<string, string?> settings = Settings(TestCheckpoints.NewFolder("hosted-bad"), epochs: 1);
