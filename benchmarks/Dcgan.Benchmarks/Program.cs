@@ -33,57 +33,53 @@ namespace Dcgan.Benchmarks
                 return 2;
             }
 
-            int rounds = BenchmarkSettings.DefaultRounds;
-            int steps = BenchmarkSettings.DefaultSteps;
-            int warmup = BenchmarkSettings.DefaultWarmupSteps;
-            string data = BenchmarkSettings.DefaultDataPath;
-            for (int i = 1; i < args.Length; i++)
+            var counts = new Dictionary<string, (int Minimum, int Value)>
             {
-                string? value = i + 1 < args.Length ? args[i + 1] : null;
-                switch (args[i])
-                {
-                    case "--rounds" when TryCount(value, 1, out rounds):
-                    case "--steps" when TryCount(value, 1, out steps):
-                    case "--warmup" when TryCount(value, 0, out warmup):
-                        i++;
-                        break;
-                    case "--data" when value is not null:
-                        data = value;
-                        i++;
-                        break;
-                    default:
-                        Console.Error.WriteLine($"invalid argument '{args[i]}'{(value is null ? "" : $" '{value}'")}\n{Usage}");
-                        return 2;
-                }
-            }
-
-            return ThroughputBenchmark.Run(new BenchmarkSettings(rounds, steps, warmup, data));
+                ["--rounds"] = (1, BenchmarkSettings.DefaultRounds),
+                ["--steps"] = (1, BenchmarkSettings.DefaultSteps),
+                ["--warmup"] = (0, BenchmarkSettings.DefaultWarmupSteps),
+            };
+            return TryParse(args, counts, out string data)
+                ? ThroughputBenchmark.Run(new BenchmarkSettings(counts["--rounds"].Value, counts["--steps"].Value, counts["--warmup"].Value, data))
+                : 2;
         }
 
         private static int RunSoak(string[] args)
         {
-            int steps = 5000, every = 500;
-            string data = BenchmarkSettings.DefaultDataPath;
+            var counts = new Dictionary<string, (int Minimum, int Value)>
+            {
+                ["--steps"] = (1, 5000),
+                ["--every"] = (1, 500),
+            };
+            return TryParse(args, counts, out string data) ? SoakBenchmark.Run(counts["--steps"].Value, counts["--every"].Value, data) : 2;
+        }
+
+        // Reads the options after the command word: "--name N" for each name in counts (N at least its minimum; the
+        // entry's value is replaced) and "--data PATH"; anything else prints the usage and returns false.
+        private static bool TryParse(string[] args, Dictionary<string, (int Minimum, int Value)> counts, out string data)
+        {
+            data = BenchmarkSettings.DefaultDataPath;
             for (int i = 1; i < args.Length; i++)
             {
                 string? value = i + 1 < args.Length ? args[i + 1] : null;
-                switch (args[i])
+                if (counts.TryGetValue(args[i], out var count) && TryCount(value, count.Minimum, out int parsed))
                 {
-                    case "--steps" when TryCount(value, 1, out steps):
-                    case "--every" when TryCount(value, 1, out every):
-                        i++;
-                        break;
-                    case "--data" when value is not null:
-                        data = value;
-                        i++;
-                        break;
-                    default:
-                        Console.Error.WriteLine($"invalid argument '{args[i]}'{(value is null ? "" : $" '{value}'")}\n{Usage}");
-                        return 2;
+                    counts[args[i]] = (count.Minimum, parsed);
+                    i++;
+                }
+                else if (args[i] == "--data" && value is not null)
+                {
+                    data = value;
+                    i++;
+                }
+                else
+                {
+                    Console.Error.WriteLine($"invalid argument '{args[i]}'{(value is null ? "" : $" '{value}'")}\n{Usage}");
+                    return false;
                 }
             }
 
-            return SoakBenchmark.Run(steps, every, data);
+            return true;
         }
 
         private static bool TryCount(string? text, int minimum, out int value) =>

@@ -58,11 +58,11 @@ internal static class SoakBenchmark
             if (_done % every == 0)
             {
                 using var process = Process.GetCurrentProcess();
-                var point = (_done, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false),
-                    DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+                (long Step, long Rss, long Managed, long LiveTensors) point = (_done, process.WorkingSet64,
+                    GC.GetTotalMemory(forceFullCollection: false), DisposeScopeManager.Statistics.ThreadTotalLiveCount);
                 _points.Add(point);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {point.Item1,6}: RSS {point.WorkingSet64 / 1048576.0,8:F1} MB  managed heap {point.Item3 / 1048576.0,7:F1} MB  live tensors {point.ThreadTotalLiveCount,5}  ({_clock.Elapsed.TotalSeconds:F0} s)"));
+                    $"step {point.Step,6}: RSS {point.Rss / 1048576.0,8:F1} MB  managed heap {point.Managed / 1048576.0,7:F1} MB  live tensors {point.LiveTensors,5}  ({_clock.Elapsed.TotalSeconds:F0} s)"));
             }
 
             if (_done >= steps)

@@ -27,12 +27,7 @@ public static partial class FuzzTargets
         Name = "npy",
         Seeds = [SeedFiles.Npy([3, 4], 1), SeedFiles.Npy([2, 4, 1, 1], 2)],
         PlainFields = NpyHeaderNumbers,
-        Place = (folder, bytes) =>
-        {
-            string path = Path.Combine(folder, "z.npy");
-            File.WriteAllBytes(path, bytes);
-            return path;
-        },
+        Place = PlaceAs("z.npy"),
         Read = path => NpyFile.ReadFloat32(path),
         Documented = [typeof(NpyFormatException)],
         AllocationBudget = length => 4 * length + (64 << 10),
@@ -48,12 +43,7 @@ public static partial class FuzzTargets
         Name = "pth-generator",
         Seeds = [SeedFiles.GeneratorStateDict(TinyPyTorch())],
         EncodedFields = ZipSizeFields,
-        Place = (folder, bytes) =>
-        {
-            string path = Path.Combine(folder, "netG.pth");
-            File.WriteAllBytes(path, bytes);
-            return path;
-        },
+        Place = PlaceAs("netG.pth"),
         Read = path => PyTorchStateDict.LoadGenerator(path, TinyPyTorch()).Dispose(),
         Documented = [typeof(PyTorchStateDictException)],
         AllocationBudget = length => 16 * length + (4L << 20),
@@ -63,12 +53,7 @@ public static partial class FuzzTargets
     {
         Name = name,
         Seeds = [SeedFiles.Cifar(records: 3, recordBytes, labels, seed: 1), SeedFiles.Cifar(records: 1, recordBytes, labels, seed: 2)],
-        Place = (folder, bytes) =>
-        {
-            string path = Path.Combine(folder, fileName);
-            File.WriteAllBytes(path, bytes);
-            return path;
-        },
+        Place = PlaceAs(fileName),
         Read = path =>
         {
             new CifarDataSource([path], variant, new ImageDataSourceOptions()).ReadAll();

@@ -108,12 +108,7 @@ public static partial class FuzzTargets
         Encode = SeedFiles.CheckpointWith,
         PlainFields = JsonNumbers,
         EncodedFields = ZipSizeFields,
-        Place = (folder, bytes) =>
-        {
-            string path = Path.Combine(folder, "input.dcgan");
-            File.WriteAllBytes(path, bytes);
-            return path;
-        },
+        Place = PlaceAs("input.dcgan"),
         Read = read,
         Documented = [typeof(CheckpointException)],
         AllocationBudget = length => 16 * length + (4L << 20),
@@ -130,6 +125,14 @@ public static partial class FuzzTargets
                 System.Text.Encoding.UTF8.GetString(SeedFiles.CheckpointManifest).Replace("\"Uniform\"", "\"Unif\u00FFrm\"", StringComparison.Ordinal))
                 .Select(b => b == 0xC3 ? (byte)0xFF : b).ToArray())),
         ],
+    };
+
+    /// <summary>Writes the input as <paramref name="fileName"/> in the case's folder; the reader gets that file's path.</summary>
+    private static Func<string, byte[], string> PlaceAs(string fileName) => (folder, bytes) =>
+    {
+        string path = Path.Combine(folder, fileName);
+        File.WriteAllBytes(path, bytes);
+        return path;
     };
 
     private static IReadOnlyList<FuzzField> IdxDimensions(byte[] idx) =>
