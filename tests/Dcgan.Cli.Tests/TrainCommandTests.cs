@@ -27,8 +27,10 @@ public sealed class TrainCommandTests(TinyRun run)
     public void Cancelling_mid_run_saves_a_checkpoint_and_the_printed_command_resumes_the_same_run()
     {
         string output = Path.Combine(run.NewFolder(), "run");
-        string[] train = ["train", "--data", run.Data, "--epochs", "5", "--batch-size", "16", "--generator-width", "8", "--discriminator-width", "8", "--output", output];
-        const long total = 5 * 4;
+        // 50 epochs of 4 steps: long enough that the cancellation lands mid-run even on an idle machine (5 epochs could
+        // finish before the watcher saw the loss log).
+        string[] train = ["train", "--data", run.Data, "--epochs", "50", "--batch-size", "16", "--generator-width", "8", "--discriminator-width", "8", "--output", output];
+        const long total = 50 * 4;
 
         ToolResult stopped = CancelAfterFirstSteps(train, Path.Combine(output, "losses.csv"));
 
@@ -55,7 +57,7 @@ public sealed class TrainCommandTests(TinyRun run)
         Environment.CurrentDirectory = folder; // the default --output runs/train is relative to it
         try
         {
-            ToolResult stopped = CancelAfterFirstSteps(["train", "--data", run.Data, "--epochs", "5", "--batch-size", "16", "--generator-width", "8", "--discriminator-width", "8"],
+            ToolResult stopped = CancelAfterFirstSteps(["train", "--data", run.Data, "--epochs", "50", "--batch-size", "16", "--generator-width", "8", "--discriminator-width", "8"],
                 Path.Combine(folder, "runs", "train", "losses.csv"));
 
             string output = Path.Combine(folder, "runs", "train");
