@@ -79,6 +79,12 @@ namespace Dcgan.Benchmarks
                 }
             }
 
+            if (!File.Exists(data) && !Directory.Exists(data))
+            {
+                Console.Error.WriteLine($"--data: there is no file or folder at '{Path.GetFullPath(data)}'; expected an IDX image file or a data folder.");
+                return false;
+            }
+
             return true;
         }
 
