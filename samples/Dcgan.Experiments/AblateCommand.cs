@@ -28,7 +28,7 @@ internal static class AblateCommand
 
     private static readonly Option<int> Samples = new("--samples") { Description = "Generated samples per variant for the Frechet distance.", DefaultValueFactory = _ => 5000 };
 
-    private static readonly Option<long[]> Seeds = new("--seeds") { Description = "Seeds (comma-separated or repeated); every variant is trained once per seed.", DefaultValueFactory = _ => [1], CustomParser = ParseSeeds, AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<long[]> Seeds = ExperimentOptions.Seeds("every variant is trained once per seed", [1]);
 
     private static readonly Option<string> Output = ExperimentOptions.ReportFolder("ablate.json and ablate.md");
 
@@ -131,24 +131,6 @@ internal static class AblateCommand
         SampleStatistics.Of(runs.Select(r => r.GeneratorLossStd).ToArray()),
         SampleStatistics.Of(runs.Select(r => r.DiscriminatorLossJump).ToArray()));
 
-    private static long[] ParseSeeds(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        long[]? values = CommaSeparatedValues.Parse(result, "--seeds", (string text, out long seed) =>
-            long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed), "an integer");
-        if (values is null)
-        {
-            return [];
-        }
-
-        if (values.Length == 0 || values.Distinct().Count() != values.Length)
-        {
-            result.AddError($"--seeds: expected one or more distinct integers, got '{string.Join(",", values)}'.");
-            return [];
-        }
-
-        return values;
-    }
-
     private sealed record VariantRun(string Name, long Seed, double Fd, double GeneratorLossStd, double DiscriminatorLossJump, double FinalRealScore);
 
     private sealed record VariantSummary(string Name, VariantRun[] Runs, SampleStatistics Fd, SampleStatistics GeneratorLossStd, SampleStatistics DiscriminatorLossJump)
@@ -169,29 +151,5 @@ internal static class AblateCommand
                 ["finalRealScore"] = r.FinalRealScore,
             }).ToArray()),
         };
-    }
-
-    /// <summary>Mean and sample standard deviation (n - 1; 0 for a single value).</summary>
-    private readonly record struct SampleStatistics(double Mean, double Std)
-    {
-        public static SampleStatistics Of(double[] values)
-        {
-            double mean = values.Average();
-            double sum = values.Sum(v => (v - mean) * (v - mean));
-            return new SampleStatistics(mean, values.Length > 1 ? Math.Sqrt(sum / (values.Length - 1)) : 0);
-        }
-    }
-
-    /// <summary>Keeps every step's losses and stops the trainer after the step budget.</summary>
-    private sealed class StepRecorder(List<StepLosses> losses, int steps) : GanCallback
-    {
-        public override void OnBatchEnd(GanStepArguments arguments)
-        {
-            losses.Add(arguments.Losses);
-            if (losses.Count >= steps)
-            {
-                arguments.Trainer.RequestStop();
-            }
-        }
     }
 }

@@ -14,5 +14,6 @@ internal static class ExperimentCommands
             EvaluateCommand.Create(),
             LatentMetricsCommand.Create(),
             AblateCommand.Create(),
+            TimeToQualityCommand.Create(),
         };
 }

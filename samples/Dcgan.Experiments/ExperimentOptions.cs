@@ -1,6 +1,7 @@
 // Options that several experiment commands take with the same meaning and default. Each call makes a new Option
 // instance, so every command owns its own.
 using System.CommandLine;
+using System.Globalization;
 using Dcgan.CommandLine;
 
 namespace Dcgan.Experiments;
@@ -36,5 +37,32 @@ internal static class ExperimentOptions
         string folder = OutputPaths.Folder(output.Name, parse.GetValue(output)!);
         OutputPaths.RefuseToReplace(output.Name, parse.GetValue(force), files.Select(f => Path.Combine(folder, f)).ToArray());
         return folder;
+    }
+
+    /// <summary>--seeds: distinct integers, comma-separated or repeated.</summary>
+    public static Option<long[]> Seeds(string meaning, long[] defaults) => new("--seeds")
+    {
+        Description = $"Seeds (comma-separated or repeated); {meaning}.",
+        DefaultValueFactory = _ => defaults,
+        CustomParser = ParseSeeds,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static long[] ParseSeeds(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        long[]? values = CommaSeparatedValues.Parse(result, "--seeds", (string text, out long seed) =>
+            long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed), "an integer");
+        if (values is null)
+        {
+            return [];
+        }
+
+        if (values.Length == 0 || values.Distinct().Count() != values.Length)
+        {
+            result.AddError($"--seeds: expected one or more distinct integers, got '{string.Join(",", values)}'.");
+            return [];
+        }
+
+        return values;
     }
 }

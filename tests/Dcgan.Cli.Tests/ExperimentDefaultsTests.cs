@@ -17,6 +17,7 @@ public sealed class ExperimentDefaultsTests(TinyRun run)
     [InlineData("probe")]
     [InlineData("latent-metrics")]
     [InlineData("ablate")]
+    [InlineData("time-to-quality")]
     public void Reports_go_to_experiments_under_the_current_folder(string command)
     {
         Default(command, "--output").Should().Be("experiments");
@@ -33,6 +34,7 @@ public sealed class ExperimentDefaultsTests(TinyRun run)
     [InlineData("evaluate")]
     [InlineData("latent-metrics")]
     [InlineData("ablate")]
+    [InlineData("time-to-quality")]
     public void No_command_defaults_to_a_path_inside_a_checkout(string command)
     {
         Default(command, "--classifier").Should().BeNull("the shipped classifier is used");
