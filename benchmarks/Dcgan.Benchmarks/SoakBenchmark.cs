@@ -24,7 +24,10 @@ internal static class SoakBenchmark
 
         IImageDataSource data = ImageDataSources.Open(dataPath);
         Console.WriteLine($"data: {dataPath} ({data.Count} images of {data.Shape}); {steps} steps, a report every {every}");
-        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(DcganModelOptions.Paper(28, 1), BenchmarkSettings.Seed);
+        DcganModelOptions architecture = DcganModelOptions.Paper(28, 1);
+        architecture.GeneratorWidth = 64;     // `dcgan train`'s widths, not the preset's own 128 (the paper's Figure 1)
+        architecture.DiscriminatorWidth = 64;
+        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, BenchmarkSettings.Seed);
         var options = new GanTrainerOptions
         {
             Epochs = 1_000_000, // ended by the probe's stop request

@@ -29,6 +29,8 @@ for (int i = 0; i + 1 < args.Length; i += 2)
 
 // The model `dcgan train` makes by default: the paper preset at 28x28x1, ngf = ndf = 64, z of 100.
 DcganModelOptions architecture = DcganModelOptions.Paper(28, 1);
+architecture.GeneratorWidth = 64;     // `dcgan train`'s widths, not the preset's own 128 (the paper's Figure 1)
+architecture.DiscriminatorWidth = 64;
 (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed: 1);
 generator.eval();
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores; load average {File.ReadAllText("/proc/loadavg").Trim()} (shared machine)");

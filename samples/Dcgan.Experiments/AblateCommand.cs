@@ -105,6 +105,8 @@ internal static class AblateCommand
     private static VariantRun TrainAndScore(string name, Action<GanTrainerOptions, DcganModelOptions> apply, long seed, int steps, int samples, IImageDataSource train, SampleQuality quality)
     {
         DcganModelOptions architecture = DcganModelOptions.Paper(train.Shape.Height, train.Shape.Channels); // 28x28x1 on Fashion-MNIST
+        architecture.GeneratorWidth = 64;      // the widths docs/results.md section F was measured with (the preset's are
+        architecture.DiscriminatorWidth = 64;  // Figure 1's 128), as `dcgan train` uses by default
         var options = new GanTrainerOptions { Seed = seed, Device = "cpu" };
         apply(options, architecture);
         options.Epochs = (int)Math.Ceiling(steps / (double)(train.Count / options.BatchSize));

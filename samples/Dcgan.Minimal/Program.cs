@@ -11,7 +11,7 @@ string data = Path.Combine(AppContext.BaseDirectory, "data", "fashion-mnist", "t
 IImageDataSource images = IdxImageDataSource.Open(data);                 // 10,000 images, 1x28x28, scaled to [-1, 1]
 
 DcganModelOptions architecture = DcganModelOptions.Paper(imageSize: 28, channels: 1);
-architecture.GeneratorWidth = 32;                                        // half the paper's width: a quicker demo
+architecture.GeneratorWidth = 32;                                        // a quarter of the paper's 128: a quicker demo
 architecture.DiscriminatorWidth = 32;
 (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed: 1);
 using (generator)

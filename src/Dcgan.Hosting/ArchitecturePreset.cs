@@ -1,10 +1,17 @@
 // ArchitecturePreset: which DcganModelOptions preset hosted training builds its networks from.
 namespace Dcgan.Hosting;
 
-/// <summary>The architecture presets of <c>DcganModelOptions</c>, by name (bindable from configuration).</summary>
+/// <summary>
+/// The architecture presets of <c>DcganModelOptions</c>, by name (bindable from configuration). Hosted training takes
+/// the projection, kernels and prior from the preset and the widths from
+/// <see cref="HostedTrainingOptions.GeneratorWidth"/> and <see cref="HostedTrainingOptions.DiscriminatorWidth"/>.
+/// </summary>
 public enum ArchitecturePreset
 {
-    /// <summary><c>DcganModelOptions.Paper</c>: dense projection, 5x5 kernels, uniform z of 100.</summary>
+    /// <summary>
+    /// <c>DcganModelOptions.Paper</c>: dense projection, 5x5 kernels, uniform z of 100 (the library preset's own widths,
+    /// 128, are replaced by the hosting options' widths, 64 unless configured).
+    /// </summary>
     Paper,
 
     /// <summary><c>DcganModelOptions.PyTorchExample</c>: transposed-convolution projection, 4x4 kernels, normal z of 100.</summary>

@@ -39,17 +39,26 @@ public sealed class HostedTrainingOptions
     [Range(8, 4096)]
     public int? ImageSize { get; set; }
 
-    /// <summary>The architecture preset of new runs (a resumed run keeps the architecture stored in its checkpoint).</summary>
+    /// <summary>
+    /// The architecture preset of new runs (a resumed run keeps the architecture stored in its checkpoint). The preset
+    /// sets the projection, kernels and prior; the widths always come from <see cref="GeneratorWidth"/> and
+    /// <see cref="DiscriminatorWidth"/>, not from the preset.
+    /// </summary>
     /// <value>The default value is <see cref="ArchitecturePreset.Paper"/>.</value>
     public ArchitecturePreset Preset { get; set; } = ArchitecturePreset.Paper;
 
-    /// <summary>Generator width (ngf) of new runs.</summary>
-    /// <value>The default value is 64.</value>
+    /// <summary>
+    /// Generator width (ngf) of new runs, whatever the <see cref="Preset"/>. Set 128 for the paper's Figure 1 widths
+    /// (the library's <c>DcganModelOptions.Paper</c> preset), which cost about four times the computation.
+    /// </summary>
+    /// <value>The default value is 64 (pytorch/examples' ngf and <c>dcgan train</c>'s default; cheaper on a CPU host).</value>
     [Range(1, 4096)]
     public int GeneratorWidth { get; set; } = 64;
 
-    /// <summary>Discriminator width (ndf) of new runs.</summary>
-    /// <value>The default value is 64.</value>
+    /// <summary>
+    /// Discriminator width (ndf) of new runs, whatever the <see cref="Preset"/>. Set 128 for the paper's widths.
+    /// </summary>
+    /// <value>The default value is 64 (pytorch/examples' ndf and <c>dcgan train</c>'s default).</value>
     [Range(1, 4096)]
     public int DiscriminatorWidth { get; set; } = 64;
 

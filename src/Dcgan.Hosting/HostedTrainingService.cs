@@ -116,6 +116,8 @@ internal sealed partial class HostedTrainingService(
         }
     }
 
+    // The preset gives projection, kernels and prior; the widths always come from the options (64 by default, where
+    // DcganModelOptions.Paper alone would give Figure 1's 128).
     private DcganModelOptions NewArchitecture(ImageShape shape)
     {
         DcganModelOptions architecture = options.Preset == ArchitecturePreset.Paper

@@ -1,6 +1,8 @@
 // `dcgan train` end to end on 64 random images: two steps write a checkpoint, a grid and the loss log; a cancellation
 // (what Ctrl+C does) mid-run saves a checkpoint and prints the full command that resumes the same run; that command
-// continues the run to its end in the same folder.
+// continues the run to its end in the same folder; `--preset paper` without width flags keeps train's own widths.
+using System.CommandLine;
+using Dcgan.Models;
 using Dcgan.Persistence;
 
 namespace Dcgan.Cli.Tests;
@@ -21,6 +23,24 @@ public sealed class TrainCommandTests(TinyRun run)
         CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).GlobalStep.Should().Be(2);
         File.ReadAllLines(Path.Combine(output, "losses.csv")).Should().HaveCount(3, "a header and one line per step");
         Directory.GetFiles(output, "samples-e*.png").Should().ContainSingle("one grid per finished epoch");
+    }
+
+    [Fact]
+    public void Preset_paper_without_width_flags_takes_the_widths_of_trains_own_flags_not_the_presets()
+    {
+        string output = Path.Combine(run.NewFolder(), "run");
+        ParseResult defaults = DcganCommands.Create().Parse(["train"]);
+        (int generator, int discriminator) = (defaults.GetValue<int>("--generator-width"), defaults.GetValue<int>("--discriminator-width"));
+
+        ToolResult result = ToolRunner.Dcgan("train", "--data", run.Data, "--epochs", "1", "--batch-size", "32",
+            "--preset", "paper", "--output", output);
+
+        result.ExitCode.Should().Be(0, result.Errors);
+        DcganModelOptions architecture = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).Architecture!;
+        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((generator, discriminator),
+            "`--preset paper` sets projection, kernels and prior; the widths are train's --generator-width/--discriminator-width defaults, " +
+            "whatever DcganModelOptions.Paper's own (128) are");
+        (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense));
     }
 
     [Fact]

@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Dcgan.Data;
+using Dcgan.Models;
 using Dcgan.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,26 @@ public class HostedTrainingTests
         File.Exists(Path.Combine(output, CheckpointLocator.FileName(1, 4))).Should().BeTrue("64 images in batches of 16 are 4 steps");
         File.Exists(Path.Combine(output, "samples-e0001.png")).Should().BeTrue();
         logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_paper_run_takes_its_widths_from_the_hosting_options_not_from_the_preset()
+    {
+        string output = TestCheckpoints.NewFolder("hosted-widths");
+        Dictionary<string, string?> settings = Settings(output, epochs: 1);
+        settings.Remove("Dcgan:Training:GeneratorWidth");
+        settings.Remove("Dcgan:Training:DiscriminatorWidth");
+        using IHost host = Build(settings, new ListLogger());
+
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        (await WaitFor(lifetime.ApplicationStopping, TimeSpan.FromSeconds(120))).Should().BeTrue("the service stops the host when training completes");
+        await host.StopAsync();
+
+        // DcganModelOptions.Paper's own widths are 128 (Figure 1); hosting's defaults (64) replace them.
+        DcganModelOptions architecture = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).Architecture!;
+        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((64, 64));
+        (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
     }
 
     [Fact]

@@ -50,10 +50,20 @@ public class CheckpointKeyTests
         Keys(d).Should().BeEquivalentTo(expected);
     }
 
+    // The paper preset's architecture with widths 64 (the preset's own widths until they became Figure 1's 128, and
+    // what `dcgan train` still passes): checkpoints of it store those widths, so this layout must keep loading.
+    private static DcganModelOptions PaperWidth64()
+    {
+        DcganModelOptions o = DcganModelOptions.Paper(64, 3);
+        o.GeneratorWidth = 64;
+        o.DiscriminatorWidth = 64;
+        return o;
+    }
+
     [Fact]
     public void Paper_64_keys_are_pinned()
     {
-        using var g = new DcganGenerator(DcganModelOptions.Paper(64, 3));
+        using var g = new DcganGenerator(PaperWidth64());
         string[] expectedG =
         [
             "main.0.weight [8192, 100]", .. Bn(2, 512),
@@ -64,7 +74,7 @@ public class CheckpointKeyTests
         ];
         Keys(g).Should().BeEquivalentTo(expectedG);
 
-        using var d = new DcganDiscriminator(DcganModelOptions.Paper(64, 3));
+        using var d = new DcganDiscriminator(PaperWidth64());
         string[] expectedD =
         [
             "main.0.weight [64, 3, 5, 5]",

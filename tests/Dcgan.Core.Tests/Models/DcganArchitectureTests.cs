@@ -108,6 +108,6 @@ public class DcganArchitectureTests
         DcganModelOptions o = DcganModelOptions.Paper(32);
         DcganArchitecture a = DcganArchitecture.For(o);
         o.GeneratorWidth = 1;
-        a.GeneratorWidths[^1].Should().Be(64);
+        a.GeneratorWidths[^1].Should().Be(128);
     }
 }

@@ -47,11 +47,11 @@ public class WeightInitTests
         using (g)
         using (d)
         {
-            (double mean, double std) = Stats(g.state_dict()["main.0.weight"]); // Linear 100 -> 8192
+            (double mean, double std) = Stats(g.state_dict()["main.0.weight"]); // Linear 100 -> 16384 (4x4x1024)
             mean.Should().BeApproximately(0, 2e-4);
             std.Should().BeApproximately(0.02, 2e-4);
 
-            (mean, std) = Stats(g.state_dict()["main.2.weight"]);               // BN(512)
+            (mean, std) = Stats(g.state_dict()["main.2.weight"]);               // BN(1024)
             mean.Should().BeApproximately(1, 3e-3);
             std.Should().BeApproximately(0.02, 3e-3);
 
