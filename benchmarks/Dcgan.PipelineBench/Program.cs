@@ -48,19 +48,25 @@ Console.WriteLine($"data: {images} JPEGs 64x64 RGB (quality 90, {folder.Bytes / 
 
 // (2) Decode throughput: every image of the folder, through the same reader the trainer's prefetcher uses.
 var threadCounts = Enumerable.Range(1, Environment.ProcessorCount).ToArray();
+double decodeCpuPerImage = double.MaxValue; // CPU seconds one image's decode costs the process (load-independent)
 foreach (int threads in threadCounts)
 {
     var source = new ImageFolderDataSource(folder.Path, new ImageDataSourceOptions { DecodeThreads = threads });
     source.ReadRange(0, Math.Min(images, 64)); // warm Skia and the file cache
     var rates = new List<double>();
+    var cpuPerImage = new List<double>();
     for (int r = 0; r < 5; r++)
     {
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         source.ReadRange(0, source.Count);
         rates.Add(source.Count / clock.Elapsed.TotalSeconds);
+        cpuPerImage.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / source.Count);
     }
 
-    Console.WriteLine($"decode {threads} thread{(threads == 1 ? " " : "s")}: median {Median(rates),7:F0} img/s = {batch / Median(rates) * 1e3:F1} ms per batch of {batch} (5 passes over {source.Count}: {string.Join(", ", rates.Select(r => r.ToString("F0")))}); load {MachineInfo.LoadAverage()}");
+    decodeCpuPerImage = Math.Min(decodeCpuPerImage, Median(cpuPerImage));
+
+    Console.WriteLine($"decode {threads} thread{(threads == 1 ? " " : "s")}: median {Median(rates),7:F0} img/s = {batch / Median(rates) * 1e3:F1} ms per batch of {batch}, {batch * Median(cpuPerImage) * 1e3:F1} CPU-ms per batch (5 passes over {source.Count}: {string.Join(", ", rates.Select(r => r.ToString("F0")))}); load {MachineInfo.LoadAverage()}");
 }
 
 // What the prefetcher does besides decoding, for both sources alike: copy a batch's floats out of the source into
@@ -84,6 +90,7 @@ runs.AddRange(threadChoices.Select(t => new TrainingRun($"folder-{t}t",
 var trainRates = runs.ToDictionary(r => r.Name, _ => new List<double>());
 var waits = runs.ToDictionary(r => r.Name, _ => new List<double>());
 var walls = runs.ToDictionary(r => r.Name, _ => new List<double>());
+var cpus = runs.ToDictionary(r => r.Name, _ => new List<double>());
 var longest = runs.ToDictionary(r => r.Name, _ => 0.0);
 foreach (TrainingRun run in runs)
 {
@@ -95,7 +102,9 @@ for (int round = 1; round <= rounds; round++)
     var order = runs.Skip((round - 1) % runs.Count).Concat(runs.Take((round - 1) % runs.Count)).ToList();
     foreach (TrainingRun run in order)
     {
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         TimeSpan wall = run.Run(steps);
+        cpus[run.Name].Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / steps);
         trainRates[run.Name].Add(steps * batch / wall.TotalSeconds);
         waits[run.Name].Add(run.WaitSeconds);
         walls[run.Name].Add(wall.TotalSeconds);
@@ -117,6 +126,9 @@ foreach (TrainingRun run in runs)
         $"({100 * waits[run.Name].Sum() / walls[run.Name].Sum():F2} % of its wall time; longest single wait {1e3 * longest[run.Name]:F0} ms)");
 }
 
+double stepCpu = Median(cpus["memory"]);
+Console.WriteLine($"CPU cost: a memory step takes {stepCpu:F2} CPU-s (median over rounds); decoding its {batch} images takes {batch * decodeCpuPerImage * 1e3:F1} CPU-ms, " +
+    $"so decoding can take at most {100 * batch * decodeCpuPerImage / (stepCpu + batch * decodeCpuPerImage):F2} % of the cores from training when both are busy");
 foreach (TrainingRun run in runs.Skip(1))
 {
     double median = Median(trainRates[run.Name]);
