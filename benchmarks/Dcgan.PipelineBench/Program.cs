@@ -122,7 +122,7 @@ double memoryMedian = Median(trainRates["memory"]);
 Console.WriteLine($"median memory: {memoryMedian,6:F2} img/s ({batch / memoryMedian:F2} s/step)");
 foreach (TrainingRun run in runs)
 {
-    Console.WriteLine($"{run.Name}: waited for batches {1e3 * waits[run.Name].Sum() / (rounds * steps):F1} ms per step on average " +
+    Console.WriteLine($"{run.Name}: {Median(cpus[run.Name]):F2} CPU-s per step (median over rounds, whole process); waited for batches {1e3 * waits[run.Name].Sum() / (rounds * steps):F1} ms per step on average " +
         $"({100 * waits[run.Name].Sum() / walls[run.Name].Sum():F2} % of its wall time; longest single wait {1e3 * longest[run.Name]:F0} ms)");
 }
 
