@@ -1,5 +1,6 @@
 // dcgan-pipeline-bench: what reading a folder of JPEGs costs the trainer at 64x64x3, measured in one process.
 //   dcgan-pipeline-bench [--images N] [--batch N] [--rounds N] [--steps N] [--warmup N] [--decode-threads N]
+//   dcgan-pipeline-bench --epoch-callbacks N   (only: what `dcgan train`'s per-epoch checkpoint and grid cost, N epochs)
 // (1) writes N 64x64 JPEGs made from the shipped Fashion-MNIST split to a temp folder; (2) decode throughput of the
 // folder source (ReadRange over every image) with 1 thread and with each thread count up to the core count, and the
 // copies every batch costs; (3) rotating rounds of GanTrainer.Fit (pytorch/examples preset 64x64x3) on the same
@@ -16,6 +17,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int images = 1024, batch = 128, rounds = 4, steps = 3, warmup = 1;
 int? decodeThreads = null;
+int epochCallbacks = 0;
 for (int i = 0; i < args.Length; i += 2)
 {
     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
@@ -32,7 +34,8 @@ for (int i = 0; i < args.Length; i += 2)
         case "--steps": steps = value; break;
         case "--warmup": warmup = value; break;
         case "--decode-threads": decodeThreads = value; break;
-        default: Console.Error.WriteLine($"dcgan-pipeline-bench: unknown option {args[i]}; expected --images, --batch, --rounds, --steps, --warmup or --decode-threads."); return 2;
+        case "--epoch-callbacks": epochCallbacks = value; break;
+        default: Console.Error.WriteLine($"dcgan-pipeline-bench: unknown option {args[i]}; expected --images, --batch, --rounds, --steps, --warmup, --decode-threads or --epoch-callbacks."); return 2;
     }
 }
 
@@ -67,6 +70,14 @@ foreach (int threads in threadCounts)
     decodeCpuPerImage = Math.Min(decodeCpuPerImage, Median(cpuPerImage));
 
     Console.WriteLine($"decode {threads} thread{(threads == 1 ? " " : "s")}: median {Median(rates),7:F0} img/s = {batch / Median(rates) * 1e3:F1} ms per batch of {batch}, {batch * Median(cpuPerImage) * 1e3:F1} CPU-ms per batch (5 passes over {source.Count}: {string.Join(", ", rates.Select(r => r.ToString("F0")))}); load {MachineInfo.LoadAverage()}");
+}
+
+if (epochCallbacks > 0)
+{
+    // Only the per-epoch callbacks of `dcgan train`: 384 of the images (3 steps per epoch at batch 128), N epochs.
+    var subset = new InMemoryImageSource(new ImageFolderDataSource(folder.Path).ReadRange(0, Math.Min(images, 3 * batch)));
+    EpochCallbackCost.Measure(subset, batch, epochCallbacks);
+    return 0;
 }
 
 // What the prefetcher does besides decoding, for both sources alike: copy a batch's floats out of the source into
