@@ -1,5 +1,5 @@
-// Decodes the batches of one epoch on a background thread, a bounded number ahead of the trainer, so the
-// training thread never waits on decoding. Hands out managed float buffers only; tensors are made by the caller.
+// Decodes the batches of one epoch on a background thread (a folder source spreads each batch over its decode threads),
+// a bounded number ahead of the trainer, so the training thread never waits on decoding. Hands out managed float buffers only; tensors are made by the caller.
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
@@ -76,10 +76,7 @@ internal sealed class BatchPrefetcher : IDisposable
                 int start = b * batchSize;
                 int count = Math.Min(batchSize, order.Length - start);
                 float[] pixels = new float[count * elements];
-                for (int i = 0; i < count; i++)
-                {
-                    source.CopyImage(order[start + i], pixels.AsSpan(i * elements, elements));
-                }
+                IImageBatchReader.CopyImages(source, new ArraySegment<int>(order, start, count), pixels); // a folder decodes in parallel
 
                 _ready.Add(new HostBatch(b, count, pixels), _stop.Token);
             }

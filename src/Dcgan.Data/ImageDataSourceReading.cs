@@ -7,7 +7,8 @@ namespace Dcgan.Data;
 /// <summary>Reads images of an <see cref="IImageDataSource"/> into managed <see cref="ImageBatch"/> values.</summary>
 /// <remarks>
 /// Reads happen on the calling thread, one image after another, so any implementation of the interface is safe to
-/// use. The result holds <c>count * C * H * W</c> floats; read large sets in ranges when memory matters.
+/// use; an <see cref="ImageFolderDataSource"/> decodes the files of one read on its
+/// <see cref="ImageFolderDataSource.DecodeThreads"/> (same bytes as one at a time). The result holds <c>count * C * H * W</c> floats; read large sets in ranges when memory matters.
 /// </remarks>
 public static class ImageDataSourceExtensions
 {
@@ -35,12 +36,8 @@ public static class ImageDataSourceExtensions
                 $"Images {start} .. {(long)start + count - 1} ({count} from {start}) are not inside {source.Description}, which has {source.Count} images.");
         }
 
-        int length = source.Shape.ElementCount;
         float[] pixels = Allocate(source, count);
-        for (int i = 0; i < count; i++)
-        {
-            source.CopyImage(start + i, pixels.AsSpan(i * length, length));
-        }
+        IImageBatchReader.CopyImages(source, Enumerable.Range(start, count).ToArray(), pixels);
 
         return new ImageBatch(count, source.Shape, pixels);
     }
@@ -63,12 +60,8 @@ public static class ImageDataSourceExtensions
             }
         }
 
-        int length = source.Shape.ElementCount;
         float[] pixels = Allocate(source, indices.Count);
-        for (int i = 0; i < indices.Count; i++)
-        {
-            source.CopyImage(indices[i], pixels.AsSpan(i * length, length));
-        }
+        IImageBatchReader.CopyImages(source, indices, pixels);
 
         return new ImageBatch(indices.Count, source.Shape, pixels);
     }

@@ -1,4 +1,5 @@
 // ImageFolderDataSource: every PNG/JPEG under a folder, centre-cropped and resized to one square size.
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 
@@ -19,7 +20,9 @@ namespace Dcgan.Data;
 /// starts, naming the file. A file whose header is valid but whose body is truncated is only detected when
 /// it is decoded: at construction with <see cref="ImageDataSourceOptions.Preload"/>, otherwise in <see cref="CopyImage"/>.</para>
 /// <para>Decoding is lazy by default: each <see cref="CopyImage"/> call decodes its file with its own Skia objects,
-/// so calls from several threads are safe. With <see cref="ImageDataSourceOptions.Preload"/> every image is decoded
+/// so calls from several threads are safe. The trainer's prefetcher and <see cref="ImageDataSourceExtensions"/> read
+/// a whole batch at once, and its files are decoded on up to <see cref="DecodeThreads"/> threads, each image written
+/// to its own place (the bytes equal decoding one file after another). With <see cref="ImageDataSourceOptions.Preload"/> every image is decoded
 /// once into a byte cache and <see cref="CopyImage"/> only scales bytes.</para>
 /// <para>Files are ordered by their path relative to the folder (ordinal), so indices are stable across runs.
 /// Hidden files (names starting with '.', such as macOS "._x.png" resource forks) are skipped.
@@ -30,7 +33,7 @@ namespace Dcgan.Data;
 /// size the header claims is checked against <see cref="ImageDataSourceOptions.MaxSourcePixels"/> (default
 /// 8192 x 8192) before any pixel memory is allocated.</para>
 /// </remarks>
-public sealed class ImageFolderDataSource : IImageDataSource
+public sealed class ImageFolderDataSource : IImageDataSource, IImageBatchReader
 {
     private static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
@@ -38,6 +41,7 @@ public sealed class ImageFolderDataSource : IImageDataSource
     private readonly int _imageSize;
     private readonly byte[]? _cache;
     private readonly long _maxSourcePixels;
+    private readonly ParallelOptions _parallel;
 
     /// <summary>Finds and validates the images under <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder to search recursively.</param>
@@ -62,6 +66,8 @@ public sealed class ImageFolderDataSource : IImageDataSource
         Background = options.Background;
         Fit = options.Fit;
         _maxSourcePixels = options.MaxSourcePixels;
+        DecodeThreads = options.DecodeThreads ?? ImageDataSourceOptions.DefaultDecodeThreads(Environment.ProcessorCount);
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = DecodeThreads };
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
@@ -102,6 +108,12 @@ public sealed class ImageFolderDataSource : IImageDataSource
     /// <summary>How images whose sides differ become square.</summary>
     public ImageFit Fit { get; }
 
+    /// <summary>
+    /// How many threads decode the files of one batch (<see cref="ImageDataSourceOptions.DecodeThreads"/>, or its
+    /// default). Preloading uses every core: nothing else runs then.
+    /// </summary>
+    public int DecodeThreads { get; }
+
     /// <summary>Whether all images were decoded into memory at construction.</summary>
     public bool IsPreloaded => _cache is not null;
 
@@ -137,9 +149,52 @@ public sealed class ImageFolderDataSource : IImageDataSource
             return;
         }
 
-        byte[] bytes = new byte[length];
-        SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, _maxSourcePixels, bytes);
-        PixelScaling.ToSigned(bytes, destination);
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, _maxSourcePixels, bytes.AsSpan(0, length));
+            PixelScaling.ToSigned(bytes.AsSpan(0, length), destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Decodes the files of <paramref name="indices"/> on up to <see cref="DecodeThreads"/> threads, image i into
+    /// <c>destination[i * ElementCount ..]</c>. If files fail, the failure of the first such index is thrown (the same
+    /// one a one-at-a-time read would throw), after the other images are done.
+    /// </summary>
+    void IImageBatchReader.CopyImages(IReadOnlyList<int> indices, float[] destination)
+    {
+        int length = Shape.ElementCount;
+        if (_cache is not null || DecodeThreads == 1 || indices.Count < 2)
+        {
+            for (int i = 0; i < indices.Count; i++)
+            {
+                CopyImage(indices[i], destination.AsSpan(i * length, length));
+            }
+
+            return;
+        }
+
+        var failures = new Exception?[indices.Count];
+        Parallel.For(0, indices.Count, _parallel, i =>
+        {
+            try
+            {
+                CopyImage(indices[i], destination.AsSpan(i * length, length));
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (Array.Find(failures, f => f is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
     }
 
     private static string[] FindImages(string folder)
