@@ -1,6 +1,7 @@
 // The command printed after `dcgan train` stops early: the same command line with --resume pointing at the run
 // folder, and --data and --output spelled out when they were defaults, so pasting it continues the same run
-// (same data, same folder) instead of starting another one in the default runs/train.
+// (same data, same folder) instead of starting another one in the default runs/train. Options that only set up a new
+// run (--profile, --learning-rate, --beta1) are left out: the checkpoint holds them.
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
@@ -8,6 +9,9 @@ namespace Dcgan.Cli;
 
 internal static class ResumeHint
 {
+    /// <summary>Options that only set up a new run (a resumed run takes them from its checkpoint and refuses them).</summary>
+    private static readonly string[] NewRunOnly = ["--profile", "--learning-rate", "--beta1"];
+
     /// <summary>"dcgan train ARGS --data DATA --output OUTPUT --resume OUTPUT" for the run of <paramref name="parse"/>.</summary>
     public static string For(ParseResult parse, string dataPath, string output)
     {
@@ -19,6 +23,17 @@ internal static class ResumeHint
             Token token = tokens[i];
             if (token.Type == TokenType.Command)
             {
+                continue;
+            }
+
+            if (token.Type == TokenType.Option && NewRunOnly.Contains(token.Value))
+            {
+                // Settings of a new run: the checkpoint holds them, and `train --resume` refuses them.
+                while (i + 1 < tokens.Count && tokens[i + 1].Type == TokenType.Argument)
+                {
+                    i++;
+                }
+
                 continue;
             }
 

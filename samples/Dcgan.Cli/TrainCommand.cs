@@ -14,9 +14,6 @@ namespace Dcgan.Cli;
 
 internal static class TrainCommand
 {
-    /// <summary>Images the default run trains on, whatever the data set size (about two minutes on 2 cores).</summary>
-    private const int DefaultImageBudget = 60_000;
-
     private static readonly Option<string?> Data = new("--data")
     {
         Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, CIFAR-10/100 binary files (data_batch_N.bin, train.bin) or their folder, an LMDB folder (LSUN, holds data.mdb), or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
@@ -29,10 +26,10 @@ internal static class TrainCommand
 
     private static readonly Option<int?> Epochs = new("--epochs")
     {
-        Description = $"Passes over the data. Default: enough for about {DefaultImageBudget:N0} images (1 epoch of the full 60k set, 6 of the shipped 10k split).",
+        Description = $"Passes over the data. Default: enough for the profile's image budget (quick-start: {TrainProfile.QuickStart.ImageBudget:N0} images, {TrainProfile.QuickStart.Epochs(60_000)} epochs of the full 60k set, {TrainProfile.QuickStart.Epochs(10_000)} of the shipped 10k split).",
     };
 
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Images per mini-batch (the paper's 128).", DefaultValueFactory = _ => 128 };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Images per mini-batch. Default: the profile's (quick-start {TrainProfile.QuickStart.BatchSize}, paper {TrainProfile.PaperSettings.BatchSize})." };
 
     private static readonly Option<long> Seed = new("--seed") { Description = "The one seed for weights, noise and shuffling.", DefaultValueFactory = _ => 1 };
 
@@ -46,9 +43,9 @@ internal static class TrainCommand
 
     private static readonly Option<Preset> PresetOption = new("--preset") { Description = "Architecture: paper (dense projection, 5x5 kernels, uniform z) or pytorch (pytorch/examples: 1x1 transposed-conv projection, 4x4 kernels, normal z).", DefaultValueFactory = _ => Preset.Paper, CustomParser = OnePreset };
 
-    private static readonly Option<int> GeneratorWidth = new("--generator-width") { Description = "Generator width (ngf).", DefaultValueFactory = _ => 64 };
+    private static readonly Option<int?> GeneratorWidth = new("--generator-width") { Description = $"Generator width (ngf). Default: the profile's (quick-start {TrainProfile.QuickStart.Width}, paper: the preset's)." };
 
-    private static readonly Option<int> DiscriminatorWidth = new("--discriminator-width") { Description = "Discriminator width (ndf).", DefaultValueFactory = _ => 64 };
+    private static readonly Option<int?> DiscriminatorWidth = new("--discriminator-width") { Description = $"Discriminator width (ndf). Default: the profile's (quick-start {TrainProfile.QuickStart.Width}, paper: the preset's)." };
 
     private static readonly Option<Dcgan.Deduplication.DeduplicationMethod?> Dedup = new("--dedup")
     {
@@ -61,7 +58,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a DCGAN and write sample grids, checkpoints and a loss log.")
         {
-            Data, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
+            Data, TrainProfile.Option, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
             TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence,
         };
         foreach (Option option in TrainObservability.Options)
@@ -80,6 +77,12 @@ internal static class TrainCommand
         string? resumeFile = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
 
         CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
+        if (resumed is not null && parse.GetResult(TrainProfile.Option) is { Implicit: false })
+        {
+            throw new ArgumentException($"--profile sets up a new run; a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave --profile out, or start a new run in another --output.");
+        }
+
+        TrainProfile profile = parse.GetValue(TrainProfile.Option)!;
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
         int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
         IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
@@ -100,15 +103,16 @@ internal static class TrainCommand
         }
 
         // A resumed run keeps the architecture and trainer options it was started with; only --epochs may change.
-        DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data);
+        DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data, profile);
         GanTrainerOptions options = resumed?.ToTrainerOptions() ?? new GanTrainerOptions
         {
-            BatchSize = parse.GetValue(BatchSize),
+            BatchSize = parse.GetValue(BatchSize) ?? profile.BatchSize,
+            GeneratorLearningRate = profile.LearningRate,
+            DiscriminatorLearningRate = profile.LearningRate,
             Seed = parse.GetValue(Seed),
             Device = parse.GetValue(Device)!,
         };
-        options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs
-            ?? Math.Max(1, (int)Math.Ceiling(DefaultImageBudget / (double)data.Count));
+        options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs ?? profile.Epochs(data.Count);
         TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
@@ -137,7 +141,7 @@ internal static class TrainCommand
                 AnsiConsole.MarkupLine($"Resuming from [blue]{Markup.Escape(resumeFile)}[/] at epoch {trainer.Position.Epoch + 1}, step {trainer.Position.GlobalStep}.");
             }
 
-            AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, architecture {architecture.Projection} projection / {architecture.KernelSize}x{architecture.KernelSize} kernels, device {trainer.Device}, seed {seed}.");
+            AnsiConsole.MarkupLine($"Training on [blue]{Markup.Escape(data.Description)}[/]: {data.Count:N0} images of {data.Shape}, {options.Epochs} epoch(s) of {trainer.BatchesPerEpoch} batches, architecture {architecture.Projection} projection / {architecture.KernelSize}x{architecture.KernelSize} kernels, widths {architecture.GeneratorWidth}/{architecture.DiscriminatorWidth}, batch {options.BatchSize}, learning rate {options.GeneratorLearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(resumed is null ? $" (profile {profile.Name})" : " (from the checkpoint)")}, device {trainer.Device}, seed {seed}.");
             AnsiConsole.MarkupLine($"Writing to [blue]{Markup.Escape(output)}[/]");
             TrainingResult result = TrainTuningOptions.Run(trainer, output, () => TrainingProgressView.Run(trainer, options.Epochs, cancellation));
 
@@ -157,13 +161,13 @@ internal static class TrainCommand
         return 0;
     }
 
-    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data)
+    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data, TrainProfile profile)
     {
         DcganModelOptions architecture = parse.GetValue(PresetOption) == Preset.Paper
             ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
             : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
-        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth);
-        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth);
+        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth) ?? profile.Width ?? architecture.GeneratorWidth;
+        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth) ?? profile.Width ?? architecture.DiscriminatorWidth;
         return architecture;
     }
 
