@@ -151,12 +151,13 @@ internal static class SampleCommand
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         }
 
-        using ISampleSink sink = format switch
+        // Writing runs on a background task while the next batch is generated (BackgroundSampleSink).
+        using ISampleSink sink = new BackgroundSampleSink(format switch
         {
             SampleFormat.Npy => new NpySampleSink(output, count, generator.ImageShape),
             SampleFormat.Npz => new NpzSampleSink(output, count, generator.ImageShape),
             _ => new PngFolderSampleSink(output, count),
-        };
+        });
         for (int start = 0; start < count; start += batchSize)
         {
             int n = Math.Min(batchSize, count - start);
