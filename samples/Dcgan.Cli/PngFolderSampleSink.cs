@@ -1,7 +1,7 @@
 // PngFolderSampleSink: one PNG per image (sample-0000.png, ...), encoded with SkiaSharp (ImageGrid.EncodePng of a
 // 1-image batch, no padding) and written when the batch arrives; older sample-*.png files are removed first.
 // It encodes on the calling thread (on all cores with parallel: true); `dcgan sample` calls it through a
-// BackgroundSampleSink, so the encoding runs while the next batch is generated.
+// BackgroundSampleSink with parallel: true, so the encoding runs while the next batch is generated.
 using Dcgan.Data;
 using Dcgan.Imaging;
 
