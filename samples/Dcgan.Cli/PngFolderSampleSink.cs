@@ -1,5 +1,7 @@
-// PngFolderSampleSink: one PNG per image (sample-0000.png, ...). A batch is encoded on the thread pool while the next
-// one is generated; at most one batch waits, so memory stays bounded. Older sample-*.png files are removed first.
+// PngFolderSampleSink: one PNG per image (sample-0000.png, ...), encoded with SkiaSharp (ImageGrid.EncodePng of a
+// 1-image batch, no padding) and written when the batch arrives; older sample-*.png files are removed first.
+// It encodes on the calling thread (on all cores with parallel: true); `dcgan sample` calls it through a
+// BackgroundSampleSink with parallel: true, so the encoding runs while the next batch is generated.
 using Dcgan.Data;
 using Dcgan.Imaging;
 
@@ -11,12 +13,16 @@ internal sealed class PngFolderSampleSink : ISampleSink
 
     private readonly string _folder;
     private readonly int _digits;
-    private Task? _pending;
+    private readonly bool _parallel;
 
-    public PngFolderSampleSink(string folder, int count)
+    /// <param name="folder">Created if missing; its sample-*.png files are deleted.</param>
+    /// <param name="count">Number of images the run writes (sets the digits of the file names, at least 4).</param>
+    /// <param name="parallel">Encode the images of a batch with Parallel.For (all cores) instead of one by one.</param>
+    public PngFolderSampleSink(string folder, int count, bool parallel = false)
     {
         _folder = folder;
         _digits = Math.Max(4, count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        _parallel = parallel;
         Directory.CreateDirectory(folder);
         foreach (string stale in Directory.EnumerateFiles(folder, FilePrefix + "*.png"))
         {
@@ -28,29 +34,30 @@ internal sealed class PngFolderSampleSink : ISampleSink
 
     public void Write(ImageBatch batch, int first)
     {
-        _pending?.GetAwaiter().GetResult(); // rethrows an encoding failure of the previous batch
-        _pending = Task.Run(() => Parallel.For(0, batch.Count, i =>
+        if (_parallel)
         {
-            var one = new ImageBatch(1, batch.Shape, batch.Image(i).ToArray());
-            File.WriteAllBytes(Path.Combine(_folder, FileName(first + i, _digits)), ImageGrid.EncodePng(one, columns: 1, padding: 0));
-        }));
+            Parallel.For(0, batch.Count, i => WriteOne(batch, i, first));
+        }
+        else
+        {
+            for (int i = 0; i < batch.Count; i++)
+            {
+                WriteOne(batch, i, first);
+            }
+        }
     }
 
     public void Complete()
     {
-        _pending?.GetAwaiter().GetResult();
-        _pending = null;
     }
 
     public void Dispose()
     {
-        try
-        {
-            _pending?.Wait();
-        }
-        catch (AggregateException)
-        {
-            // reported by Complete when the run got that far
-        }
+    }
+
+    private void WriteOne(ImageBatch batch, int i, int first)
+    {
+        var one = new ImageBatch(1, batch.Shape, batch.Image(i).ToArray());
+        File.WriteAllBytes(Path.Combine(_folder, FileName(first + i, _digits)), ImageGrid.EncodePng(one, columns: 1, padding: 0));
     }
 }

@@ -40,7 +40,7 @@ internal static class SampleCommand
 
     private static readonly Option<string?> Latent = new("--latent") { Description = "Generate from these vectors instead of --seed: a float32 .npy of shape (N, nz) or (N, nz, 1, 1); N images." };
 
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Images per forward pass; folders and NumPy files hold one batch in memory at a time.", DefaultValueFactory = _ => 256 };
+    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Images per forward pass; folders and NumPy files hold at most four batches in memory (one being generated, two waiting, one being written), whatever --count is.", DefaultValueFactory = _ => 256 };
 
     private static readonly Option<bool> Indexed = new("--indexed") { Description = "Draw each image's index under it (for picking exemplars for `dcgan arithmetic`); needs a .png --output." };
 
@@ -151,12 +151,14 @@ internal static class SampleCommand
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         }
 
-        using ISampleSink sink = format switch
+        // Writing runs on a background task while the next batch is generated (BackgroundSampleSink); PNGs are encoded
+        // with Parallel.For there (measured: benchmarks/README.md, Sampling).
+        using ISampleSink sink = new BackgroundSampleSink(format switch
         {
             SampleFormat.Npy => new NpySampleSink(output, count, generator.ImageShape),
             SampleFormat.Npz => new NpzSampleSink(output, count, generator.ImageShape),
-            _ => new PngFolderSampleSink(output, count),
-        };
+            _ => new PngFolderSampleSink(output, count, parallel: true),
+        });
         for (int start = 0; start < count; start += batchSize)
         {
             int n = Math.Min(batchSize, count - start);
