@@ -7,7 +7,7 @@
 #   --reuse keeps the run folders of an earlier invocation in $DCGAN_DOCS_WORK instead of training again (only valid
 #   when no code changed in between: the commit recorded is the current one).
 #
-#   readme  the default `dcgan train` (1 epoch of the installed Fashion-MNIST, else 6 of the shipped split):
+#   readme  the default `dcgan train` (quick-start profile: 2 epochs of the installed Fashion-MNIST, else 12 of the shipped split):
 #           docs/images/fashion-mnist-default-train.png                                 (~2-5 min on 2 cores)
 #   forget  a 1-epoch run on the shipped split, then `dcgan forget` with the committed boxes file:
 #           docs/images/forget-fashion-mnist-1epoch.png and the printed probe lines in docs/forgetting.md (~1 min)
@@ -98,7 +98,7 @@ for section in "${sections[@]}"; do
       ;;
     forget)
       boxes="$images/forget-fashion-mnist-boxes.json"
-      train_once forget-run --data "$repo/data/fashion-mnist" --epochs 1 --batch-size 64 --output forget-run
+      train_once forget-run --data "$repo/data/fashion-mnist" --epochs 1 --batch-size 64 --profile paper --generator-width 64 --discriminator-width 64 --output forget-run
       dcgan sample --checkpoint forget-run --seed 5 --count 16 --indexed --output boxed-samples.png
       # The console wraps redirected output at 80 columns (a trailing space or a full line marks a wrap): unwrap it.
       dcgan forget --checkpoint forget-run --boxes "$boxes" --output forget.png \
@@ -106,21 +106,17 @@ for section in "${sections[@]}"; do
       cp forget.png "$images/forget-fashion-mnist-1epoch.png"
       cp boxed-samples.png "$images/forget-fashion-mnist-boxed-samples.png"
       splice "$repo/docs/forgetting.md" forget-output forget.txt
-      commands=('dcgan train --data data/fashion-mnist --epochs 1 --batch-size 64 --output forget-run'
+      commands=('dcgan train --data data/fashion-mnist --epochs 1 --batch-size 64 --profile paper --generator-width 64 --discriminator-width 64 --output forget-run'
         'dcgan sample --checkpoint forget-run --seed 5 --count 16 --indexed --output boxed-samples.png'
         'dcgan forget --checkpoint forget-run --boxes docs/images/forget-fashion-mnist-boxes.json --output forget.png')
       record "$images/forget-fashion-mnist-boxed-samples.png" $((SECONDS - start)) "${commands[@]}"
       record "$images/forget-fashion-mnist-1epoch.png" $((SECONDS - start)) "${commands[@]}"
       ;;
     latent)
-      # The README's default run is the model of docs/latent-space.md: reuse it when this invocation (or, with
-      # --reuse, an earlier one) trained it, else train it here.
-      if compgen -G "$work/readme/runs/train/checkpoint-*.dcgan" >/dev/null && { [ "$reuse" = 1 ] || [[ " ${sections[*]} " == *" readme "* ]]; }; then
-        mkdir -p runs && rm -rf runs/train && cp -r "$work/readme/runs/train" runs/train
-        reused=" (after the readme section's training)"
-      else
-        dcgan train
-      fi
+      # The model of docs/latent-space.md: what `dcgan train` did by default before the quick-start profile (the
+      # paper's batch 128 and learning rate, widths 64, one epoch of the installed 60k set); the exemplars below
+      # were chosen on its grid.
+      train_once runs/train --profile paper --generator-width 64 --discriminator-width 64
       CK=runs/train
       dcgan sample --checkpoint $CK --output out/grid-indexed-seed5.png --indexed --seed 5 --count 64
       dcgan arithmetic --checkpoint $CK --output out/arith \
@@ -137,7 +133,7 @@ for section in "${sections[@]}"; do
       cp out/walk/interpolation.png "$images/latent/walk-slerp-9-points.png"
       cp out/lerp/interpolation.png "$images/latent/pair-lerp-seed2-seed7.png"
       cp out/slerp/interpolation.png "$images/latent/pair-slerp-seed2-seed7.png"
-      train='dcgan train                     # the README default run: writes runs/train'
+      train='dcgan train --profile paper --generator-width 64 --discriminator-width 64   # writes runs/train'
       record "$images/latent/grid-indexed-seed5.png" $seconds "$train" \
         'dcgan sample --checkpoint runs/train --output out/grid-indexed-seed5.png --indexed --seed 5 --count 64'
       record "$images/latent/arithmetic-3-exemplars.png" $seconds "$train" \

@@ -26,21 +26,45 @@ public sealed class TrainCommandTests(TinyRun run)
     }
 
     [Fact]
-    public void Preset_paper_without_width_flags_takes_the_widths_of_trains_own_flags_not_the_presets()
+    public void Preset_paper_without_width_flags_takes_the_widths_of_the_profile_not_the_presets()
     {
         string output = Path.Combine(run.NewFolder(), "run");
-        ParseResult defaults = DcganCommands.Create().Parse(["train"]);
-        (int generator, int discriminator) = (defaults.GetValue<int>("--generator-width"), defaults.GetValue<int>("--discriminator-width"));
 
         ToolResult result = ToolRunner.Dcgan("train", "--data", run.Data, "--epochs", "1", "--batch-size", "32",
             "--preset", "paper", "--output", output);
 
         result.ExitCode.Should().Be(0, result.Errors);
-        DcganModelOptions architecture = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).Architecture!;
-        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((generator, discriminator),
-            "`--preset paper` sets projection, kernels and prior; the widths are train's --generator-width/--discriminator-width defaults, " +
+        CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
+        DcganModelOptions architecture = manifest.Architecture!;
+        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((TrainProfile.QuickStart.Width!.Value, TrainProfile.QuickStart.Width!.Value),
+            "`--preset paper` sets projection, kernels and prior; the widths are the quick-start profile's, " +
             "whatever DcganModelOptions.Paper's own (128) are");
         (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense));
+        manifest.Trainer.GeneratorLearningRate.Should().Be(TrainProfile.QuickStart.LearningRate);
+        manifest.Trainer.BatchSize.Should().Be(32, "an explicit flag overrides the profile");
+    }
+
+    [Fact]
+    public void Profile_paper_takes_the_papers_learning_rate_and_the_presets_widths()
+    {
+        string output = Path.Combine(run.NewFolder(), "run");
+
+        ToolResult result = ToolRunner.Dcgan("train", "--data", run.Data, "--epochs", "1", "--profile", "paper", "--batch-size", "64", "--discriminator-width", "8", "--output", output);
+
+        result.ExitCode.Should().Be(0, result.Errors);
+        CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
+        (manifest.Trainer.GeneratorLearningRate, manifest.Trainer.DiscriminatorLearningRate).Should().Be((2e-4, 2e-4));
+        TrainProfile.PaperSettings.BatchSize.Should().Be(128); // the 64 test images need the explicit --batch-size 64
+        (manifest.Architecture!.GeneratorWidth, manifest.Architecture.DiscriminatorWidth).Should().Be((128, 8), "Paper's own generator width, the explicit discriminator width");
+    }
+
+    [Fact]
+    public void An_unknown_profile_is_named()
+    {
+        ToolResult result = ToolRunner.Dcgan("train", "--data", run.Data, "--profile", "fast", "--output", run.NewFolder());
+
+        result.ExitCode.Should().Be(2);
+        result.Errors.Should().Contain("--profile 'fast': expected one of quick-start, paper");
     }
 
     [Fact]

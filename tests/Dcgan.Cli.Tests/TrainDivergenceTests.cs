@@ -66,7 +66,9 @@ public sealed class TrainDivergenceTests(TinyRun run)
             "--output", run.NewFolder(), "--learning-rate", "0.001");
 
         exit.Should().Be(CommandLineTool.UserErrorExitCode);
-        errors.Should().Be("error: --learning-rate and --beta1 set up a new run; a resumed run keeps its checkpoint's (learning rate 0.0002, beta1 0.5). Start a new run in another --output, or resume with --on-divergence rollback." + Environment.NewLine);
+        double kept = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(run.RunFolder)).Trainer.GeneratorLearningRate; // the profile's, as trained
+        kept.Should().Be(TrainProfile.QuickStart.LearningRate);
+        errors.Should().Be("error: --learning-rate and --beta1 set up a new run; a resumed run keeps its checkpoint's (learning rate 0.0005, beta1 0.5). Start a new run in another --output, or resume with --on-divergence rollback." + Environment.NewLine);
     }
 
     private static ParseResult Train(params string[] args) => DcganCommands.Create().Parse(["train", .. args]);
