@@ -17,7 +17,7 @@ internal static class StepTimer
     /// <summary>Wall seconds per step of each candidate, by name.</summary>
     public static Dictionary<string, double> Calibrate(IReadOnlyList<QualityCandidate> candidates, TrainingData data, int steps)
     {
-        var trainers = new List<(QualityCandidate Candidate, GanTrainer Trainer, StepStopper Stopper, IDisposable Models)>();
+        var trainers = new List<(QualityCandidate Candidate, GanTrainer Trainer, StepStopper Stopper, DcganGenerator Generator, DcganDiscriminator Discriminator)>();
         try
         {
             foreach (QualityCandidate candidate in candidates)
@@ -25,14 +25,14 @@ internal static class StepTimer
                 (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(candidate.Architecture(), seed: 0);
                 var stopper = new StepStopper();
                 var trainer = new GanTrainer(generator, discriminator, data.For(candidate.ImageSize), new GanTrainerSetup { Options = candidate.TrainerOptions(0), Callbacks = [stopper] });
-                trainers.Add((candidate, trainer, stopper, new Both(generator, discriminator)));
+                trainers.Add((candidate, trainer, stopper, generator, discriminator));
                 Time(trainer, stopper, WarmUpSteps);
             }
 
             var seconds = candidates.ToDictionary(c => c.Name, _ => 0.0);
             foreach (var pass in new[] { trainers, Enumerable.Reverse(trainers).ToList() })
             {
-                foreach (var (candidate, trainer, stopper, _) in pass)
+                foreach (var (candidate, trainer, stopper, _, _) in pass)
                 {
                     seconds[candidate.Name] += Time(trainer, stopper, steps) / steps / 2;
                 }
@@ -42,10 +42,11 @@ internal static class StepTimer
         }
         finally
         {
-            foreach (var (_, trainer, _, models) in trainers)
+            foreach (var (_, trainer, _, generator, discriminator) in trainers)
             {
                 trainer.Dispose();
-                models.Dispose();
+                generator.Dispose();
+                discriminator.Dispose();
             }
         }
     }
@@ -85,15 +86,6 @@ internal static class StepTimer
             {
                 arguments.Trainer.RequestStop();
             }
-        }
-    }
-
-    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
-    {
-        public void Dispose()
-        {
-            first.Dispose();
-            second.Dispose();
         }
     }
 }
