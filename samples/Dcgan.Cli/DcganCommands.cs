@@ -15,6 +15,7 @@ internal static class DcganCommands
             ForgetCommand.Create(),
             DedupCommand.Create(),
             ConvertCommand.Create(),
+            ExportCommand.Create(),
             PlotCommand.Create(),
         };
 }

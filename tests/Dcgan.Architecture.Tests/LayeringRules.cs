@@ -46,6 +46,7 @@ internal static class LayeringRules
         ["Dcgan.Imaging"] = CoreBase,
         ["Dcgan.Latent"] = [.. CoreBase, "Dcgan.Imaging"],           // latent tools need only a generator
         ["Dcgan.Persistence"] = [.. CoreBase, "Dcgan.Latent"],      // the manifest owns its records: no Training types
+        ["Dcgan.Export"] = CoreBase,                                 // ONNX export: a network's layers, nothing of training
         ["Dcgan.Training"] = [.. CoreBase, "Dcgan.Imaging", "Dcgan.Latent", "Dcgan.Persistence"],
         ["Dcgan.Training.Callbacks"] = [.. CoreBase, "Dcgan.Imaging", "Dcgan.Latent", "Dcgan.Persistence", "Dcgan.Training"],
         ["Dcgan.Features"] = CoreLayer,                              // research: uses the GAN, never the reverse

@@ -8,7 +8,7 @@ namespace Dcgan.Cli.Tests;
 
 public sealed class ConvertCommandTests : IDisposable
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "pytorch64");
+    internal static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "pytorch64");
 
     private readonly string _folder = Directory.CreateTempSubdirectory("dcgan-convert-").FullName;
 
@@ -96,7 +96,7 @@ public sealed class ConvertCommandTests : IDisposable
         return o;
     }
 
-    private static string[] ConvertArguments(string checkpoint) =>
+    internal static string[] ConvertArguments(string checkpoint) =>
     [
         "convert", "--generator", Path.Combine(Fixture, "netG.pth"), "--discriminator", Path.Combine(Fixture, "netD.pth"),
         "--preset", "pytorch", "--image-size", "64", "--channels", "1", "--latent-dim", "16", "--generator-width", "8",
