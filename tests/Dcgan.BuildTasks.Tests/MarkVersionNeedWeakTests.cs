@@ -223,18 +223,14 @@ public sealed class MarkVersionNeedWeakTests : IDisposable
 
     private static long Inode(string path)
     {
-        var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true };
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return long.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        ChildResult stat = ChildProcess.Run(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]), TimeSpan.FromSeconds(30));
+        stat.ExitCode.Should().Be(0, stat.Errors);
+        return long.Parse(stat.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Link(string existing, string link)
     {
-        var psi = new System.Diagnostics.ProcessStartInfo("ln", [existing, link]);
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0);
+        ChildResult ln = ChildProcess.Run(new System.Diagnostics.ProcessStartInfo("ln", [existing, link]), TimeSpan.FromSeconds(30));
+        ln.ExitCode.Should().Be(0, ln.Errors);
     }
 }

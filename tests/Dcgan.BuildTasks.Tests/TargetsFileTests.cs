@@ -53,7 +53,7 @@ public sealed class TargetsFileTests : IDisposable
 
     private static (int, string) MsBuild(string project, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(project) };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(project) };
         foreach (string argument in new[] { "msbuild", project, "-nologo", "-nr:false", "-v:n" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
@@ -65,14 +65,7 @@ public sealed class TargetsFileTests : IDisposable
             start.Environment.Remove(variable);
         }
 
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        return (process.ExitCode, output + error.Result);
+        ChildResult build = ChildProcess.Run(start, TimeSpan.FromMinutes(5)); // a cold MSBuild on a loaded 2-core machine
+        return (build.ExitCode, build.Output + build.Errors);
     }
 }

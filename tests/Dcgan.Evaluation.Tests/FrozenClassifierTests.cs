@@ -38,7 +38,12 @@ public class FrozenClassifierTests
 
         classifier.Sha256.Should().Be(sha);
         test.Count.Should().Be(10_000);
-        accuracy.Should().Be(recordedAccuracy, "the record was written from the same weights on the same 10,000 test images");
+        // The record was written from the same weights on the same 10,000 images, but on another machine: other CPUs run
+        // other kernels (AVX2 or AVX-512, other summation orders), whose last-bit differences can flip an image whose
+        // two best classes are tied to float rounding. A few such images are allowed; a classifier that is wrong
+        // (other weights, other preprocessing) misses by hundreds.
+        const int FlippedImages = 3;
+        accuracy.Should().BeApproximately(recordedAccuracy, FlippedImages / 10_000.0 + 1e-12, "the record was written from the same weights on the same 10,000 test images");
         ((IImageClassifier)classifier).ClassCount.Should().Be(10);
     }
 }

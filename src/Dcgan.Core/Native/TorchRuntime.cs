@@ -46,6 +46,7 @@ public static class TorchRuntime
 
     private static Exception? TryLoad()
     {
+        MklReproducibility.Require(); // before libtorch's first MKL call: results independent of operand alignment
         try
         {
             using torch.Tensor probe = torch.zeros(1);

@@ -1,5 +1,5 @@
-// Checkpoints written by main before the composable trainer (format 1, commit a5eb578) still load and resume bit for
-// bit: Fixtures/main-a5eb578-tiny.dcgan and the values main computed from it (Fixtures/generator/Program.cs).
+// Checkpoints written by main before the composable trainer (format 1, commit a5eb578) still load bit for bit and
+// resume into the values main computed from them: Fixtures/main-a5eb578-tiny.dcgan and Fixtures/generator/Program.cs.
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -16,7 +16,7 @@ public sealed class CheckpointCompatibilityTests
     private static readonly string Expected = Path.Combine(AppContext.BaseDirectory, "Fixtures", "main-a5eb578-tiny.expected.json");
 
     [Fact]
-    public void A_checkpoint_of_main_a5eb578_resumes_into_the_values_main_computed_bit_for_bit()
+    public void A_checkpoint_of_main_a5eb578_loads_bit_for_bit_and_resumes_into_the_values_main_computed()
     {
         using JsonDocument expected = JsonDocument.Parse(File.ReadAllText(Expected));
         JsonElement root = expected.RootElement;
@@ -48,9 +48,17 @@ public sealed class CheckpointCompatibilityTests
         trainer.Position.Should().Be(PositionOf(root.GetProperty("finalPosition")));
         Keys(g).Should().Equal(root.GetProperty("generator").GetProperty("stateDict").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
         Keys(d).Should().Equal(root.GetProperty("discriminator").GetProperty("stateDict").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
-        TrainingFixtures.Bits(TrainingFixtures.Flatten(g)).Should().Equal(ExpectedBits(root.GetProperty("generator")), "the generator after 2 resumed steps");
-        TrainingFixtures.Bits(TrainingFixtures.Flatten(d)).Should().Equal(ExpectedBits(root.GetProperty("discriminator")), "the discriminator after 2 resumed steps");
-        TrainingFixtures.Bits(trainer.GenerateFixedSamples().Pixels).Should().Equal(ExpectedBits(root.GetProperty("fixedSamples")), "the fixed samples");
+        // The values after the resumed steps were computed on the machine that made the fixture (AVX-512, MKL in its
+        // default mode). Another CPU runs other libtorch, oneDNN and MKL kernels (AVX2: other summation orders), and
+        // this library now asks MKL for its strict mode, so they agree to float rounding, not bit for bit. Measured
+        // (AVX-512 and AVX2 kernels, strict and default MKL): weights differ by at most 3.7e-9 (1-2 ulps), pixels by
+        // 2.3e-10, losses by 1.2e-7 (1 ulp of a float near 1). The tolerances leave a margin of 25x or more and stay
+        // far below what a wrong resume changes: one Adam step more or less moves weights by about the learning rate,
+        // 2e-4. Bit-for-bit resume on one machine is CheckpointTests' claim.
+        const double ValueTolerance = 1e-7, LossTolerance = 1e-6;
+        Differences(TrainingFixtures.Flatten(g), ExpectedValues(root.GetProperty("generator"))).Should().BeLessThanOrEqualTo(ValueTolerance, "the generator after 2 resumed steps");
+        Differences(TrainingFixtures.Flatten(d), ExpectedValues(root.GetProperty("discriminator"))).Should().BeLessThanOrEqualTo(ValueTolerance, "the discriminator after 2 resumed steps");
+        Differences(trainer.GenerateFixedSamples().Pixels, ExpectedValues(root.GetProperty("fixedSamples"))).Should().BeLessThanOrEqualTo(ValueTolerance, "the fixed samples");
 
         JsonElement[] expectedSteps = root.GetProperty("steps").EnumerateArray().ToArray();
         steps.Should().HaveCount(expectedSteps.Length);
@@ -59,9 +67,10 @@ public sealed class CheckpointCompatibilityTests
             JsonElement s = expectedSteps[i];
             StepLosses l = steps[i].Losses;
             steps[i].Position.Should().Be(PositionOf(s.GetProperty("position")));
-            new[] { l.DiscriminatorLoss, l.GeneratorLoss, l.RealScore, l.FakeScore }.Select(BitConverter.DoubleToInt64Bits).Should().Equal(
-                new[] { "discriminatorLossBits", "generatorLossBits", "realScoreBits", "fakeScoreBits" }.Select(p => s.GetProperty(p).GetInt64()),
-                $"the losses of resumed step {i}");
+            double[] expectedLosses = [.. new[] { "discriminatorLossBits", "generatorLossBits", "realScoreBits", "fakeScoreBits" }
+                .Select(p => BitConverter.Int64BitsToDouble(s.GetProperty(p).GetInt64()))];
+            new[] { l.DiscriminatorLoss, l.GeneratorLoss, l.RealScore, l.FakeScore }.Zip(expectedLosses, (a, e) => Math.Abs(a - e)).Max()
+                .Should().BeLessThanOrEqualTo(LossTolerance, $"the losses of resumed step {i}");
         }
     }
 
@@ -127,7 +136,14 @@ public sealed class CheckpointCompatibilityTests
     private static IEnumerable<string> Keys(TorchSharp.torch.nn.Module module) =>
         module.state_dict().Keys.OrderBy(k => k, StringComparer.Ordinal);
 
-    private static uint[] ExpectedBits(JsonElement e) => e.GetProperty("bits").EnumerateArray().Select(x => x.GetUInt32()).ToArray();
+    private static float[] ExpectedValues(JsonElement e) => [.. e.GetProperty("bits").EnumerateArray().Select(x => BitConverter.UInt32BitsToSingle(x.GetUInt32()))];
+
+    /// <summary>The largest absolute difference; the lengths must match.</summary>
+    private static double Differences(float[] actual, float[] expected)
+    {
+        actual.Should().HaveSameCount(expected);
+        return actual.Zip(expected, (a, e) => Math.Abs((double)a - e)).Max();
+    }
 
 
     private static string Sha256(float[] values) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())));
