@@ -46,7 +46,6 @@ public static class ShellBlockRunner
         start.Environment["TINY_RUN"] = tiny.RunFolder;
         start.Environment["TINY_DATA"] = tiny.Data;
         start.Environment["TINY_FASHION"] = tiny.Fashion;
-        start.Environment["TINY_FASHION_PROBE"] = tiny.FashionProbe;
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");

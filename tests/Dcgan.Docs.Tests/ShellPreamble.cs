@@ -14,8 +14,7 @@
 //   tiny_train        `dcgan train`: --data, --epochs, --batch-size and the widths become the tiny data ($TINY_DATA,
 //                     64 random 28x28 images), 1 epoch, batch 32, widths 8.
 //   tiny_experiments  `dcgan-experiments CMD`: --data becomes $TINY_FASHION (a labelled Fashion-MNIST-shaped folder
-//                     of random images: 256 train, 128 test), or $TINY_FASHION_PROBE (50,001 train, the fewest the
-//                     probe splits accept) for evaluate, probe and ablate, and the size flags of TINY_EXPERIMENT_SIZES below
+//                     of random images: 256 train, 128 test) and the size flags of TINY_EXPERIMENT_SIZES below
 //                     replace the documented ones.
 //   tiny_samples      the samples' sizes, through environment variables they read: the Minimal sample trains 1 epoch
 //                     (DCGAN_MINIMAL_EPOCHS) on $TINY_FASHION's 256 train images (DCGAN_MINIMAL_DATA); the Worker's
@@ -77,8 +76,7 @@ public static class ShellPreamble
             local sizes="${TINY_EXPERIMENT_SIZES[$1]}" cmd="$1"; shift
             mapfile -d '' -t rest < <(docs_without_flags "$sizes" "$@")
             # shellcheck disable=SC2086
-            local data="$TINY_FASHION"; case "$cmd" in evaluate|probe|ablate) data="$TINY_FASHION_PROBE" ;; esac
-            set -- "$cmd" "${rest[@]}" --data "$data" $sizes
+            set -- "$cmd" "${rest[@]}" --data "$TINY_FASHION" $sizes
             echo "docs runner (tiny_experiments): dcgan-experiments $*" >&2
           fi
           command dotnet "$DOCS_SAMPLES/Dcgan.Experiments/bin/$DOCS_CONFIGURATION/net10.0/dcgan-experiments.dll" "$@"

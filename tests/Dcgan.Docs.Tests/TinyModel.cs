@@ -12,7 +12,6 @@ public sealed class TinyModel : IDisposable
 {
     private const int Images = 64;
     private const int Side = 28;
-    private const int ProbeTrainImages = 50_001;
 
     public TinyModel()
     {
@@ -21,8 +20,6 @@ public sealed class TinyModel : IDisposable
         WriteIdxImages(Data);
         Fashion = Directory.CreateDirectory(Path.Combine(Folder, "tiny-fashion")).FullName;
         WriteFashionFolder(Fashion, train: 256, test: 128);
-        FashionProbe = Directory.CreateDirectory(Path.Combine(Folder, "tiny-fashion-probe")).FullName;
-        WriteFashionFolder(FashionProbe, train: ProbeTrainImages, test: 128);
         ShellResult train = ShellBlockRunner.Execute(Folder, this,
             $"dcgan train --data '{Data}' --epochs 1 --batch-size 32 --generator-width 8 --discriminator-width 8 --output '{RunFolder}'");
         if (train.ExitCode != 0)
@@ -39,9 +36,6 @@ public sealed class TinyModel : IDisposable
 
     /// <summary>A folder with gzipped train-* (256) and t10k-* (128) IDX images and labels 0-9 ($TINY_FASHION).</summary>
     public string Fashion { get; }
-
-    /// <summary>The same with 50,001 train images, the fewest dcgan-experiments' probe splits accept ($TINY_FASHION_PROBE).</summary>
-    public string FashionProbe { get; }
 
     /// <summary>The trained run folder ($TINY_RUN in a run directive).</summary>
     public string RunFolder => Path.Combine(Folder, "tiny-run");
