@@ -63,6 +63,7 @@ record() {
     echo "- sha256: $sha"
     echo "- commands (\`dcgan\` = \`dotnet run --project samples/Dcgan.Cli --\`):"
     echo
+    echo '<!-- not-run: the record of how this picture was drawn from a fully trained model; latent-space.md and forgetting.md run these commands on a tiny model -->'
     echo '```bash'
     printf '%s\n' "$@"
     echo '```'

@@ -14,11 +14,6 @@ internal sealed class FashionMnistSplits
     {
         Train = train;
         Test = test;
-        if (train.Count < ProbeTrainCount + 1)
-        {
-            throw new ArgumentException($"The probe needs the full 60k Fashion-MNIST train split; {train.Description} has {train.Count} images. Install it with: apt-get install dataset-fashion-mnist");
-        }
-
         TrainLabels = Labels(train);
         TestLabels = Labels(test);
         ClassCount = TrainLabels.Concat(TestLabels).Max() + 1;
@@ -37,7 +32,20 @@ internal sealed class FashionMnistSplits
 
     public int ValidationCount => Train.Count - ProbeTrainCount;
 
+    /// <summary>The labelled train and test splits (evaluate and ablate use any size; the probe needs <see cref="OpenForProbe"/>).</summary>
     public static FashionMnistSplits Open(string folder, int? imageSize) => new(OpenTrain(folder, labelled: true, imageSize), OpenTest(folder, imageSize));
+
+    /// <summary>The splits of <see cref="Open"/>, refused unless the train split holds probe-train and a probe-val.</summary>
+    public static FashionMnistSplits OpenForProbe(string folder, int? imageSize)
+    {
+        FashionMnistSplits splits = Open(folder, imageSize);
+        if (splits.Train.Count < ProbeTrainCount + 1)
+        {
+            throw new ArgumentException($"The probe needs the full 60k Fashion-MNIST train split; {splits.Train.Description} has {splits.Train.Count} images. Install it with: apt-get install dataset-fashion-mnist");
+        }
+
+        return splits;
+    }
 
     /// <summary>The train split, with or without its labels.</summary>
     public static IdxImageDataSource OpenTrain(string folder, bool labelled, int? imageSize = null) =>

@@ -61,9 +61,16 @@ internal static class LayeringRules
     public static readonly IReadOnlyDictionary<Assembly, string[]> ForbiddenReferences = new Dictionary<Assembly, string[]>
     {
         [Data] = ["TorchSharp", "Dcgan.Core", "Dcgan.Evaluation", "Dcgan.Hosting"],
-        [Core] = ["Dcgan.Evaluation", "Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
-        [Evaluation] = ["Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
-        [Hosting] = ["Dcgan.Evaluation", "TorchSharp-cpu", "libtorch"],
-        [Interop] = ["Dcgan.Evaluation", "Dcgan.Hosting", "TorchSharp-cpu", "libtorch"],
+        [Core] = ["Dcgan.Evaluation", "Dcgan.Hosting"],
+        [Evaluation] = ["Dcgan.Hosting"],
+        [Hosting] = ["Dcgan.Evaluation"],
+        [Interop] = ["Dcgan.Evaluation", "Dcgan.Hosting"],
     };
+
+    /// <summary>
+    /// The NuGet packages that choose a libtorch backend (by name prefix). They carry native libraries and no managed
+    /// assembly, so no assembly reference can show them: a library's restore graph (what its package declares to
+    /// consumers) must not contain them, so the application picks CPU or CUDA.
+    /// </summary>
+    public static readonly string[] BackendPackages = ["TorchSharp-cpu", "TorchSharp-cuda", "libtorch-"];
 }

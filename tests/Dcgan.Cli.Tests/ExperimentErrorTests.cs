@@ -142,6 +142,14 @@ public sealed class ExperimentErrorTests(TinyRun run)
         ToolRunner.Experiments("reference-stats", "--data", "/nonexistent", "--output", output).ShouldBeOneLineUserError("already exists; pass --force");
     }
 
+    [Fact]
+    public void Probe_refuses_a_train_split_too_small_for_probe_train_and_probe_val()
+    {
+        // evaluate and ablate take any train split (ExperimentSuccessTests runs them on 256 images); the probe needs 50,001.
+        ToolRunner.Experiments("probe", "--checkpoint", run.RunFolder, "--data", FashionMnistFolder.Write(run.NewFolder(), 64, 32), "--output", run.NewFolder())
+            .ShouldBeOneLineUserError("The probe needs the full 60k Fashion-MNIST train split;");
+    }
+
     private ToolResult Experiment(string command, params string[] args) =>
         ToolRunner.Experiments([command, "--checkpoint", run.RunFolder, "--output", run.NewFolder(), .. args]);
 }

@@ -1,9 +1,9 @@
-// Every ```csharp block of README.md and docs/*.md compiles against the current libraries.
+// Every ```csharp block of every Markdown page compiles against what a consumer of the Dcgan packages references.
 namespace Dcgan.Docs.Tests;
 
 public class CSharpBlockTests
 {
-    public static TheoryData<string> Blocks() => MarkdownBlocks.Locations(IsCSharp);
+    public static TheoryData<string> Blocks() => MarkdownBlocks.Locations(b => b.IsCSharp);
 
     [Theory]
     [MemberData(nameof(Blocks))]
@@ -20,7 +20,7 @@ public class CSharpBlockTests
     public void The_pages_have_csharp_blocks_to_test()
     {
         // Guards the extraction itself: a parser that found nothing would make every theory above vacuous.
-        MarkdownBlocks.All(Repository.Root).Count(IsCSharp).Should().BeGreaterThanOrEqualTo(10);
+        MarkdownBlocks.All(Repository.Root).Count(b => b.IsCSharp).Should().BeGreaterThanOrEqualTo(10);
     }
 
     [Fact]
@@ -43,5 +43,17 @@ public class CSharpBlockTests
         errors.Should().ContainSingle().Which.Should().StartWith("docs/x.md(12,").And.Contain("'missing'");
     }
 
-    private static bool IsCSharp(MarkdownBlock block) => block.Language is "csharp" or "cs" or "c#";
+    [Fact]
+    public void A_block_cannot_use_what_only_the_test_process_references()
+    {
+        // FluentAssertions and Roslyn are loaded in this process, but no consumer of the Dcgan packages has them.
+        var block = new MarkdownBlock("docs/w.md", 1, "csharp", "using FluentAssertions;\nusing Microsoft.CodeAnalysis;\n\n1.Should().Be(1);", null, null);
+
+        IReadOnlyList<string> errors = SnippetCompiler.Errors(block);
+
+        errors.Should().Contain(e => e.Contains("CS0246") && e.Contains("FluentAssertions"));
+        ConsumerReferences.Paths([]).Should().Contain(p => p.EndsWith("TorchSharp.dll"))
+            .And.Contain(p => p.EndsWith("Dcgan.Hosting.dll"))
+            .And.NotContain(p => p.Contains("xunit") || p.Contains("CodeAnalysis") || p.EndsWith("Microsoft.Extensions.Hosting.dll"));
+    }
 }

@@ -1,16 +1,23 @@
-// MarkdownBlocks: reads the fenced code blocks of the repository's Markdown pages (README.md and docs/*.md), with the
-// hidden <!-- prologue: ... --> and <!-- run: ... --> directives that the docs tests understand.
+// MarkdownBlocks: reads the code blocks of every Markdown page of the repository with Markdig (CommonMark: ``` and ~~~
+// fences, fences indented inside lists, indented code blocks), with the hidden <!-- prologue: ... -->, <!-- run: ... -->
+// and <!-- not-run: ... --> directives that the docs tests understand.
 using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
 
 namespace Dcgan.Docs.Tests;
 
-/// <summary>Extracts fenced code blocks and their directives from Markdown.</summary>
+/// <summary>Extracts code blocks and their directives from Markdown.</summary>
 public static partial class MarkdownBlocks
 {
-    /// <summary>The pages whose blocks are tested, relative to the repository root.</summary>
+    // Folders that hold build output or tools' state, never documentation.
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "bin", "obj", ".git", "node_modules", "TestResults" };
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    /// <summary>Every Markdown page of the repository (README.md, docs/**, samples/**, ...), relative to the root, sorted.</summary>
     public static IReadOnlyList<string> Pages(string root) =>
-        [.. new[] { "README.md" }.Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md")
-            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal))];
+        [.. MarkdownFiles(new DirectoryInfo(root)).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
     /// <summary>Every block of every page.</summary>
     public static IReadOnlyList<MarkdownBlock> All(string root) =>
@@ -31,68 +38,85 @@ public static partial class MarkdownBlocks
     /// <summary>The block at <paramref name="location"/> (README.md:42).</summary>
     public static MarkdownBlock At(string location) => All(Repository.Root).Single(b => b.ToString() == location);
 
-    /// <summary>The blocks of one page's text.</summary>
-    /// <exception cref="FormatException">A fence is never closed, or a directive is not followed by a block.</exception>
-    public static IEnumerable<MarkdownBlock> Parse(string file, string text)
+    /// <summary>The code blocks of one page's text, in document order.</summary>
+    /// <exception cref="FormatException">A directive is not followed by a code block.</exception>
+    public static IReadOnlyList<MarkdownBlock> Parse(string file, string text)
     {
-        string[] lines = text.Replace("\r\n", "\n").Split('\n');
-        string? prologue = null, run = null;
-        int directiveLine = 0;
-        for (int i = 0; i < lines.Length; i++)
+        MarkdownDocument document = Markdown.Parse(text.Replace("\r\n", "\n"), Pipeline);
+        var blocks = new List<MarkdownBlock>();
+        foreach (CodeBlock code in document.Descendants<CodeBlock>())
         {
-            string line = lines[i];
-            Match fence = Fence().Match(line);
-            if (fence.Success)
+            var directives = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (HtmlBlock html in DirectivesAbove(code))
             {
-                int end = Array.FindIndex(lines, i + 1, l => l.TrimEnd() == fence.Groups["fence"].Value);
-                if (end < 0)
-                {
-                    throw new FormatException($"{file}:{i + 1}: the code fence '{fence.Groups["fence"].Value}' is never closed.");
-                }
-
-                string language = fence.Groups["info"].Value.Trim().Split(' ', 2)[0].ToLowerInvariant();
-                yield return new MarkdownBlock(file, i + 2, language, string.Join('\n', lines[(i + 1)..end]), prologue, run);
-                prologue = run = null;
-                i = end;
-                continue;
+                Match directive = Directive().Match(html.Lines.ToString());
+                directives.TryAdd(directive.Groups["name"].Value, directive.Groups["body"].Value.Trim());
             }
 
-            Match directive = Directive().Match(line);
-            if (directive.Success)
-            {
-                int close = Array.FindIndex(lines, i, l => l.Contains("-->", StringComparison.Ordinal));
-                string body = string.Join('\n', lines[i..(close + 1)]);
-                body = body[(body.IndexOf(directive.Groups["name"].Value, StringComparison.Ordinal) + directive.Groups["name"].Length)..];
-                body = body[..body.LastIndexOf("-->", StringComparison.Ordinal)].TrimStart(':').Trim();
-                if (directive.Groups["name"].Value == "prologue")
-                {
-                    prologue = body;
-                }
-                else
-                {
-                    run = body;
-                }
+            string language = code is FencedCodeBlock fenced ? (fenced.Info ?? string.Empty).Trim().ToLowerInvariant() : string.Empty;
+            blocks.Add(new MarkdownBlock(
+                file,
+                code.Line + (code is FencedCodeBlock ? 2 : 1),
+                language,
+                code.Lines.ToString().Replace("\r\n", "\n"),
+                directives.GetValueOrDefault("prologue"),
+                directives.GetValueOrDefault("run"),
+                directives.GetValueOrDefault("not-run"),
+                code is FencedCodeBlock));
+        }
 
-                directiveLine = i + 1;
-                i = close;
-                continue;
-            }
-
-            if (line.Trim().Length > 0 && (prologue is not null || run is not null))
+        // A directive must sit right above a code block (only other directives between): one above a paragraph is a typo.
+        foreach (HtmlBlock html in document.Descendants<HtmlBlock>().Where(IsDirective))
+        {
+            if (NextNonDirective(html) is not CodeBlock)
             {
-                throw new FormatException($"{file}:{directiveLine}: a <!-- prologue --> or <!-- run --> directive must be followed by a code block, found text at line {i + 1}.");
+                throw new FormatException($"{file}:{html.Line + 1}: a <!-- prologue -->, <!-- run --> or <!-- not-run --> directive must be followed by a code block.");
             }
         }
 
-        if (prologue is not null || run is not null)
+        return blocks;
+    }
+
+    private static IEnumerable<HtmlBlock> DirectivesAbove(Block block)
+    {
+        ContainerBlock? parent = block.Parent;
+        for (int i = parent is null ? -1 : parent.IndexOf(block) - 1; i >= 0 && parent![i] is HtmlBlock html && IsDirective(html); i--)
         {
-            throw new FormatException($"{file}:{directiveLine}: the directive at the end of the page is not followed by a code block.");
+            yield return html;
         }
     }
 
-    [GeneratedRegex(@"^(?<fence>```+)(?<info>[^`]*)$")]
-    private static partial Regex Fence();
+    private static Block? NextNonDirective(Block block)
+    {
+        ContainerBlock parent = block.Parent!;
+        int i = parent.IndexOf(block) + 1;
+        while (i < parent.Count && parent[i] is HtmlBlock html && IsDirective(html))
+        {
+            i++;
+        }
 
-    [GeneratedRegex(@"^\s*<!--\s*(?<name>prologue|run)\b")]
+        return i < parent.Count ? parent[i] : null;
+    }
+
+    private static bool IsDirective(HtmlBlock html) => Directive().IsMatch(html.Lines.ToString());
+
+    private static IEnumerable<string> MarkdownFiles(DirectoryInfo folder)
+    {
+        foreach (FileInfo file in folder.EnumerateFiles("*.md"))
+        {
+            yield return file.FullName;
+        }
+
+        foreach (DirectoryInfo child in folder.EnumerateDirectories().Where(d => !SkippedFolders.Contains(d.Name) && !d.Attributes.HasFlag(FileAttributes.ReparsePoint)))
+        {
+            foreach (string page in MarkdownFiles(child))
+            {
+                yield return page;
+            }
+        }
+    }
+
+    // <!-- run -->, <!-- run: SETUP -->, <!-- not-run: REASON -->, <!-- prologue: CODE --> (the body may span lines).
+    [GeneratedRegex(@"^\s*<!--\s*(?<name>prologue|not-run|run)\b:?(?<body>.*?)-->\s*$", RegexOptions.Singleline)]
     private static partial Regex Directive();
 }

@@ -31,6 +31,22 @@ public static class Prologues
             """,
     };
 
+    /// <summary>
+    /// The packages, beyond the Dcgan libraries, that the application a named prologue stands for references (a
+    /// Generic Host application references Microsoft.Extensions.Hosting for Host.CreateApplicationBuilder).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> NamedPackages { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["@host"] = ["Microsoft.Extensions.Hosting"],
+    };
+
+    /// <summary>The extra packages <paramref name="block"/>'s named prologues need (see <see cref="NamedPackages"/>).</summary>
+    public static IEnumerable<string> Packages(MarkdownBlock block) =>
+        string.IsNullOrWhiteSpace(block.Prologue) || !block.Prologue.TrimStart().StartsWith('@')
+            ? []
+            : block.Prologue.Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(name => NamedPackages.GetValueOrDefault(name) ?? []).Distinct();
+
     /// <summary>The code to insert for <paramref name="block"/>'s prologue directive (empty without one).</summary>
     /// <exception cref="KeyNotFoundException">An @name that is not in <see cref="Named"/>, listing the names.</exception>
     public static string Resolve(MarkdownBlock block)

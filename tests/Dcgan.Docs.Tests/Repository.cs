@@ -19,4 +19,7 @@ public static class Repository
 
     /// <summary>The folder that holds Dcgan.sln, README.md and docs/.</summary>
     public static string Root => RootPath.Value;
+
+    /// <summary>The build configuration of the tests (Debug, Release): the folder above bin/CONFIGURATION/net10.0/.</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 }

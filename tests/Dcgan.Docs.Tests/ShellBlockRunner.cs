@@ -1,8 +1,7 @@
 // ShellBlockRunner: runs a shell block of the docs in bash, in a scratch folder where data/ and docs/ point into the
-// repository, `dcgan` and `dotnet run --project samples/Dcgan.Cli -- ...` run the dcgan tool built next to the tests,
-// and the block's <!-- run: SETUP --> code runs first. SETUP can use $TINY_RUN (a trained tiny run folder), $TINY_DATA
-// (64 random 28x28 images) and `tiny_train` (from then on, `dcgan train` replaces --data, --epochs, --batch-size and
-// the widths with the tiny data, 1 epoch, batch 32 and widths 8, so a documented training command runs in seconds).
+// repository, under ShellPreamble (documented commands run the builds next to the tests, on tiny data), after the
+// block's <!-- run: SETUP --> code. Every run has a time limit: past it the whole process tree is killed and the
+// result says so with the output so far.
 using System.Diagnostics;
 using System.Text;
 
@@ -11,41 +10,8 @@ namespace Dcgan.Docs.Tests;
 /// <summary>Runs shell blocks of the documentation.</summary>
 public static class ShellBlockRunner
 {
-    private const string Preamble = """
-        set -euo pipefail
-        DOCS_TINY_TRAIN=0
-        tiny_train() { DOCS_TINY_TRAIN=1; }
-        dcgan() {
-          if [ "$DOCS_TINY_TRAIN" = 1 ] && [ "${1:-}" = train ]; then
-            local args=(train); shift
-            while [ $# -gt 0 ]; do
-              case "$1" in
-                --data|--epochs|--batch-size|--generator-width|--discriminator-width) shift 2 ;;
-                *) args+=("$1"); shift ;;
-              esac
-            done
-            set -- "${args[@]}" --data "$TINY_DATA" --epochs 1 --batch-size 32 --generator-width 8 --discriminator-width 8
-          fi
-          command dotnet "$DCGAN_DLL" "$@"
-        }
-        dotnet() {
-          if [ "${1:-}" != run ]; then command dotnet "$@"; return; fi
-          shift
-          local project=""
-          while [ $# -gt 0 ] && [ "$1" != -- ]; do
-            case "$1" in
-              --project) project="$2"; shift 2 ;;
-              -c|--configuration) shift 2 ;;
-              *) echo "docs runner: unsupported dotnet run option $1" >&2; return 97 ;;
-            esac
-          done
-          [ "${1:-}" = -- ] && shift
-          case "$project" in
-            samples/Dcgan.Cli|*/samples/Dcgan.Cli) dcgan "$@" ;;
-            *) echo "docs runner: only samples/Dcgan.Cli runs in the docs tests, not '$project'" >&2; return 97 ;;
-          esac
-        }
-        """;
+    /// <summary>The limit of one block (the longest, the samples block, takes well under a minute on 2 cores).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>Runs <paramref name="block"/> (its setup first) in a new folder under <paramref name="tiny"/>'s folder.</summary>
     public static ShellResult Run(MarkdownBlock block, TinyModel tiny)
@@ -60,11 +26,12 @@ public static class ShellBlockRunner
             }
         }
 
-        return Execute(folder, tiny, $"{block.Run}\n{block.Code}");
+        string code = block.Language == "console" ? ConsoleCommands(block.Code) : block.Code;
+        return Execute(folder, tiny, $"{block.Run}\n{code}");
     }
 
-    /// <summary>Runs <paramref name="script"/> after the preamble in <paramref name="folder"/>.</summary>
-    public static ShellResult Execute(string folder, TinyModel tiny, string script)
+    /// <summary>Runs <paramref name="script"/> after the preamble in <paramref name="folder"/>, within <paramref name="timeout"/>.</summary>
+    public static ShellResult Execute(string folder, TinyModel tiny, string script, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -73,22 +40,41 @@ public static class ShellBlockRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["DCGAN_DLL"] = Path.Combine(AppContext.BaseDirectory, "dcgan.dll");
+        start.Environment["DOCS_BIN"] = AppContext.BaseDirectory;
+        start.Environment["DOCS_SAMPLES"] = Path.Combine(Repository.Root, "samples");
+        start.Environment["DOCS_CONFIGURATION"] = Repository.Configuration;
         start.Environment["TINY_RUN"] = tiny.RunFolder;
         start.Environment["TINY_DATA"] = tiny.Data;
+        start.Environment["TINY_FASHION"] = tiny.Fashion;
         start.Environment["NO_COLOR"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.StandardInput.Write(Preamble + "\n" + script + "\n");
+        process.StandardInput.Write(ShellPreamble.Code + "\n" + script + "\n");
         process.StandardInput.Close();
-        process.WaitForExit();
+        TimeSpan limit = timeout ?? DefaultTimeout;
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(TimeSpan.FromSeconds(30));
+            lock (output)
+            {
+                return new ShellResult(-1, $"{output}\ndocs runner: killed after the time limit of {limit.TotalSeconds:F0} s");
+            }
+        }
+
+        process.WaitForExit(); // drains the redirected output after the exit
         lock (output)
         {
             return new ShellResult(process.ExitCode, output.ToString());
         }
     }
+
+    // A console block shows prompts ("$ cmd") and output: only the prompted lines are commands.
+    private static string ConsoleCommands(string code) =>
+        string.Join('\n', code.Split('\n').Where(l => l.StartsWith("$ ", StringComparison.Ordinal)).Select(l => l[2..]));
 }

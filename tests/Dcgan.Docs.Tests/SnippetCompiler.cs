@@ -1,6 +1,6 @@
-// SnippetCompiler: compiles one ```csharp block of the docs with Roslyn against the libraries this test project
-// references (every project under src/, TorchSharp, Microsoft.Extensions.*), after its hidden prologue.
-using System.Collections.Immutable;
+// SnippetCompiler: compiles one ```csharp block of the docs with Roslyn against what a consumer of the Dcgan packages
+// references (ConsumerReferences: the .NET reference assemblies, the src/ libraries and their declared package closure,
+// plus the packages the block's prologue names, e.g. Microsoft.Extensions.Hosting for @host), after its hidden prologue.
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,8 +10,6 @@ namespace Dcgan.Docs.Tests;
 /// <summary>Compiles documentation snippets and reports errors at their Markdown file and line.</summary>
 public static class SnippetCompiler
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
-
     // What a new .NET 10 console project has (ImplicitUsings enabled, the template's default), so snippets may use
     // Console, File, LINQ and tasks the way an application does; every Dcgan or TorchSharp using must be in the block.
     private static readonly SyntaxTree ImplicitUsings = CSharpSyntaxTree.ParseText(
@@ -48,7 +46,7 @@ public static class SnippetCompiler
         return CSharpCompilation.Create(
             assemblyName,
             [ImplicitUsings, tree],
-            References.Value,
+            ConsumerReferences.For(Prologues.Packages(block)),
             new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
     }
@@ -65,16 +63,5 @@ public static class SnippetCompiler
         int restLine = block.Line + head.Count(c => c == '\n');
         string prologue = Prologues.Resolve(block);
         return $"#line {block.Line} \"{block.File}\"\n{head}\n#line hidden\n{prologue}\n#line {restLine} \"{block.File}\"\n{rest}\n";
-    }
-
-    // Everything the test process can load: the shared framework, the Dcgan libraries, TorchSharp, Microsoft.Extensions.*.
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        string assemblies = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")
-            ?? throw new InvalidOperationException("The runtime gave no TRUSTED_PLATFORM_ASSEMBLIES list.");
-        return [.. assemblies.Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
-            .Where(p => !Path.GetFileName(p).StartsWith("Dcgan.Docs.Tests", StringComparison.Ordinal))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     }
 }

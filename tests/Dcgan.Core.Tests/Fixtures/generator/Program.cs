@@ -1,9 +1,11 @@
-// Generator of the checkpoint backward-compatibility fixture: a checkpoint written by main @ a5eb578 after
-// 3 steps of a tiny run, and the exact values a resume from it must reproduce after 2 more steps.
+// Generator of the checkpoint backward-compatibility fixtures: a checkpoint written by main @ a5eb578 (format 1) or,
+// built with -p:Format=2, by main @ 349c866 (format 2, the last commit before format 3) after 3 steps of a tiny run,
+// and the exact values a resume from it must reproduce after 2 more steps.
 //
-// Run from the repository root (the worktree of a5eb578):
+// Run from the repository root (the worktree of a5eb578, or 349c866 with -p:Format=2 -p:DcganWorktree=...):
 //   dotnet run --project /work/fixture-gen -c Release -- generate [outDir] [fashionMnistT10kImagesGz]
-//       writes outDir/main-a5eb578-tiny.dcgan and outDir/main-a5eb578-tiny.expected.json
+//       writes outDir/main-a5eb578-tiny.dcgan and outDir/main-a5eb578-tiny.expected.json (format 2:
+//       main-349c866-tiny-format2.dcgan and main-349c866-tiny-format2.expected.json)
 //   dotnet run --project /work/fixture-gen -c Release -- verify <checkpoint.dcgan> <expected.json> [fashionMnistT10kImagesGz]
 //       loads the checkpoint into a fresh trainer (fresh models, other init), trains 2 steps, compares bitwise
 //
@@ -19,9 +21,15 @@ using Dcgan.Models;
 using Dcgan.Persistence;
 using Dcgan.Training;
 
+#if FORMAT2
+const string SourceCommit = "349c866";
+const string CheckpointName = "main-349c866-tiny-format2.dcgan";
+const string ExpectedName = "main-349c866-tiny-format2.expected.json";
+#else
 const string SourceCommit = "a5eb578";
 const string CheckpointName = "main-a5eb578-tiny.dcgan";
 const string ExpectedName = "main-a5eb578-tiny.expected.json";
+#endif
 const int DataCount = 64;
 const long ModelSeed = 7;
 const long OtherModelSeed = 999; // fresh models for the resume: the checkpoint must overwrite their init
@@ -58,7 +66,7 @@ static int Generate(string outDir, string dataFile)
         using var _g = g;
         using var _d = d;
         var stop = new StopAt();
-        using var trainer = new GanTrainer(g, d, data, FastOptions(), callbacks: [stop], architecture: TinyArchitecture());
+        using var trainer = NewTrainer(g, d, data, stop);
         stop.Target = stopAfterResume;
         Check(trainer.Fit().Outcome == TrainingOutcome.StopRequested, "A: stop requested");
         uninterrupted = RunRecord.Capture(trainer, g, d, stop.Steps.Skip(StepsBeforeCheckpoint).ToList());
@@ -73,7 +81,7 @@ static int Generate(string outDir, string dataFile)
         using var _g = g;
         using var _d = d;
         var stop = new StopAt { Target = StepsBeforeCheckpoint };
-        using var trainer = new GanTrainer(g, d, data, FastOptions(), callbacks: [stop], architecture: TinyArchitecture());
+        using var trainer = NewTrainer(g, d, data, stop);
         TrainingResult first = trainer.Fit();
         Check(first.Outcome == TrainingOutcome.StopRequested && first.StepsTrained == StepsBeforeCheckpoint, "B: 3 steps then stop");
         checkpointPosition = trainer.Position;
@@ -152,7 +160,7 @@ static (RunRecord Run, (string G, string D) AfterLoad, TrainingPosition Loaded) 
     using var _g = g;
     using var _d = d;
     var stop = new StopAt { Target = StepsBeforeCheckpoint + StepsAfterResume };
-    using var trainer = new GanTrainer(g, d, data, FastOptions(), callbacks: [stop], architecture: TinyArchitecture());
+    using var trainer = NewTrainer(g, d, data, stop);
     trainer.LoadCheckpoint(checkpoint);
     TrainingPosition loaded = trainer.Position;
     (string, string) afterLoad = (Sha256(Flatten(g)), Sha256(Flatten(d)));
@@ -160,6 +168,15 @@ static (RunRecord Run, (string G, string D) AfterLoad, TrainingPosition Loaded) 
     Check(result.Outcome == TrainingOutcome.StopRequested && result.StepsTrained == StepsAfterResume, "resume: 2 steps then stop");
     return (RunRecord.Capture(trainer, g, d, stop.Steps), afterLoad, loaded);
 }
+
+// a5eb578 took options, callbacks and the architecture; from the composable trainer on (format 2) a GanTrainerSetup,
+// the architecture being read from the networks.
+static GanTrainer NewTrainer(DcganGenerator g, DcganDiscriminator d, IImageDataSource data, StopAt stop) =>
+#if FORMAT2
+    new(g, d, data, new GanTrainerSetup { Options = FastOptions(), Callbacks = [stop] });
+#else
+    new(g, d, data, FastOptions(), callbacks: [stop], architecture: TinyArchitecture());
+#endif
 
 static IImageDataSource Data(string file) => new SubsetDataSource(IdxImageDataSource.Open(file), DataCount);
 
