@@ -3,6 +3,8 @@
 using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
+using Dcgan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using Parameter = TorchSharp.Modules.Parameter;
@@ -48,9 +50,9 @@ internal sealed class BareLoop : ITimedLoop
         _discriminatorParameters = [.. _discriminator.parameters()];
         _latent = architecture.LatentDimension;
         _batches = batches;
-        _generatorOptimizer = optim.Adam(_generator.parameters(), lr: BenchmarkSettings.LearningRate,
+        _generatorOptimizer = new Dcgan.Training.Adam(_generator.parameters(), lr: BenchmarkSettings.LearningRate,
             beta1: BenchmarkSettings.Beta1, beta2: BenchmarkSettings.Beta2);
-        _discriminatorOptimizer = optim.Adam(_discriminator.parameters(), lr: BenchmarkSettings.LearningRate,
+        _discriminatorOptimizer = new Dcgan.Training.Adam(_discriminator.parameters(), lr: BenchmarkSettings.LearningRate,
             beta1: BenchmarkSettings.Beta1, beta2: BenchmarkSettings.Beta2);
         _ones = torch.ones(BenchmarkSettings.BatchSize).DetachFromDisposeScope();
         _zeros = torch.zeros(BenchmarkSettings.BatchSize).DetachFromDisposeScope();
@@ -119,7 +121,7 @@ internal sealed class BareLoop : ITimedLoop
         Tensor realLogits = Logits(real);                                           // [B]
         Tensor fakeLogits = Logits(fake.detach());                                  // [B]
         Tensor lossD = nn.functional.binary_cross_entropy_with_logits(realLogits, ones)
-            + nn.functional.binary_cross_entropy_with_logits(fakeLogits, zeros);    // []
+            .Plus(nn.functional.binary_cross_entropy_with_logits(fakeLogits, zeros)); // []
         lossD.backward();
         _discriminatorOptimizer.step();
 

@@ -3,6 +3,7 @@
 // training step varies by far more than these costs, so they are measured alone and compared with the step time.
 using System.Diagnostics;
 using Dcgan.Models;
+using Dcgan.Training;
 using TorchSharp;
 using static Dcgan.Benchmarks.AlternatingRounds;
 using static TorchSharp.torch;
@@ -26,8 +27,8 @@ internal static class OverheadProbe
         using (g)
         using (d)
         {
-            using var optimizerG = optim.Adam(g.parameters(), lr: BenchmarkSettings.LearningRate, beta1: BenchmarkSettings.Beta1, beta2: BenchmarkSettings.Beta2);
-            using var optimizerD = optim.Adam(d.parameters(), lr: BenchmarkSettings.LearningRate, beta1: BenchmarkSettings.Beta1, beta2: BenchmarkSettings.Beta2);
+            using var optimizerG = new Dcgan.Training.Adam(g.parameters(), lr: BenchmarkSettings.LearningRate, beta1: BenchmarkSettings.Beta1, beta2: BenchmarkSettings.Beta2);
+            using var optimizerD = new Dcgan.Training.Adam(d.parameters(), lr: BenchmarkSettings.LearningRate, beta1: BenchmarkSettings.Beta1, beta2: BenchmarkSettings.Beta2);
             long parameters = g.parameters().Concat(d.parameters()).Sum(p => p.numel());
             Print($"parameters of G and D: {parameters:N0}");
             int b = BenchmarkSettings.BatchSize;

@@ -7,6 +7,7 @@
 //   features.9  Linear(3136 -> 128) ; .10 ReLU   [N, 128]   <- the 128-d evaluation features
 //   head        Linear(128 -> K)                 [N, K]     logits, K = the class count (10 for Fashion-MNIST)
 // About 421k parameters (1.7 MB of float32) with K = 10. A weights file says its K: the shape of head.bias.
+using Dcgan.Models;
 using Dcgan.Persistence;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -36,11 +37,11 @@ internal sealed class ClassifierNetwork : nn.Module<Tensor, Tensor>
         ClassCount = classCount;
         features = nn.Sequential(
             nn.Conv2d(1, 32, 3, padding: 1L),
-            nn.BatchNorm2d(32),
+            new ScalarSafeBatchNorm2d(32),
             nn.ReLU(),
             nn.MaxPool2d(2),
             nn.Conv2d(32, 64, 3, padding: 1L),
-            nn.BatchNorm2d(64),
+            new ScalarSafeBatchNorm2d(64),
             nn.ReLU(),
             nn.MaxPool2d(2),
             nn.Flatten(),

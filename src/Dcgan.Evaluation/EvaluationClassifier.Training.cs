@@ -93,7 +93,7 @@ public sealed partial class EvaluationClassifier
             int rows = (int)x.shape[0];
             if (options.HorizontalFlip)
             {
-                Tensor flip = torch.rand([rows], generator: augment).lt(0.5).view(rows, 1, 1, 1); // [B, 1, 1, 1]
+                Tensor flip = torch.rand([rows], generator: augment).lt(Scalars.Constant(0.5)).view(rows, 1, 1, 1); // [B, 1, 1, 1]
                 x = torch.where(flip, x.flip(3), x);                                              // [B, 1, 28, 28]
             }
 
@@ -101,8 +101,8 @@ public sealed partial class EvaluationClassifier
             if (options.Dropout > 0)
             {
                 Tensor keep = torch.rand([rows, FeatureDimension], generator: augment)
-                    .ge(options.Dropout).to(float32).to(device);                                  // [B, 128] 0/1
-                features = features * keep / (1.0 - options.Dropout);                            // [B, 128]
+                    .ge(Scalars.Constant(options.Dropout)).to(float32).to(device);                                // [B, 128] 0/1
+                features = features.mul(keep).div(Scalars.Constant(1.0 - options.Dropout));                          // [B, 128]
             }
 
             return network.Head(features);                                                        // [B, K]

@@ -51,8 +51,8 @@ public static class FrechetDistance
         (Tensor mean2, Tensor cov2) = b.ToTensors();                          // [D], [D, D] double
         Tensor sqrt1 = SymmetricSquareRoot(cov1);                             // [D, D] C1^1/2
         Tensor middle = sqrt1.matmul(cov2).matmul(sqrt1);                     // [D, D] C1^1/2 C2 C1^1/2
-        middle = (middle + middle.t()) / 2;                                   // [D, D] exactly symmetric
-        Tensor eigenvalues = torch.linalg.eigvalsh(middle).clamp_min(0.0);    // [D]
+        middle = middle.Plus(middle.t()).div(Scalars.Constant(2L));                                 // [D, D] exactly symmetric
+        Tensor eigenvalues = torch.linalg.eigvalsh(middle).clamp_min(Scalars.Constant(0.0));    // [D]
         double traceSqrt = eigenvalues.sqrt().sum().item<double>();
         double meanTerm = (mean1 - mean2).square().sum().item<double>();
         double traces = cov1.trace().item<double>() + cov2.trace().item<double>();
@@ -62,9 +62,9 @@ public static class FrechetDistance
     /// <summary>The principal square root of a symmetric positive semi-definite matrix (negative eigenvalues clamped to 0).</summary>
     private static Tensor SymmetricSquareRoot(Tensor matrix)
     {
-        Tensor symmetric = (matrix + matrix.t()) / 2;                         // [D, D]
+        Tensor symmetric = matrix.Plus(matrix.t()).div(Scalars.Constant(2L));                      // [D, D]
         (Tensor values, Tensor vectors) = torch.linalg.eigh(symmetric);       // [D], [D, D] columns are eigenvectors
-        Tensor roots = values.clamp_min(0.0).sqrt();                          // [D]
+        Tensor roots = values.clamp_min(Scalars.Constant(0.0)).sqrt();                          // [D]
         return (vectors * roots.unsqueeze(0)).matmul(vectors.t());            // [D, D] V diag(sqrt l) V^T
     }
 }

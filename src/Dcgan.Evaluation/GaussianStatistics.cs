@@ -66,7 +66,7 @@ public sealed class GaussianStatistics
         Tensor x = features.ToTensor(float64);                               // [N, D] double
         Tensor mean = x.mean([0L]);                                           // [D]
         Tensor centred = x - mean;                                            // [N, D]
-        Tensor covariance = centred.t().matmul(centred) / (features.Rows - 1); // [D, D]
+        Tensor covariance = centred.t().matmul(centred).div(Scalars.Constant((long)(features.Rows - 1))); // [D, D]
         return new GaussianStatistics(features.Rows, mean.data<double>().ToArray(), covariance.contiguous().data<double>().ToArray());
     }
 

@@ -1,5 +1,6 @@
 // ImagePerturbations: the degradations that give the Frechet distance a scale (protocol B): Gaussian blur and
 // additive Gaussian pixel noise.
+using Dcgan.Native;
 using Dcgan.Data;
 using Dcgan.Features;
 using Dcgan.Models;
@@ -54,8 +55,8 @@ public static class ImagePerturbations
         using var scope = torch.NewDisposeScope();
         using var generator = new torch.Generator((ulong)seed);
         Tensor x = ImageBatchTensors.ToTensor(images, CPU).flatten();                            // [N*C*H*W]
-        Tensor noise = torch.randn([x.shape[0]], generator: generator) * (2.0 * standardDeviation); // [N*C*H*W]
-        Tensor noisy = (x + noise).clamp(-1.0, 1.0);                                             // [N*C*H*W]
+        Tensor noise = torch.randn([x.shape[0]], generator: generator).Times(2.0 * standardDeviation); // [N*C*H*W]
+        Tensor noisy = x.Plus(noise).clamp(Scalars.Constant(-1.0), Scalars.Constant(1.0));                                        // [N*C*H*W]
         return new ImageBatch(images.Count, images.Shape, noisy.data<float>().ToArray());
     }
 }

@@ -1,4 +1,5 @@
 // PairwiseDistances: batched squared Euclidean distances between row sets, bounded in memory.
+using Dcgan.Native;
 using Dcgan.Features;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -50,8 +51,8 @@ internal sealed class PairwiseDistances : IDisposable
             Tensor q = torch.tensor(queries.Values.AsSpan(start * queries.Columns, rows * queries.Columns).ToArray(),
                 [rows, queries.Columns]) - _centre;                           // [B, D] centred
             Tensor qNorms = q.square().sum(1, keepdim: true);                 // [B, 1]
-            Tensor squared = (qNorms + _referenceNorms.unsqueeze(0)
-                - 2 * q.matmul(_reference.t())).clamp_min(0.0);               // [B, N]
+            Tensor squared = qNorms.Plus(_referenceNorms.unsqueeze(0))
+                .sub(q.matmul(_reference.t()).mul(Scalars.Constant(2L))).clamp_min(Scalars.Constant(0.0));               // [B, N]
             consume(start, squared);
         }
     }

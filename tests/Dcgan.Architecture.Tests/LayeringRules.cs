@@ -16,6 +16,16 @@ internal static class LayeringRules
     /// <summary>Every library assembly, lowest layer first.</summary>
     public static readonly Assembly[] Libraries = [Data, Core, Evaluation, Hosting, Interop];
 
+    // Internal types compiled from src/Shared into every library that uses TorchSharp (the Scalar owner).
+    public static readonly HashSet<string> SharedSourceTypes = ["Dcgan.Native.Scalars", "Dcgan.Native.ScalarArithmetic"];
+
+    /// <summary>Whether <paramref name="type"/> is, or is nested in (compiler-generated closures too), a shared-source type.</summary>
+    public static bool IsSharedSource(Type type)
+    {
+        while (type.DeclaringType is not null) type = type.DeclaringType;
+        return SharedSourceTypes.Contains(type.FullName!);
+    }
+
     // Layer 0, Dcgan.Data: managed images and data sources, no TorchSharp.
     private static readonly string[] DataLayer = ["Dcgan.Configuration", "Dcgan.Data"];
 

@@ -1,5 +1,6 @@
 // FeatureMapDropout: the paper's "forgetting" intervention (section 6.3.2). Chosen feature maps of one hidden
 // block are set to zero at every spatial position while generating; the stored weights are never touched.
+using Dcgan.Native;
 using Dcgan.Data;
 using Dcgan.Models;
 using TorchSharp;
@@ -82,7 +83,7 @@ public static class FeatureMapDropout
             {
                 Tensor index = torch.tensor(dropped.Select(m => (long)m).ToArray(), device: x.device);  // [D]
                 Tensor keep = torch.ones(block.Channels, dtype: x.dtype, device: x.device)
-                    .index_fill_(0, index, 0);                                                          // [C]
+                    .index_fill_(0, index, Scalars.Constant(0L));                                                   // [C]
                 y = x.mul(keep.reshape(1, block.Channels, 1, 1));                                       // [N, C, h, w]
             }
 

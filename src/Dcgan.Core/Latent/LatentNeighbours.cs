@@ -41,7 +41,7 @@ public static class LatentNeighbours
         using (var generator = new Generator(unchecked((ulong)seed), CPU))
         using (NewDisposeScope())
         {
-            Tensor u = rand(count, centre.Length, generator: generator).mul_(2).sub_(1); // [count, Z] in [-1, 1)
+            Tensor u = rand(count, centre.Length, generator: generator).mul_(Scalars.Constant(2L)).sub_(Scalars.Constant(1L)); // [count, Z] in [-1, 1)
             noise = LatentVectors.FromTensor(u);
         }
 

@@ -94,7 +94,7 @@ public static class LatentSampler
         using var scope = NewDisposeScope();
         Tensor z = distribution switch
         {
-            LatentDistribution.Uniform => rand(count, dimension, generator: generator).mul_(2).sub_(1), // [count, dim] in [-1, 1)
+            LatentDistribution.Uniform => rand(count, dimension, generator: generator).mul_(Scalars.Constant(2L)).sub_(Scalars.Constant(1L)), // [count, dim] in [-1, 1)
             LatentDistribution.Normal => randn(count, dimension, generator: generator),                 // [count, dim] ~ N(0, 1)
             _ => throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Unknown latent distribution."),
         };

@@ -178,10 +178,10 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
                 stride: 2, padding: (long)a.StridedPadding, bias: false));
             if (i > 0 || o.BatchNormOnDiscriminatorInput)
             {
-                layers.Add(nn.BatchNorm2d(num_features: d[i]));
+                layers.Add(new ScalarSafeBatchNorm2d(d[i]));
             }
 
-            layers.Add(nn.LeakyReLU(negative_slope: LeakySlope));
+            layers.Add(new ScalarSafeLeakyReLU(LeakySlope));
             featureLayers[i] = layers.Count - 1;
         }
 

@@ -215,14 +215,14 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
             layers.Add(nn.Unflatten(dim: 1, unflattened_size: [w[0], b, b]));
         }
 
-        layers.Add(nn.BatchNorm2d(num_features: w[0]));
+        layers.Add(new ScalarSafeBatchNorm2d(w[0]));
         layers.Add(nn.ReLU());
 
         // Up blocks: [N, w(i-1), r, r] -> [N, w(i), 2r, 2r].
         for (int i = 1; i < a.Doublings; i++)
         {
             layers.Add(UpConvolution(a, w[i - 1], w[i]));
-            layers.Add(nn.BatchNorm2d(num_features: w[i]));
+            layers.Add(new ScalarSafeBatchNorm2d(w[i]));
             layers.Add(nn.ReLU());
         }
 
@@ -230,7 +230,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
         layers.Add(UpConvolution(a, w[a.Doublings - 1], o.Channels));
         if (o.BatchNormOnGeneratorOutput)
         {
-            layers.Add(nn.BatchNorm2d(num_features: o.Channels));
+            layers.Add(new ScalarSafeBatchNorm2d(o.Channels));
         }
 
         layers.Add(nn.Tanh());

@@ -5,7 +5,7 @@ using Parameter = TorchSharp.Modules.Parameter;
 namespace Dcgan.Training;
 
 /// <summary>
-/// Builds <c>optim.Adam</c> for each network from <see cref="GanTrainerOptions"/>:
+/// Builds <see cref="Adam"/> (TorchSharp's Adam, bit for bit, safe under garbage collection) for each network from <see cref="GanTrainerOptions"/>:
 /// <see cref="GanTrainerOptions.GeneratorLearningRate"/> or <see cref="GanTrainerOptions.DiscriminatorLearningRate"/>,
 /// <see cref="GanTrainerOptions.Beta1"/>, <see cref="GanTrainerOptions.Beta2"/> and
 /// <see cref="GanTrainerOptions.WeightDecay"/>. With the options' defaults these are the paper's settings
@@ -24,6 +24,6 @@ public sealed class AdamOptimizerFactory : IOptimizerFactory
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(options);
-        return torch.optim.Adam(parameters, lr: options.LearningRate(role), beta1: options.Beta1, beta2: options.Beta2, weight_decay: options.WeightDecay);
+        return new Adam(parameters, lr: options.LearningRate(role), beta1: options.Beta1, beta2: options.Beta2, weightDecay: options.WeightDecay);
     }
 }

@@ -76,7 +76,7 @@ public sealed partial class GanTrainer
         {
             optimizer.Dispose();
             throw new InvalidOperationException(
-                $"{factory}.Create returned a {optimizer.GetType().Name} for the {role}, whose state cannot be saved in a checkpoint: return one of TorchSharp's managed optimizers (optim.Adam, optim.RMSProp, optim.SGD, ...).");
+                $"{factory}.Create returned a {optimizer.GetType().Name} for the {role}, whose state cannot be saved in a checkpoint: return one derived from TorchSharp's OptimizerHelper (Dcgan.Training.Adam, Dcgan.Training.RMSProp, optim.SGD, ...).");
         }
 
         return optimizer;

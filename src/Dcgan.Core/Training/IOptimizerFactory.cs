@@ -29,7 +29,10 @@ public interface IOptimizerFactory
     /// <returns>
     /// A new optimizer over exactly <paramref name="parameters"/>; it must be one of TorchSharp's managed optimizers
     /// (derived from <c>TorchSharp.Modules.OptimizerHelper</c>, as <c>optim.Adam</c>, <c>optim.RMSProp</c> and
-    /// <c>optim.SGD</c> are) so that its state can be checkpointed.
+    /// <c>optim.SGD</c> are) so that its state can be checkpointed. TorchSharp 0.107's own optimizers pass temporary
+    /// Scalars to libtorch in <c>step()</c> and can crash or update wrongly when another thread collects garbage
+    /// (docs/native-memory.md): return <see cref="Adam"/> or <see cref="RMSProp"/>, or an optimizer
+    /// whose step holds its Scalars, in an app with other busy threads.
     /// </returns>
     torch.optim.Optimizer Create(GanNetworkRole role, IEnumerable<Parameter> parameters, GanTrainerOptions options);
 }

@@ -1,4 +1,5 @@
 using TorchSharp;
+using Dcgan.Native;
 using static TorchSharp.torch;
 
 namespace Dcgan.Training;
@@ -17,7 +18,7 @@ public sealed class NonSaturatingGanLoss : IGanLoss
         using Tensor zeros = torch.zeros_like(fakeLogits); // [N] fake label 0
         using Tensor real = nn.functional.binary_cross_entropy_with_logits(realLogits, ones);
         using Tensor fake = nn.functional.binary_cross_entropy_with_logits(fakeLogits, zeros);
-        return real + fake; // scalar: the two halves summed, as in the paper's and pytorch/examples' code
+        return real.add(fake, Scalars.One); // scalar: the two halves summed, as in the paper's and pytorch/examples' code
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using Parameter = TorchSharp.Modules.Parameter;
 namespace Dcgan.Training;
 
 /// <summary>
-/// Builds <c>optim.RMSProp</c> for each network, with <see cref="GanTrainerOptions.GeneratorLearningRate"/> or
+/// Builds <see cref="RMSProp"/> (TorchSharp's RMSProp, bit for bit, safe under garbage collection) for each network, with <see cref="GanTrainerOptions.GeneratorLearningRate"/> or
 /// <see cref="GanTrainerOptions.DiscriminatorLearningRate"/> and <see cref="GanTrainerOptions.WeightDecay"/> from the
 /// trainer's options and the RMSprop-specific settings given here (Adam's betas are not used). WGAN used RMSprop
 /// with a learning rate of 0.00005; set the learning rates in the options accordingly.
@@ -64,7 +64,7 @@ public sealed class RmsPropOptimizerFactory : IOptimizerFactory
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(options);
-        return torch.optim.RMSProp(parameters, lr: options.LearningRate(role), alpha: Alpha, eps: Epsilon,
-            weight_decay: options.WeightDecay, momentum: Momentum, centered: Centered);
+        return new RMSProp(parameters, lr: options.LearningRate(role), alpha: Alpha, eps: Epsilon,
+            weightDecay: options.WeightDecay, momentum: Momentum, centered: Centered);
     }
 }

@@ -2,6 +2,7 @@
 // seeded, CPU-deterministic) and turns images into binary codes by thresholding the code layer's ReLUs.
 using System.Diagnostics;
 using Dcgan.Data;
+using Dcgan.Training;
 using Dcgan.Evaluation;
 using Dcgan.Native;
 using TorchSharp;
@@ -116,7 +117,7 @@ public sealed class SemanticHashModel : IDisposable
             using var scope = torch.NewDisposeScope();
             float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), _options);
             Tensor x = torch.tensor(pixels, [rows, length]).to(_device) - _mean;                // [B, D] centred
-            Tensor active = _network.Encode(x).gt(_options.CodeThreshold).to(uint8).cpu();       // [B, K] 0/1
+            Tensor active = _network.Encode(x).gt(Scalars.Constant(_options.CodeThreshold)).to(uint8).cpu();       // [B, K] 0/1
             byte[] bits = active.data<byte>().ToArray();
             for (int n = 0; n < rows; n++)
             {
@@ -176,7 +177,7 @@ public sealed class SemanticHashModel : IDisposable
         int count = source.Count;
         int length = SemanticHashInput.Length(options.CropSize);
         using var noise = new torch.Generator((ulong)SeedSequence.Derive(options.Seed, NoiseStream));
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+        using var optimizer = new Dcgan.Training.Adam(network.parameters(), options.LearningRate);
         var losses = new double[options.Epochs];
         network.train();
         for (int epoch = 0; epoch < options.Epochs; epoch++)
@@ -190,13 +191,13 @@ public sealed class SemanticHashModel : IDisposable
                 using var scope = torch.NewDisposeScope();
                 float[] pixels = SemanticHashInput.Read(source, order.AsSpan(start, rows), options);
                 Tensor clean = torch.tensor(pixels, [rows, length]).to(device) - mean;                       // [B, D] centred
-                Tensor noisy = clean + torch.randn([rows, length], generator: noise).to(device) * options.InputNoise; // [B, D]
+                Tensor noisy = clean.Plus(torch.randn([rows, length], generator: noise).to(device).mul(Scalars.Constant(options.InputNoise))); // [B, D]
                 Tensor code = network.Encode(noisy);                                                         // [B, K]
                 if (options.Dropout > 0)
                 {
                     Tensor keep = torch.rand([rows, options.CodeSize], generator: noise)
-                        .ge(options.Dropout).to(float32).to(device);                                         // [B, K] 0/1
-                    code = code * keep / (1.0 - options.Dropout);                                            // [B, K]
+                        .ge(Scalars.Constant(options.Dropout)).to(float32).to(device);                        // [B, K] 0/1
+                    code = code.mul(keep).div(Scalars.Constant(1.0 - options.Dropout));                                          // [B, K]
                 }
 
                 Tensor loss = nn.functional.mse_loss(network.Decode(code), clean);                           // []

@@ -7,6 +7,7 @@
 
 using System.Diagnostics;
 using Dcgan.Data;
+using Dcgan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -61,7 +62,7 @@ internal static class ClassifierTrainer
     {
         var clock = Stopwatch.StartNew();
         using var shuffle = new torch.Generator(seed: (ulong)SeedSequence.Derive(settings.Seed, SeedSequence.ShuffleStream), device: torch.CPU);
-        using var optimizer = optim.Adam(network.parameters(), lr: settings.LearningRate, beta1: settings.Beta1, beta2: settings.Beta2);
+        using var optimizer = new Dcgan.Training.Adam(network.parameters(), lr: settings.LearningRate, beta1: settings.Beta1, beta2: settings.Beta2);
         using ModuleSnapshot? best = validate is null ? null : ModuleSnapshot.Capture(network); // overwritten at every new best epoch
         var outcome = new ClassifierTrainingOutcome(0, double.NegativeInfinity);
         double learningRate = settings.LearningRate;

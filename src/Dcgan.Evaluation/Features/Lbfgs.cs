@@ -3,6 +3,7 @@
 // LBFGS has no line search option (a fixed step can diverge) and no convergence report.
 // Deterministic: no randomness; the same inputs give the same iterates on the same device.
 
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -67,7 +68,7 @@ internal static class Lbfgs
                 bool accepted = false;
                 for (int k = 0; k < MaxBacktracks; k++)
                 {
-                    thetaNew = theta + step * d;                                           // [P]
+                    thetaNew = theta.Plus(d.Times(step));                                        // [P]
                     (fNew, gNew) = objective(thetaNew);
                     evaluations++;
                     if (fNew <= f + ArmijoC1 * step * gd)
@@ -130,19 +131,19 @@ internal static class Lbfgs
         for (int i = s.Count - 1; i >= 0; i--)
         {
             alpha[i] = rho[i] * Dot(s[i], q);
-            q.sub_(y[i] * alpha[i]);
+            q.sub_(y[i].Times(alpha[i]));
         }
 
         if (s.Count > 0)
         {
             int last = s.Count - 1;
-            q.mul_(1.0 / (rho[last] * Dot(y[last], y[last])));
+            q.Times_(1.0 / (rho[last] * Dot(y[last], y[last])));
         }
 
         for (int i = 0; i < s.Count; i++)
         {
             double beta = rho[i] * Dot(y[i], q);
-            q.add_(s[i] * (alpha[i] - beta));
+            q.Plus_(s[i].Times(alpha[i] - beta));
         }
 
         return q;                                                                          // [P]

@@ -156,13 +156,13 @@ public abstract class LinearClassifier
         {
             Tensor w = t.narrow(0, 0, (long)d * classCount).view(d, classCount);          // [D, K]
             Tensor b = t.narrow(0, (long)d * classCount, classCount);                     // [K]
-            Tensor z = x.mm(w.to(xType)).to(ScalarType.Float64) + b;                        // [n, K]
+            Tensor z = x.mm(w.to(xType)).to(ScalarType.Float64).Plus(b);                     // [n, K]
             (Tensor lossSum, Tensor dz) = LossAndGradient(z, oneHot);                       // [], [n, K]
-            dz = dz / n;                                                                    // [n, K]
+            dz = dz.div(Scalars.Constant((long)n));                                                                // [n, K]
             double value = lossSum.item<double>() / n + 0.5 * lambda * w.square().sum().item<double>()
                 + 0.5 * biasLambda * b.square().sum().item<double>();
-            Tensor gw = x.t().mm(dz.to(xType)).to(ScalarType.Float64) + lambda * w;         // [D, K]
-            Tensor gb = dz.sum(0L) + biasLambda * b;                                        // [K]
+            Tensor gw = x.t().mm(dz.to(xType)).to(ScalarType.Float64).Plus(w.mul(Scalars.Constant(lambda)));       // [D, K]
+            Tensor gb = dz.sum(0L).Plus(b.mul(Scalars.Constant(biasLambda)));                                      // [K]
             return (value, torch.cat([gw.flatten(), gb]));                                  // [D*K + K]
         }
 
@@ -200,7 +200,7 @@ public abstract class LinearClassifier
                 [rows, FeatureCount], device: device);                                      // [r, D]
             Tensor w = torch.tensor(_weights!, [FeatureCount, ClassCount], device: device); // [D, K]
             Tensor b = torch.tensor(_bias!, device: device);                                // [K]
-            Tensor z = x.mm(w) + b;                                                         // [r, K]
+            Tensor z = x.mm(w).Plus(b);                                                     // [r, K]
             z.cpu().data<float>().CopyTo(result.AsSpan(start * ClassCount, rows * ClassCount));
         }
 

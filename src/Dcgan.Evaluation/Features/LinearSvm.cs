@@ -100,10 +100,10 @@ public sealed class LinearSvm : LinearClassifier
     /// <inheritdoc />
     private protected override (Tensor LossSum, Tensor Gradient) LossAndGradient(Tensor decisions, Tensor oneHot)
     {
-        Tensor signs = oneHot * 2 - 1;                                   // [n, K] +1 for the class, -1 for the rest
-        Tensor slack = (1 - signs * decisions).clamp_min(0);             // [n, K]
+        Tensor signs = oneHot.mul(Scalars.Constant(2L)).sub(Scalars.Constant(1L));                                // [n, K] +1 for the class, -1 for the rest
+        Tensor slack = signs.mul(decisions).negative().add(Scalars.One, Scalars.One).clamp_min(Scalars.Constant(0L));          // [n, K]
         Tensor loss = slack.square().sum();                              // []
-        Tensor gradient = -2 * signs * slack;                            // [n, K]
+        Tensor gradient = signs.mul(Scalars.Constant(-2L)).mul(slack);                         // [n, K]
         return (loss, gradient);
     }
 

@@ -24,8 +24,8 @@ public class ModelStructureTests
         layers[^1].Should().BeOfType<Tanh>();
         layers[^2].Should().BeOfType<ConvTranspose2d>("guideline 3: no batch norm on the generator's output layer");
         layers.OfType<ReLU>().Should().HaveCount(k, "one ReLU after the projection and after each hidden up block");
-        layers.OfType<LeakyReLU>().Should().BeEmpty();
-        layers.OfType<BatchNorm2d>().Should().HaveCount(k);
+        layers.OfType<ScalarSafeLeakyReLU>().Should().BeEmpty();
+        layers.OfType<ScalarSafeBatchNorm2d>().Should().HaveCount(k);
         layers.OfType<ConvTranspose2d>().Should().HaveCount(paper ? k : k + 1);
         layers.OfType<Linear>().Should().HaveCount(paper ? 1 : 0, "the paper projects z with one matrix multiply");
         layers.Should().NotContain(m => m.GetType().Name.Contains("Pool"), "guideline 1: no pooling");
@@ -36,7 +36,7 @@ public class ModelStructureTests
         {
             if (layers[i] is ReLU)
             {
-                layers[i - 1].Should().BeOfType<BatchNorm2d>();
+                layers[i - 1].Should().BeOfType<ScalarSafeBatchNorm2d>();
             }
         }
     }
@@ -50,9 +50,9 @@ public class ModelStructureTests
         int k = d.Architecture.Doublings;
 
         layers[0].Should().BeOfType<Conv2d>();
-        layers[1].Should().BeOfType<LeakyReLU>("guideline 3: no batch norm on the discriminator's input layer");
-        layers.OfType<LeakyReLU>().Should().HaveCount(k).And.OnlyContain(r => r.negative_slope == 0.2);
-        layers.OfType<BatchNorm2d>().Should().HaveCount(k - 1);
+        layers[1].Should().BeOfType<ScalarSafeLeakyReLU>("guideline 3: no batch norm on the discriminator's input layer");
+        layers.OfType<ScalarSafeLeakyReLU>().Should().HaveCount(k).And.OnlyContain(r => r.NegativeSlope == 0.2);
+        layers.OfType<ScalarSafeBatchNorm2d>().Should().HaveCount(k - 1);
         layers.OfType<ReLU>().Should().BeEmpty();
         layers.Should().NotContain(m => m.GetType().Name.Contains("Pool"), "guideline 1: no pooling");
         layers.Should().NotContain(m => m is Sigmoid, "logits: the loss applies the sigmoid");
@@ -87,9 +87,9 @@ public class ModelStructureTests
         using var g = new DcganGenerator(o);
         using var d = new DcganDiscriminator(o);
         IReadOnlyList<nn.Module> gl = TinyModels.MainLayers(g);
-        gl[^2].Should().BeOfType<BatchNorm2d>().Which.num_features.Should().Be(3);
+        gl[^2].Should().BeOfType<ScalarSafeBatchNorm2d>().Which.num_features.Should().Be(3);
         IReadOnlyList<nn.Module> dl = TinyModels.MainLayers(d);
-        dl[1].Should().BeOfType<BatchNorm2d>().Which.num_features.Should().Be(4);
+        dl[1].Should().BeOfType<ScalarSafeBatchNorm2d>().Which.num_features.Should().Be(4);
     }
 
     [Fact]

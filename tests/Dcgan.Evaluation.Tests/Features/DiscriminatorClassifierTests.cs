@@ -31,7 +31,7 @@ public class DiscriminatorClassifierTests
         using var c = new DiscriminatorClassifier(o, classCount: 7);
 
         TinyModels.MainLayers(c).Select(l => l.GetType()).Should().Equal(TinyModels.MainLayers(d).Select(l => l.GetType()));
-        TinyModels.MainLayers(c).OfType<LeakyReLU>().Should().OnlyContain(r => r.negative_slope == 0.2);
+        TinyModels.MainLayers(c).OfType<ScalarSafeLeakyReLU>().Should().OnlyContain(r => r.NegativeSlope == 0.2);
         Dictionary<string, long[]> dShapes = d.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
         Dictionary<string, long[]> cShapes = c.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
         cShapes.Keys.Should().BeEquivalentTo(dShapes.Keys);

@@ -87,27 +87,19 @@ public sealed class TensorBoardCallback : GanCallback
     public override void OnEpochEnd(GanEpochArguments arguments)
     {
         ImageBatch samples = arguments.Trainer.GenerateFixedSamples(BatchNormMode.RunningStatistics);
-        using var scope = NewDisposeScope();
-        Tensor grid = GridTensor(samples);                                          // [C, H, W] uint8
-        _writer.add_img(SamplesTag, grid, StepOf(arguments.Position.GlobalStep), _clock.GetUtcNow().ToUnixTimeSeconds());
-    }
-
-    // The PNG grid of ImageGrid as a [3, H, W] byte tensor (SummaryWriter encodes it again as PNG).
-    private static Tensor GridTensor(ImageBatch samples)
-    {
-        using SkiaSharp.SKBitmap bitmap = ImageGrid.Render(samples, columns: null, padding: 2, SkiaSharp.SKColors.Black);
-        int h = bitmap.Height, w = bitmap.Width;
-        ReadOnlySpan<byte> pixels = bitmap.GetPixelSpan();                           // [H, W, 4] RGBA or BGRA
-        bool bgra = bitmap.ColorType == SkiaSharp.SKColorType.Bgra8888;
-        var planes = new byte[3 * h * w];
-        for (int i = 0; i < h * w; i++)
+        // SummaryWriter's tensor overload scales the image with temporary Scalars (unsafe while another thread collects
+        // garbage, docs/native-memory.md); its file overload decodes a PNG with no tensor at all, so the grid goes
+        // through a temporary PNG file, deleted right after.
+        string file = Path.Combine(Path.GetTempPath(), $"dcgan-tensorboard-{Guid.NewGuid():N}.png");
+        try
         {
-            planes[i] = pixels[4 * i + (bgra ? 2 : 0)];
-            planes[h * w + i] = pixels[4 * i + 1];
-            planes[2 * h * w + i] = pixels[4 * i + (bgra ? 0 : 2)];
+            File.WriteAllBytes(file, ImageGrid.EncodePng(samples, columns: null, padding: 2, SkiaSharp.SKColors.Black));
+            _writer.add_img(SamplesTag, file, StepOf(arguments.Position.GlobalStep), _clock.GetUtcNow().ToUnixTimeSeconds());
         }
-
-        return tensor(planes, [3, h, w]);                                             // [3, H, W]
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static int StepOf(long step) => step <= int.MaxValue
