@@ -25,7 +25,7 @@ public sealed class CheckpointUnderGcPressureTests : IDisposable
 
         var (quiet, pressured, collections) = GcPressure.QuietThenPressured(() => ReloadResaveAndResume(original, $"round{round++}"));
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         foreach (var run in new[] { quiet, pressured })
         {
             TrainingFixtures.Bits(run.Loaded).Should().Equal(TrainingFixtures.Bits(saved), "a load gives back the saved weights and buffers");
@@ -48,7 +48,7 @@ public sealed class CheckpointUnderGcPressureTests : IDisposable
     }
 
     // Loads `original` into fresh networks, saves it again, loads that into other fresh networks, reads the generator
-    // alone back from it, and resumes training from it for two more epochs.
+    // alone back from it, and resumes training from it for five more epochs (40 steps: fewer are not hit reliably on main).
     private (float[] Loaded, float[] Reloaded, float[] GeneratorOnly, float[] Resumed) ReloadResaveAndResume(string original, string name)
     {
         string resaved = _temp.File(name + ".dcgan");
@@ -60,7 +60,7 @@ public sealed class CheckpointUnderGcPressureTests : IDisposable
             first.Trainer.SaveCheckpoint(resaved);
         }
 
-        using var second = new Run(epochs: 3);
+        using var second = new Run(epochs: 6);
         second.Trainer.LoadCheckpoint(resaved);
         float[] reloaded = Weights(second.Generator, second.Discriminator);
         (DcganGenerator generatorOnly, _) = CheckpointModels.LoadGenerator(resaved);

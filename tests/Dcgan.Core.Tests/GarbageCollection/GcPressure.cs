@@ -29,6 +29,12 @@ internal sealed class GcPressure : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "GC pressure" };
     }
 
+    /// <summary>
+    /// The fewest forced collections a test should see during its pressured work before it claims anything: enough to
+    /// show the pressure ran throughout, few enough for a fast machine (the count depends on speed, the results must not).
+    /// </summary>
+    public const long MeaningfulCollections = 20;
+
     /// <summary>Forced collections so far (each one followed by <see cref="GC.WaitForPendingFinalizers"/>).</summary>
     public long Collections => Interlocked.Read(ref _collections);
 

@@ -24,7 +24,7 @@ public class SamplingUnderGcPressureTests
 
         var (quiet, pressured, collections) = GcPressure.QuietThenPressured(() => SampleAndRender(g, mode));
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         pressured.Latents.Should().Equal(quiet.Latents, "seeded sampling must not depend on collections");
         pressured.Pixels.Should().Equal(quiet.Pixels, "rendering must not depend on collections");
         pressured.LiveTensors.Should().Be(quiet.LiveTensors, "sampling and rendering leave no tensors behind");

@@ -32,7 +32,7 @@ public class TrainingUnderGcPressureTests
     {
         var (quiet, pressured, collections) = GcPressure.QuietThenPressured(() => Train(optimizer, divergenceChecks));
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         pressured.Steps.Should().Be(Epochs * Images / BatchSize);
         TrainingFixtures.Bits(pressured.Weights).Should().Equal(TrainingFixtures.Bits(quiet.Weights), "a collection must not change any update");
         foreach (long[] live in new[] { quiet.LiveTensors, pressured.LiveTensors })

@@ -23,7 +23,7 @@ public class EvaluationUnderGcPressureTests
     {
         var data = new StripeImages(128);
         ImageBatch probe = data.ReadImages([0, 1, 2, 3, 4, 5, 6, 7]);
-        var options = new ClassifierTrainingOptions { Epochs = 4, BatchSize = 16 };
+        var options = new ClassifierTrainingOptions { Epochs = 6, BatchSize = 16 };
 
         var (quiet, pressured, collections) = GcPressure.QuietThenPressured(() =>
         {
@@ -36,7 +36,7 @@ public class EvaluationUnderGcPressureTests
             return (Sha256: sha256, Features: features, LiveTensors: DisposeScopeManager.Statistics.ThreadTotalLiveCount - liveBefore);
         });
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         pressured.Sha256.Should().Be(quiet.Sha256, "the weights file is the same byte for byte");
         pressured.Features.Should().Equal(quiet.Features);
         pressured.LiveTensors.Should().Be(quiet.LiveTensors);
@@ -68,7 +68,7 @@ public class EvaluationUnderGcPressureTests
             return (Results: results, Weights: Bits(weights), Objectives: objectives);
         });
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         pressured.Results.Should().BeEquivalentTo(quiet.Results, o => o.WithStrictOrdering());
         pressured.Weights.Should().Equal(quiet.Weights);
         pressured.Objectives.Should().Equal(quiet.Objectives);
@@ -79,6 +79,7 @@ public class EvaluationUnderGcPressureTests
     {
         MemoryImageSource images = PlantedDuplicates.FashionTestImages(200);
         SemanticHashOptions options = SemanticHashModelTests.Tiny();
+        options.Epochs = 12; // about 70 steps: the 4 epochs of the other tests are too few to be hit reliably
 
         var (quiet, pressured, collections) = GcPressure.QuietThenPressured(() =>
         {
@@ -86,7 +87,7 @@ public class EvaluationUnderGcPressureTests
             return (Weights: Bits(model.ParameterValues()), Losses: model.EpochLosses.Select(BitConverter.DoubleToUInt64Bits).ToArray(), Codes: model.Encode(images));
         });
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         pressured.Weights.Should().Equal(quiet.Weights);
         pressured.Losses.Should().Equal(quiet.Losses);
         pressured.Codes.Should().Equal(quiet.Codes);

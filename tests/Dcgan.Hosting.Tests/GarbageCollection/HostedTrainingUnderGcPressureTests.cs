@@ -19,7 +19,7 @@ public class HostedTrainingUnderGcPressureTests
     {
         var (quiet, pressured, collections) = await GcPressure.QuietThenPressuredAsync(TrainInHost);
 
-        collections.Should().BeGreaterThan(100, "the pressure thread collected throughout the pressured run");
+        collections.Should().BeGreaterThanOrEqualTo(GcPressure.MeaningfulCollections, "the pressure thread collected throughout the pressured run");
         pressured.Log.Should().Contain(m => m.Contains($"Training stopped (Completed) after {Epochs * 4} step(s)", StringComparison.Ordinal));
         pressured.Log.Should().NotContain(m => m.Contains("fail", StringComparison.OrdinalIgnoreCase) || m.Contains("exception", StringComparison.OrdinalIgnoreCase));
         pressured.Weights.Should().Equal(quiet.Weights, "a collection must not change any update");
