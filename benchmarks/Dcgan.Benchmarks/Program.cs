@@ -1,5 +1,6 @@
 // Entry point: `dcgan-bench throughput [--rounds N] [--steps N] [--warmup N] [--data PATH]` or
 // `dcgan-bench soak [--steps N] [--every N] [--data PATH]` or
+// `dcgan-bench gc-soak [--steps N] [--every N] [--period-ms N] [--compare N] [--data PATH]` or
 // `dcgan-bench ab --a VARIANT --b VARIANT [--rounds N] [--steps N] [--warmup N] [--data PATH]`.
 using System.Globalization;
 using Dcgan.Benchmarks;
@@ -20,6 +21,10 @@ namespace Dcgan.Benchmarks
             "usage: dcgan-bench soak [--steps N] [--every N] [--data PATH]\n" +
             "  --steps   training steps (default 5000)\n" +
             "  --every   steps between reports of RSS, managed heap and live tensors (default 500)\n" +
+            "usage: dcgan-bench gc-soak [--steps N] [--every N] [--period-ms N] [--compare N] [--data PATH]\n" +
+            "  trains a small paper-preset network (28x28, widths 16, batch 32) while a thread forces a garbage collection every\n" +
+            "  --period-ms (default 10); reports as soak does and checks the weights after --compare steps (default 300)\n" +
+            "  against an unpressured run (defaults: 5000 steps, a report every 500)\n" +
             "usage: dcgan-bench ab [--a VARIANT] [--b VARIANT] [--rounds N] [--steps N] [--warmup N] [--data PATH]\n" +
             "  --a, --b  bare-loop variants to compare, names joined by '+' (default none vs skip-d-weight-grads): {0}\n" +
             "usage: dcgan-bench bf16-quality [--steps N] [--samples N] [--seeds N] [--data PATH]\n" +
@@ -32,6 +37,11 @@ namespace Dcgan.Benchmarks
             if (args.Length > 0 && args[0] == "soak")
             {
                 return RunSoak(args);
+            }
+
+            if (args.Length > 0 && args[0] == "gc-soak")
+            {
+                return RunGcSoak(args);
             }
 
             if (args.Length > 0 && args[0] == "bf16-quality")
@@ -112,6 +122,20 @@ namespace Dcgan.Benchmarks
                 ["--every"] = (1, 500),
             };
             return TryParse(args, counts, out string data) ? SoakBenchmark.Run(counts["--steps"].Value, counts["--every"].Value, data) : 2;
+        }
+
+        private static int RunGcSoak(string[] args)
+        {
+            var counts = new Dictionary<string, (int Minimum, int Value)>
+            {
+                ["--steps"] = (1, 5000),
+                ["--every"] = (1, 500),
+                ["--period-ms"] = (0, 10),
+                ["--compare"] = (1, 300),
+            };
+            return TryParse(args, counts, out string data)
+                ? GcSoakBenchmark.Run(counts["--steps"].Value, counts["--every"].Value, counts["--period-ms"].Value, counts["--compare"].Value, data)
+                : 2;
         }
 
         // Reads the options after the command word: "--name N" for each name in counts (N at least its minimum; the

@@ -3,6 +3,7 @@
 // with coalescing on but no padding of partial batches. Traffic goes to a child server process on 127.0.0.1 only; every run is bounded in time and count.
 //
 //   dotnet run -c Release --project benchmarks/Dcgan.LoadTest -- --checkpoint runs/train [--seconds 10] [--clients 1,4,16] [--compare]
+//     [--server-setting KEY=VALUE]... (extra configuration of the server, e.g. Dcgan:Training:Data=PATH to train while serving)
 using System.Globalization;
 using System.Reflection;
 using Dcgan.LoadTest;
@@ -10,7 +11,7 @@ using Dcgan.LoadTest;
 string? checkpoint = Option("--checkpoint");
 if (checkpoint is null)
 {
-    Console.Error.WriteLine("usage: dcgan-loadtest --checkpoint PATH [--seconds 10] [--clients 1,4,16] [--max-requests 20000] [--compare] [--web Dcgan.Web.dll]");
+    Console.Error.WriteLine("usage: dcgan-loadtest --checkpoint PATH [--seconds 10] [--clients 1,4,16] [--max-requests 20000] [--compare] [--web Dcgan.Web.dll] [--server-setting KEY=VALUE]...");
     return 2;
 }
 
@@ -19,6 +20,10 @@ int[] clientCounts = (Option("--clients") ?? "1,4,16").Split(',').Select(c => in
 int maxRequests = int.Parse(Option("--max-requests") ?? "20000", CultureInfo.InvariantCulture);
 string web = Option("--web") ?? typeof(LoadRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebSample").Value!;
 bool compare = args.Contains("--compare");
+KeyValuePair<string, string>[] serverSettings = args.Zip(args.Skip(1))
+    .Where(p => p.First == "--server-setting" && p.Second.Contains('=', StringComparison.Ordinal))
+    .Select(p => new KeyValuePair<string, string>(p.Second[..p.Second.IndexOf('=', StringComparison.Ordinal)], p.Second[(p.Second.IndexOf('=', StringComparison.Ordinal) + 1)..]))
+    .ToArray();
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
 Console.WriteLine($"checkpoint: {Path.GetFullPath(checkpoint)}; {seconds:F0} s per cell, at most {maxRequests} requests per cell");
@@ -29,7 +34,7 @@ var peaks = new List<(string Server, double PeakMiB, double IdleMiB)>();
     : [("coalescing on", true, true)];
 foreach ((string name, bool coalesce, bool pad) in servers)
 {
-    using ServerProcess server = await ServerProcess.StartAsync(web, checkpoint, new Dictionary<string, string>
+    using ServerProcess server = await ServerProcess.StartAsync(web, checkpoint, new Dictionary<string, string>(serverSettings)
     {
         ["Dcgan:Generator:Coalesce"] = coalesce ? "true" : "false",
         ["Dcgan:Generator:PadPartialBatches"] = pad ? "true" : "false",

@@ -38,7 +38,7 @@ internal sealed class ServerProcess : IDisposable
         }
 
         Process process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("server: " + e.Data); }; // warnings and errors only, unless the log level is raised
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

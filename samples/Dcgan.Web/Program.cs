@@ -2,6 +2,8 @@
 //   dotnet run --project samples/Dcgan.Web -- --checkpoint runs/train
 // Settings: appsettings.json's "Dcgan:Generator" section (GeneratorPoolOptions); --checkpoint PATH and --watch true|false
 // are short for Dcgan:Generator:Checkpoint and Dcgan:Generator:WatchForChanges; --urls changes the address.
+// Setting Dcgan:Training:Data (e.g. --Dcgan:Training:Data=PATH --Dcgan:Training:Output=DIR) also trains in this
+// process while it serves (HostedTrainingOptions; add --Dcgan:Training:StopHostWhenDone=false to keep serving after).
 using Dcgan.Hosting;
 using Dcgan.Web;
 
@@ -12,7 +14,11 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--watch"] = "Dcgan:Generator:WatchForChanges",
 });
 builder.Services.AddProblemDetails();
-builder.Services.AddDcgan(builder.Configuration.GetSection("Dcgan")).AddGeneratorPool();
+DcganBuilder dcgan = builder.Services.AddDcgan(builder.Configuration.GetSection("Dcgan")).AddGeneratorPool();
+if (!string.IsNullOrEmpty(builder.Configuration["Dcgan:Training:Data"]))
+{
+    dcgan.AddHostedTraining(); // the "Dcgan:Training" section
+}
 
 WebApplication app = builder.Build();
 app.UseDefaultFiles();

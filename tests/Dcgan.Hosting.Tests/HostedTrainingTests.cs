@@ -17,7 +17,7 @@ public class HostedTrainingTests
 {
     private static readonly Lazy<string> SmallIdx = new(WriteSmallIdx);
 
-    private static Dictionary<string, string?> Settings(string output, int epochs) => new()
+    internal static Dictionary<string, string?> Settings(string output, int epochs) => new()
     {
         ["Dcgan:Training:Data"] = SmallIdx.Value,
         ["Dcgan:Training:Output"] = output,
@@ -31,7 +31,7 @@ public class HostedTrainingTests
         ["Dcgan:Training:Trainer:FixedSampleCount"] = "4",
     };
 
-    private static IHost Build(Dictionary<string, string?> settings, ListLogger logs)
+    internal static IHost Build(Dictionary<string, string?> settings, ListLogger logs)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -191,7 +191,7 @@ public class HostedTrainingTests
         }
     }
 
-    private static async Task<bool> WaitFor(CancellationToken token, TimeSpan timeout)
+    internal static async Task<bool> WaitFor(CancellationToken token, TimeSpan timeout)
     {
         try
         {
