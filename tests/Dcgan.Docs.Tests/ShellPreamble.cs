@@ -106,7 +106,9 @@ public static class ShellPreamble
         }
         docs_web() {
           local log folder; log=$(mktemp -p "$DOCS_HOME" web-XXXX.log); folder=$(docs_project_folder Dcgan.Web)
-          (cd "$folder" && Urls=http://127.0.0.1:0 exec dotnet "$DOCS_SAMPLES/Dcgan.Web/bin/$DOCS_CONFIGURATION/net10.0/Dcgan.Web.dll" "$@") > "$log" 2>&1 &
+          # tiny_samples' Dcgan__Training__ settings are the Worker's: the web sample would train in-process with them.
+          (cd "$folder" && exec env $(env | grep -o '^Dcgan__Training__[^=]*' | sed 's/^/-u /') Urls=http://127.0.0.1:0 \
+            dotnet "$DOCS_SAMPLES/Dcgan.Web/bin/$DOCS_CONFIGURATION/net10.0/Dcgan.Web.dll" "$@") > "$log" 2>&1 &
           local pid=$! port=""
           for _ in $(seq 1 600); do
             port=$(grep -o 'Latent explorer: http://127.0.0.1:[0-9]*' "$log" | head -n 1 | sed 's/.*://') || true
