@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Evaluation;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
@@ -43,7 +44,7 @@ internal static class PrecisionQualityBenchmark
                 clock.Stop();
                 loop.Generator.to(ScalarType.Float32); // scored in float32 (a no-op for the float32 run)
                 using var rng = new Generator(unchecked((ulong)seed));
-                float[][] z = LatentSampler.SampleRows(samples, loop.Generator.LatentDimension, loop.Generator.LatentDistribution, rng);
+                float[][] z = LatentNoise.SampleRows(samples, loop.Generator.LatentDimension, loop.Generator.LatentDistribution, rng);
                 SampleQualityResult result = quality.Evaluate(loop.Generator.Render(z, BatchNormMode.RunningStatistics));
                 string name = variant == BareLoopVariant.None ? "float32" : "bfloat16";
                 Print($"seed {seed}, {name}: FD {result.FrechetDistance:F1}, {clock.Elapsed.TotalSeconds:F1} s, {steps * BenchmarkSettings.BatchSize / clock.Elapsed.TotalSeconds:F1} img/s, last losses D {loop.LastLosses.Discriminator:F4} G {loop.LastLosses.Generator:F4}, load {MachineInfo.LoadAverage()}");

@@ -3,9 +3,10 @@
 // change how the same forward runs: autograd off by no_grad (the library's way) or inference_mode, one libtorch thread
 // instead of all, or channels-last activations before every transposed convolution (TorchSharp 0.107 has the
 // memory_format enum but no method that takes it, so the strides are made by permute + contiguous + permute).
+using Dcgan.Generation;
 using Dcgan.Models;
-using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dcgan.SamplingBench;
@@ -85,6 +86,6 @@ internal static class GeneratorAlone
     private static Tensor LatentZ(DcganGenerator generator, int batch)
     {
         using var random = new torch.Generator(7, CPU);
-        return Latent.LatentSampler.Sample(batch, generator.LatentDimension, generator.LatentDistribution, random);
+        return Models.LatentNoise.Sample(batch, generator.LatentDimension, generator.LatentDistribution, random);
     }
 }

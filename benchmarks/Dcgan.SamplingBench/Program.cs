@@ -9,6 +9,7 @@
 // With --checkpoint it also writes the width-64 model as a checkpoint for run-rss.sh.
 using System.Globalization;
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Imaging;
 using Dcgan.Interop;
 using Dcgan.Latent;
@@ -112,7 +113,7 @@ Console.WriteLine();
 Console.WriteLine("## Batch size and output (LatentImages.Render of the same 1,024 rows of seed 1; reference batch 1024)");
 foreach (int w in widths)
 {
-    float[][] rows = LatentSampler.ForSeed(generators[w], 1, 1024);
+    float[][] rows = LatentSeeds.ForSeed(generators[w], 1, 1024);
     float[] reference = generators[w].Render(rows, batchSize: 1024).Pixels;
     foreach (int b in new[] { 1, 7, 64, 256 })
     {
@@ -125,15 +126,15 @@ Console.WriteLine();
 Console.WriteLine($"## Library path: LatentImages.Render of pre-drawn rows at batch {VariantBatch} (managed rows in, ImageBatch out)");
 foreach (int w in widths)
 {
-    float[][] rows = LatentSampler.ForSeed(generators[w], 1, 4096);
+    float[][] rows = LatentSeeds.ForSeed(generators[w], 1, 4096);
     var rates = Enumerable.Range(0, 4).Select(_ => Rates(rows.Length, () => generators[w].Render(rows, batchSize: VariantBatch))).Skip(1).ToList();
     Console.WriteLine($"width {w,2}: {N0(Median(rates.Select(r => r.Wall)))} img/s ({N0(Median(rates.Select(r => r.Cpu)))} per CPU-second)");
 }
 
-Console.WriteLine($"drawing z as `sample` does (LatentSampler.Row per image, one thread): {N0(Median(Enumerable.Range(0, 3).Select(_ => Rates(4096, () => LatentSampler.ForSeed(generators[64], 1, 4096)).Wall)))} vectors/s");
+Console.WriteLine($"drawing z as `sample` does (LatentSeeds.Row per image, one thread): {N0(Median(Enumerable.Range(0, 3).Select(_ => Rates(4096, () => LatentSeeds.ForSeed(generators[64], 1, 4096)).Wall)))} vectors/s");
 
 // (6) Encoding alone, single 28x28 images of the width-64 model.
-ImageBatch sampleImages = generators[64].Render(LatentSampler.ForSeed(generators[64], 1, 2048), batchSize: 256);
+ImageBatch sampleImages = generators[64].Render(LatentSeeds.ForSeed(generators[64], 1, 2048), batchSize: 256);
 Console.WriteLine();
 Console.WriteLine($"## Encoding alone ({sampleImages.Count} images of the width-64 model, in memory, median of 3)");
 Console.WriteLine($"PNG (SkiaSharp, ImageGrid.EncodePng of one image), one thread: {N0(Median(Enumerable.Range(0, 3).Select(_ => Rates(sampleImages.Count, () => EncodeAll(sampleImages, parallel: false)).Wall)))} img/s");

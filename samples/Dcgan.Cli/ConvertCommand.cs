@@ -2,6 +2,7 @@
 // networks to netG.pth / netD.pth for torch.load. The layout of the files is PyTorchKeyLayout's (README, "Interop with
 // PyTorch"); a file that does not fit is refused with every missing, unexpected and misshaped key listed.
 using System.CommandLine;
+using Dcgan.Generation;
 using Dcgan.Interop;
 using Dcgan.Models;
 using Dcgan.Persistence;

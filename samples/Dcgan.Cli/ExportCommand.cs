@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Dcgan.CommandLine;
 using Dcgan.Export;
+using Dcgan.Generation;
 using Dcgan.Models;
 using Dcgan.Persistence;
 

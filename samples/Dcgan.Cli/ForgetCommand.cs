@@ -2,12 +2,14 @@
 // generator block while generating, given either the maps (--maps) or hand-drawn boxes (--boxes, a JSON file,
 // see Dcgan.Forgetting.ConceptBoxFile) from which the logistic-regression probe picks them. Writes one PNG: the
 // original samples on top, a blank row, then the same samples with the maps dropped.
-using Dcgan.Data;
 using System.CommandLine;
-using Dcgan.CommandLine;
 using System.Globalization;
+using Dcgan.CommandLine;
+using Dcgan.Data;
 using Dcgan.Forgetting;
+using Dcgan.Generation;
 using Dcgan.Imaging;
+using Dcgan.Interventions;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -90,7 +92,7 @@ internal static class ForgetCommand
                 maps = Probe(generator, layer, boxes, parse.GetValue(TopK), mode);
             }
 
-            torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, seed, count)); // [count, Z], as `sample --seed`
+            torch.Tensor z = LatentTensors.ToTensor(LatentSeeds.ForSeed(generator, seed, count)); // [count, Z], as `sample --seed`
             ImageBatch original = ImageTensors.FromTensor(generator.GenerateImages(z, mode));
             ImageBatch forgotten = ImageTensors.FromTensor(FeatureMapDropout.Generate(generator, z, layer.Name, maps, mode));
             int columns = count <= 16 ? count : (int)Math.Ceiling(Math.Sqrt(count));
@@ -108,7 +110,7 @@ internal static class ForgetCommand
     private static int[] Probe(DcganGenerator generator, GeneratorLayer layer, ConceptBoxFile boxes, int? topK, BatchNormMode mode)
     {
         using var scope = torch.NewDisposeScope();
-        torch.Tensor z = LatentVectors.ToTensor(LatentSampler.ForSeed(generator, boxes.Seed, boxes.Count)); // [count, Z], as `sample --seed`
+        torch.Tensor z = LatentTensors.ToTensor(LatentSeeds.ForSeed(generator, boxes.Seed, boxes.Count)); // [count, Z], as `sample --seed`
         var options = new ConceptProbeOptions { Layer = layer.Name, TopK = topK, BatchNorm = mode };
         ConceptProbeResult result = ConceptMapSelector.Select(generator, z, boxes.Boxes, options);
         string top = string.Join(", ", result.MapsByWeight.Take(8).Select(m =>

@@ -1,9 +1,10 @@
 // `dcgan interpolate`: latent walks. Either between two seeds (--from/--to: the z of `dcgan sample --count 1
 // --seed S`) or through --walk N points (images 0..N-1 of `dcgan sample --seed S`; walk r of --rows uses images
 // r*N .. r*N+N-1). Writes one strip with one row per walk, and with --frames a frame folder per walk.
-using Dcgan.Data;
 using System.CommandLine;
 using Dcgan.CommandLine;
+using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -104,8 +105,8 @@ internal static class InterpolateCommand
             }
             else
             {
-                float[] a = LatentSampler.ForSeed(generator, from!.Value, 1)[0];                 // image 0 of `sample --seed from`
-                float[] b = LatentSampler.ForSeed(generator, to!.Value, 1)[0];
+                float[] a = LatentSeeds.ForSeed(generator, from!.Value, 1)[0];                 // image 0 of `sample --seed from`
+                float[] b = LatentSeeds.ForSeed(generator, to!.Value, 1)[0];
                 walks.Add(LatentInterpolation.Path(a, b, steps, mode));
             }
 

@@ -1,5 +1,6 @@
-// SampleLatents: the latent vectors `dcgan sample` generates from: z_i = LatentSampler.Row(seed, i) drawn batch by batch
+// SampleLatents: the latent vectors `dcgan sample` generates from: z_i = LatentSeeds.Row(seed, i) drawn batch by batch
 // (memory independent of --count), or the rows of a --latent .npy file (float32 [N, nz] or [N, nz, 1, 1]).
+using Dcgan.Generation;
 using Dcgan.Interop;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -23,7 +24,7 @@ internal sealed class SampleLatents
     public string Description { get; }
 
     public static SampleLatents FromSeed(IGenerator generator, long seed, int count) =>
-        new(count, $"seed {seed}", i => LatentSampler.Row(seed, i, generator.LatentDimension, generator.LatentDistribution));
+        new(count, $"seed {seed}", i => LatentSeeds.Row(seed, i, generator.LatentDimension, generator.LatentDistribution));
 
     /// <summary>Reads the file whole (N x nz floats; the images are what must not be held at once).</summary>
     public static SampleLatents FromFile(IGenerator generator, string path)

@@ -1,6 +1,7 @@
 // The --checkpoint option of the commands that read a trained generator, and loading it once (so a report names
 // the file that was loaded even if a live run folder rotates it away).
 using System.CommandLine;
+using Dcgan.Generation;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Spectre.Console;

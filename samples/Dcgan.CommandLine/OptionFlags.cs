@@ -8,6 +8,7 @@ using Dcgan.Deduplication;
 using Dcgan.Evaluation;
 using Dcgan.Features;
 using Dcgan.Forgetting;
+using Dcgan.Interventions;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;

@@ -4,12 +4,13 @@
 // are the Frechet distance of its samples (frozen evaluation classifier) and loss-oscillation statistics,
 // per seed and as mean and sample standard deviation over the seeds.
 using System.CommandLine;
-using Dcgan.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Evaluation;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Training;
@@ -118,7 +119,7 @@ internal static class AblateCommand
         {
             trainer.Fit();
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured
-            float[][] z = LatentSampler.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
+            float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
             double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics)).FrechetDistance;
             double[] g = losses.Skip(losses.Count / 2).Select(l => l.GeneratorLoss).ToArray();
             double dJump = losses.Zip(losses.Skip(1), (a, b) => Math.Abs(b.DiscriminatorLoss - a.DiscriminatorLoss)).Skip(losses.Count / 2).Average();

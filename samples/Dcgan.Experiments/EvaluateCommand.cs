@@ -4,12 +4,13 @@
 // evaluate.json and evaluate.md. Samples of another size (e.g. 32x32) are resized to the classifier's 28x28 first.
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Dcgan.CommandLine;
 using Dcgan.Data;
 using Dcgan.Evaluation;
 using Dcgan.Features;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -67,7 +68,7 @@ internal static class EvaluateCommand
         using (generator)
         {
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured
-            float[][] z = LatentSampler.SampleRows(count, generator.LatentDimension, generator.LatentDistribution, rng);
+            float[][] z = LatentNoise.SampleRows(count, generator.LatentDimension, generator.LatentDistribution, rng);
             generated = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // e.g. 32x32 -> 28x28
         }
 

@@ -8,6 +8,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dcgan.Data;
 using Dcgan.Evaluation;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Training;
@@ -138,7 +139,7 @@ internal static class TimeToQualityCommand
             trainer.Fit();
             double seconds = clock.Elapsed.TotalSeconds;
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as `evaluate` draws it
-            float[][] z = LatentSampler.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
+            float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
             ImageBatch images = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // 32x32 -> 28x28
             return new QualityRun(candidate, seed, losses.Count, seconds, losses.Count * candidate.BatchSize / seconds, quality.Evaluate(images));
         }

@@ -8,6 +8,7 @@
 //   GET /api/walk?from=1&fromIndex=0&to=2&toIndex=0&t=0.5&mode=slerp              the image a fraction t of the way
 //   GET /api/arithmetic?seed=1&count=64&a=1,2,3&b=4,5,6&c=7,8,9&neighbours=4      mean A, mean B, mean C, A - B + C, neighbours
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Hosting;
 using Dcgan.Imaging;
 using Dcgan.Latent;

@@ -6,6 +6,7 @@
 // jittered neighbours) that the classifier assigns to c is compared for 1 vs 3 exemplars per concept, next to the
 // baseline of rendering C alone.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;
@@ -51,7 +52,7 @@ public static class ArithmeticStability
         float[][] pool;
         using (var rng = new torch.Generator(unchecked((ulong)SeedSequence.Derive(options.Seed, PoolStream)), torch.CPU))
         {
-            pool = LatentSampler.SampleRows(options.PoolSize, generator.LatentDimension, generator.LatentDistribution, rng);
+            pool = LatentNoise.SampleRows(options.PoolSize, generator.LatentDimension, generator.LatentDistribution, rng);
         }
 
         int[][] confident = ConfidentExemplars(generator, classifier, pool, options);

@@ -4,6 +4,7 @@
 // the classifier's feature space; sharp jumps would suggest memorization, the paper's concern).
 using Dcgan.Data;
 using Dcgan.Features;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
@@ -12,7 +13,7 @@ namespace Dcgan.Evaluation;
 
 /// <summary>Statistics of latent walks between random pairs of latent vectors.</summary>
 /// <remarks>
-/// <para>Pairs: one draw of <c>2 * Pairs</c> vectors from the generator's prior (<see cref="LatentSampler.SampleRows"/>
+/// <para>Pairs: one draw of <c>2 * Pairs</c> vectors from the generator's prior (<see cref="LatentNoise.SampleRows"/>
 /// from a CPU generator seeded with <see cref="LatentWalkOptions.Seed"/>); pair i is rows 2i and 2i + 1. Both modes walk the same pairs, so
 /// their end positions (t = 0 and t = 1) hold the same images and the same numbers.</para>
 /// <para>Images are generated with batch-norm running statistics (eval mode), like the rest of the evaluation, and
@@ -40,7 +41,7 @@ public static class LatentWalkStatistics
         float[][] latents;
         using (var rng = new torch.Generator(unchecked((ulong)options.Seed), torch.CPU))
         {
-            latents = LatentSampler.SampleRows(2 * options.Pairs, generator.LatentDimension, generator.LatentDistribution, rng);
+            latents = LatentNoise.SampleRows(2 * options.Pairs, generator.LatentDimension, generator.LatentDistribution, rng);
         }
 
         double endpointNorm = latents.Average(z => LatentVectors.Norm(z));

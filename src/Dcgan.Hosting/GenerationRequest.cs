@@ -1,5 +1,6 @@
 // GenerationRequest: one caller's latent rows waiting for the worker, and the promise it awaits.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Models;
 
 namespace Dcgan.Hosting;

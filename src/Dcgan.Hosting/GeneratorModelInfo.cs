@@ -1,5 +1,6 @@
 // GeneratorModelInfo: what the pool is serving right now (managed values only).
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Models;
 
 namespace Dcgan.Hosting;

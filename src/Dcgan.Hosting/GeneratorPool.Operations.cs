@@ -2,6 +2,7 @@
 // arithmetic. Each validates its arguments (naming the parameter and value), computes latent rows on the caller's
 // thread and queues them for the worker.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 
@@ -15,7 +16,7 @@ public sealed partial class GeneratorPool
 
     /// <summary>
     /// Images <paramref name="firstIndex"/> to <c>firstIndex + count - 1</c> of the indexed grid of
-    /// <paramref name="seed"/>: image i is generated from <c>LatentSampler.Row(seed, i, ...)</c>, so it does not
+    /// <paramref name="seed"/>: image i is generated from <c>LatentSeeds.Row(seed, i, ...)</c>, so it does not
     /// depend on <paramref name="count"/> (the first image of a 64-grid is the image of (seed, 0) alone).
     /// </summary>
     /// <param name="seed">The grid's seed.</param>
@@ -34,7 +35,7 @@ public sealed partial class GeneratorPool
         }
 
         return EnqueueAsync((dimension, distribution) => Enumerable.Range(firstIndex, count)
-            .Select(i => LatentSampler.Row(seed, i, dimension, distribution)).ToArray(), cancellationToken);
+            .Select(i => LatentSeeds.Row(seed, i, dimension, distribution)).ToArray(), cancellationToken);
     }
 
     /// <summary>The image of each latent vector, in order.</summary>
@@ -88,8 +89,8 @@ public sealed partial class GeneratorPool
         CheckMode(mode);
 
         return EnqueueAsync((dimension, distribution) => LatentInterpolation.Path(
-            LatentSampler.Row(from.Seed, from.Index, dimension, distribution),
-            LatentSampler.Row(to.Seed, to.Index, dimension, distribution), steps, mode), cancellationToken);
+            LatentSeeds.Row(from.Seed, from.Index, dimension, distribution),
+            LatentSeeds.Row(to.Seed, to.Index, dimension, distribution), steps, mode), cancellationToken);
     }
 
     /// <summary>
@@ -123,8 +124,8 @@ public sealed partial class GeneratorPool
         double[] ts = [.. fractions];
         return EnqueueAsync((dimension, distribution) =>
         {
-            float[] start = LatentSampler.Row(from.Seed, from.Index, dimension, distribution);
-            float[] end = LatentSampler.Row(to.Seed, to.Index, dimension, distribution);
+            float[] start = LatentSeeds.Row(from.Seed, from.Index, dimension, distribution);
+            float[] end = LatentSeeds.Row(to.Seed, to.Index, dimension, distribution);
             return ts.Select(t => LatentInterpolation.Interpolate(start, end, t, mode)).ToArray();
         }, cancellationToken);
     }
@@ -165,7 +166,7 @@ public sealed partial class GeneratorPool
         return EnqueueAsync((dimension, distribution) =>
         {
             LatentConcept Concept(int[] indices) => LatentConcept.FromExemplars(
-                indices.Select(i => LatentSampler.Row(seed, i, dimension, distribution)).ToArray(), string.Join(",", indices));
+                indices.Select(i => LatentSeeds.Row(seed, i, dimension, distribution)).ToArray(), string.Join(",", indices));
             LatentConcept ca = Concept(ia), cb = Concept(ib), cc = Concept(ic);
             float[] result = LatentExpression.Of(ca).Subtract(cb).Add(cc).Evaluate();
             float[][] around = neighbours == 0 ? [] : LatentNeighbours.Jitter(result, neighbours, seed);

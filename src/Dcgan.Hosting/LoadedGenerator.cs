@@ -1,4 +1,5 @@
 // LoadedGenerator: one checkpoint's generator, rebuilt and ready to run, with what the pool reports about it.
+using Dcgan.Generation;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using TorchSharp;

@@ -1,6 +1,7 @@
 // PyTorchCheckpoints: pytorch/examples-style netG.pth/netD.pth <-> a Dcgan checkpoint (.dcgan). An imported checkpoint
 // holds the networks and the architecture, no optimizer state: `dcgan sample`, `interpolate`, `arithmetic` and the
 // hosting GeneratorPool read it; training cannot resume from it (there is no optimizer state to resume).
+using Dcgan.Generation;
 using Dcgan.Models;
 using Dcgan.Persistence;
 

@@ -8,13 +8,14 @@ namespace Dcgan.Architecture.Tests;
 internal static class LayeringRules
 {
     public static readonly Assembly Data = typeof(Dcgan.Data.IImageDataSource).Assembly;
+    public static readonly Assembly Generation = typeof(Dcgan.Generation.IImageGenerator).Assembly;
     public static readonly Assembly Core = typeof(Dcgan.Training.GanTrainer).Assembly;
     public static readonly Assembly Evaluation = typeof(Dcgan.Evaluation.FrechetDistance).Assembly;
     public static readonly Assembly Hosting = typeof(Dcgan.Hosting.GeneratorPool).Assembly;
     public static readonly Assembly Interop = typeof(Dcgan.Interop.PyTorchStateDict).Assembly;
 
     /// <summary>Every library assembly, lowest layer first.</summary>
-    public static readonly Assembly[] Libraries = [Data, Core, Evaluation, Hosting, Interop];
+    public static readonly Assembly[] Libraries = [Data, Generation, Core, Evaluation, Hosting, Interop];
 
     // Internal types compiled from src/Shared into every library that uses TorchSharp (the Scalar owner).
     public static readonly HashSet<string> SharedSourceTypes = ["Dcgan.Native.Scalars", "Dcgan.Native.ScalarArithmetic"];
@@ -29,26 +30,33 @@ internal static class LayeringRules
     // Layer 0, Dcgan.Data: managed images and data sources, no TorchSharp.
     private static readonly string[] DataLayer = ["Dcgan.Configuration", "Dcgan.Data"];
 
-    // Layer 1, Dcgan.Core's foundations: native runtime, models, images.
-    private static readonly string[] CoreBase = [.. DataLayer, "Dcgan.Native", "Dcgan.Models"];
+    // Layer 1, Dcgan.Generation: the rendering contract, the latent toolkit, PNG grids and the pool; no TorchSharp.
+    private static readonly string[] GenerationLayer = [.. DataLayer, "Dcgan.Generation", "Dcgan.Latent", "Dcgan.Imaging", "Dcgan.Serving"];
+
+    // Layer 2, Dcgan.Core's foundations: native runtime and models.
+    private static readonly string[] CoreBase = [.. GenerationLayer, "Dcgan.Native", "Dcgan.Models"];
 
     // Everything in Dcgan.Core (the research layer may use all of it).
     private static readonly string[] CoreLayer =
-        [.. CoreBase, "Dcgan.Imaging", "Dcgan.Latent", "Dcgan.Persistence", "Dcgan.Training", "Dcgan.Training.Callbacks"];
+        [.. CoreBase, "Dcgan.Interventions", "Dcgan.Persistence", "Dcgan.Export", "Dcgan.Training", "Dcgan.Training.Callbacks"];
 
     /// <summary>Namespace -> the namespaces it may use.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
         ["Dcgan.Configuration"] = [],
         ["Dcgan.Data"] = ["Dcgan.Configuration"],
+        ["Dcgan.Generation"] = DataLayer,                            // the rendering contract and the seed convention
+        ["Dcgan.Imaging"] = DataLayer,                               // PNG grids of managed images
+        ["Dcgan.Latent"] = [.. DataLayer, "Dcgan.Generation"],        // latent tools need only the rendering contract
+        ["Dcgan.Serving"] = [.. DataLayer, "Dcgan.Generation", "Dcgan.Latent", "Dcgan.Imaging"], // the pool, any backend
+        ["Dcgan.Onnx"] = [.. DataLayer, "Dcgan.Generation"],          // the ONNX Runtime backend: no TorchSharp
         ["Dcgan.Native"] = DataLayer,
-        ["Dcgan.Models"] = [.. DataLayer, "Dcgan.Native"],            // models know nothing of training, files or front ends
-        ["Dcgan.Imaging"] = CoreBase,
-        ["Dcgan.Latent"] = [.. CoreBase, "Dcgan.Imaging"],           // latent tools need only a generator
-        ["Dcgan.Persistence"] = [.. CoreBase, "Dcgan.Latent"],      // the manifest owns its records: no Training types
+        ["Dcgan.Models"] = [.. GenerationLayer, "Dcgan.Native"],      // models know nothing of training, files or front ends
+        ["Dcgan.Interventions"] = CoreBase,                          // changes to a generator's layers (forgetting)
+        ["Dcgan.Persistence"] = CoreBase,                            // the manifest owns its records: no Training types
         ["Dcgan.Export"] = CoreBase,                                 // ONNX export: a network's layers, nothing of training
-        ["Dcgan.Training"] = [.. CoreBase, "Dcgan.Imaging", "Dcgan.Latent", "Dcgan.Persistence"],
-        ["Dcgan.Training.Callbacks"] = [.. CoreBase, "Dcgan.Imaging", "Dcgan.Latent", "Dcgan.Persistence", "Dcgan.Training"],
+        ["Dcgan.Training"] = [.. CoreBase, "Dcgan.Persistence"],
+        ["Dcgan.Training.Callbacks"] = [.. CoreBase, "Dcgan.Persistence", "Dcgan.Training"],
         ["Dcgan.Features"] = CoreLayer,                              // research: uses the GAN, never the reverse
         ["Dcgan.Forgetting"] = [.. CoreLayer, "Dcgan.Features"],
         ["Dcgan.Evaluation"] = [.. CoreLayer, "Dcgan.Features"],
@@ -60,7 +68,8 @@ internal static class LayeringRules
     /// <summary>Assembly -> the assemblies (by name prefix) it must not reference.</summary>
     public static readonly IReadOnlyDictionary<Assembly, string[]> ForbiddenReferences = new Dictionary<Assembly, string[]>
     {
-        [Data] = ["TorchSharp", "Dcgan.Core", "Dcgan.Evaluation", "Dcgan.Hosting"],
+        [Data] = ["TorchSharp", "Dcgan.Generation", "Dcgan.Core", "Dcgan.Evaluation", "Dcgan.Hosting"],
+        [Generation] = ["TorchSharp", "Dcgan.Core", "Dcgan.Evaluation", "Dcgan.Hosting", "Dcgan.Interop"],
         [Core] = ["Dcgan.Evaluation", "Dcgan.Hosting"],
         [Evaluation] = ["Dcgan.Hosting"],
         [Hosting] = ["Dcgan.Evaluation"],

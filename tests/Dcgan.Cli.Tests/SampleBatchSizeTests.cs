@@ -1,5 +1,6 @@
 // `dcgan sample` in batches: the PNG folder (encoded on a background task while the next batch is generated) holds the
 // same files with the same bytes whatever --batch-size is, and the same bytes as one image rendered alone.
+using Dcgan.Generation;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -29,7 +30,7 @@ public sealed class SampleBatchSizeTests(TinyRun run)
         {
             for (int i = 0; i < Count; i++)
             {
-                byte[] alone = ImageGrid.EncodePng(generator.RenderOne(LatentSampler.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution)), columns: 1, padding: 0);
+                byte[] alone = ImageGrid.EncodePng(generator.RenderOne(LatentSeeds.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution)), columns: 1, padding: 0);
                 File.ReadAllBytes(Path.Combine(small, names[i])).Should().Equal(alone, $"image {i} with --batch-size 7");
                 File.ReadAllBytes(Path.Combine(large, names[i])).Should().Equal(alone, $"image {i} with --batch-size 64");
             }

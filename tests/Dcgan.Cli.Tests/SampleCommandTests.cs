@@ -1,5 +1,6 @@
 // `dcgan sample`: one command for a grid file, a folder of images and an indexed grid, with one seed convention:
-// image i of --seed s is the generator's image of LatentSampler.Row(s, i) in every form and for every --count.
+// image i of --seed s is the generator's image of LatentSeeds.Row(s, i) in every form and for every --count.
+using Dcgan.Generation;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -26,7 +27,7 @@ public sealed class SampleCommandTests(TinyRun run)
         {
             for (int i = 0; i < Count; i++)
             {
-                float[] z = LatentSampler.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution);
+                float[] z = LatentSeeds.Row(Seed, i, generator.LatentDimension, generator.LatentDistribution);
                 byte[] expected = ImageGrid.EncodePng(generator.RenderOne(z), columns: 1, padding: 0);
                 File.ReadAllBytes(Path.Combine(folder, $"sample-{i:D4}.png")).Should().Equal(expected, $"image {i} is z = Row({Seed}, {i})");
             }

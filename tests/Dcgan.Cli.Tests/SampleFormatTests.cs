@@ -1,6 +1,7 @@
 // `dcgan sample --format npy|npz` and `--latent`: NumPy outputs hold exactly the images of the seed convention (or of
 // the given vectors), whatever the batch size; bad combinations are refused naming the options.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Interop;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -45,7 +46,7 @@ public sealed class SampleFormatTests(TinyRun run)
     public void Latent_vectors_from_a_file_give_their_images_in_order()
     {
         string root = run.NewFolder();
-        float[][] rows = LatentSampler.ForSeed(Seed + 1, 3, 100, LatentDistribution.Uniform);
+        float[][] rows = LatentSeeds.ForSeed(Seed + 1, 3, 100, LatentDistribution.Uniform);
         string flat = Path.Combine(root, "z.npy");
         string column = Path.Combine(root, "z4.npy");
         NpyFile.Write(flat, rows.SelectMany(r => r).ToArray(), [3, 100]);
@@ -115,7 +116,7 @@ public sealed class SampleFormatTests(TinyRun run)
         (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(CheckpointLocator.Resolve(run.RunFolder));
         using (generator)
         {
-            return generator.Render(LatentSampler.ForSeed(generator, Seed, Count));
+            return generator.Render(LatentSeeds.ForSeed(generator, Seed, Count));
         }
     }
 

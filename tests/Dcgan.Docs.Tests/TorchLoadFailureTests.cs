@@ -3,8 +3,10 @@
 // DllNotFoundException). The child is a small program compiled here with Roslyn into a copy of this test's output
 // folder (every file linked, except the one native library the case replaces).
 using System.Diagnostics;
-using Microsoft.CodeAnalysis;
+using Dcgan.Generation;
+using Dcgan.Models;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 namespace Dcgan.Docs.Tests;
 
@@ -26,10 +28,10 @@ public class TorchLoadFailureTests
             ("DcganModels.Create", () => DcganModels.Create(DcganModelOptions.Paper(28, 1), seed: 1)),
             ("CheckpointModels.LoadGenerator", () => CheckpointModels.LoadGenerator("missing.dcgan")),
             ("CheckpointModels.LoadDiscriminator", () => CheckpointModels.LoadDiscriminator("missing.dcgan")),
-            ("LatentSampler.Row", () => LatentSampler.Row(1, 0, 100, LatentDistribution.Uniform)),
-            ("LatentSampler.ForSeed", () => LatentSampler.ForSeed(1, 4, 100, LatentDistribution.Uniform)),
+            ("LatentSeeds.Row", () => LatentSeeds.Row(1, 0, 100, LatentDistribution.Uniform)),
+            ("LatentSeeds.ForSeed", () => LatentSeeds.ForSeed(1, 4, 100, LatentDistribution.Uniform)),
             ("IndexedLatentGrid.Create", () => IndexedLatentGrid.Create(5, 64, 100, LatentDistribution.Uniform)),
-            ("LatentVectors.ToTensor", () => LatentVectors.ToTensor([new float[100]])),
+            ("LatentTensors.ToTensor", () => LatentTensors.ToTensor([new float[100]])),
             ("LatentNeighbours.Jitter", () => LatentNeighbours.Jitter(new float[100], count: 8, seed: 1)),
             ("LatentImages.Render", () => LatentImages.Render(null!, [new float[100]])),
             ("GanTrainer", () => new Dcgan.Training.GanTrainer(null!, null!, null!)),

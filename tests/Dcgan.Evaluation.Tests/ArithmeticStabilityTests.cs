@@ -1,7 +1,8 @@
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Models;
-using TorchSharp;
 using Microsoft.Extensions.Options;
+using TorchSharp;
 
 namespace Dcgan.Evaluation.Tests;
 

@@ -2,6 +2,7 @@
 // functions of the pixels. The latent-metric tests use them to check bookkeeping against hand-derived results.
 using Dcgan.Data;
 using Dcgan.Features;
+using Dcgan.Generation;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;

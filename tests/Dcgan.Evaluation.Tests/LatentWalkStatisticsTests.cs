@@ -1,9 +1,10 @@
 using Dcgan.Data;
 using Dcgan.Features;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
-using TorchSharp;
 using Microsoft.Extensions.Options;
+using TorchSharp;
 
 namespace Dcgan.Evaluation.Tests;
 
@@ -96,7 +97,7 @@ public class LatentWalkStatisticsTests
         LatentWalkResult r = LatentWalkStatistics.Compute(generator, classifier, reference, new LatentWalkOptions { Pairs = 100, Steps = 4, PairsPerBatch = 7 });
 
         using var rng = new TorchSharp.torch.Generator(1, TorchSharp.torch.CPU);
-        float[][] z = LatentSampler.SampleRows(200, 2, LatentDistribution.Uniform, rng); // the documented pairing: rows 2i, 2i + 1
+        float[][] z = LatentNoise.SampleRows(200, 2, LatentDistribution.Uniform, rng); // the documented pairing: rows 2i, 2i + 1
         int crossing = Enumerable.Range(0, 100).Count(i => z[2 * i][0] < 0 != z[2 * i + 1][0] < 0);
         crossing.Should().BeInRange(30, 70);
         r.Linear.JumpSummary.ShareAboveThreshold.Should().BeApproximately(crossing / 100.0, 1e-12);

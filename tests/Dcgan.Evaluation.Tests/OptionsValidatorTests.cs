@@ -5,6 +5,7 @@ using Dcgan.Configuration;
 using Dcgan.Evaluation.Tests.Features;
 using Dcgan.Features;
 using Dcgan.Forgetting;
+using Dcgan.Interventions;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 // The generator pool's start-up, operations and argument errors, on tiny real checkpoints.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -103,7 +104,7 @@ public class GeneratorPoolTests
         (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(TestCheckpoints.A);
         using (generator)
         {
-            float[][] rows = Enumerable.Range(0, 12).Select(i => LatentSampler.Row(42, i, 8, generator.LatentDistribution)).ToArray();
+            float[][] rows = Enumerable.Range(0, 12).Select(i => LatentSeeds.Row(42, i, 8, generator.LatentDistribution)).ToArray();
             ImageBatch direct = generator.Render(rows);
             Pixels.MaxDifference(direct.Pixels, grid.Pixels).Should().BeLessThan(1e-5f);
         }
@@ -113,7 +114,7 @@ public class GeneratorPoolTests
     public async Task Given_latent_vectors_give_the_same_images_as_their_seeds()
     {
         using GeneratorPool pool = Started(TestCheckpoints.A);
-        float[][] rows = Enumerable.Range(0, 3).Select(i => LatentSampler.Row(7, i, 8, LatentDistribution.Uniform)).ToArray();
+        float[][] rows = Enumerable.Range(0, 3).Select(i => LatentSeeds.Row(7, i, 8, LatentDistribution.Uniform)).ToArray();
 
         ImageBatch fromVectors = await pool.GenerateFromLatentsAsync(rows);
         ImageBatch fromSeed = await pool.GenerateAsync(seed: 7, count: 3);

@@ -1,12 +1,13 @@
 // A host app on the Dcgan.Core and Dcgan.Data packages only: trains a few steps on an IDX file, checkpoints,
 // reloads the generator from the checkpoint and writes a sample grid. Arguments: IDX images file, output folder.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Persistence;
-using Dcgan.Training;
 using Dcgan.Training.Callbacks;
+using Dcgan.Training;
 
 string images = args[0], output = args[1];
 IImageDataSource data = ImageDataSources.Open(images);
@@ -36,7 +37,7 @@ using (var trainer = new GanTrainer(generator, discriminator, data, setup))
 (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(Path.Combine(output, "final.dcgan"));
 using (loaded)
 {
-    float[][] rows = LatentSampler.ForSeed(loaded, seed: 7, count: 16);
+    float[][] rows = LatentSeeds.ForSeed(loaded, seed: 7, count: 16);
     ImageBatch samples = loaded.Render(rows, BatchNormMode.RunningStatistics); // managed images, no tensors
     ImageGrid.SavePng(samples, Path.Combine(output, "samples.png"));
     Console.WriteLine($"step {manifest.GlobalStep}: wrote {samples.Count} samples of {samples.Shape} to {Path.Combine(output, "samples.png")}");

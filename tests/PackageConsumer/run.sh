@@ -8,6 +8,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 version="0.0.0-consumer.$(date +%s)"
 dotnet pack "$repo/src/Dcgan.Core" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+dotnet pack "$repo/src/Dcgan.Generation" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$repo/src/Dcgan.Data" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 mkdir -p "$work/app"
 cp "$repo/tests/PackageConsumer/PackageConsumer.csproj" "$repo/tests/PackageConsumer/Program.cs" "$work/app/"

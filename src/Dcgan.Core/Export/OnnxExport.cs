@@ -5,6 +5,7 @@
 // Batch norm is exported with its running statistics (eval mode). The model's metadata (metadata_props) records the
 // latent dimension and prior, the image shape and value range, and whatever provenance the caller adds.
 
+using Dcgan.Generation;
 using Dcgan.Models;
 using Google.Protobuf;
 using Onnx;

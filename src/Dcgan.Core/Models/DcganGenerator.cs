@@ -16,9 +16,10 @@
 // No layer has a bias (as in the authors' code and pytorch/examples): BN supplies the shifts.
 
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Native;
-using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dcgan.Models;

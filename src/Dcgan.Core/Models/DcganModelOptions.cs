@@ -1,6 +1,7 @@
 // DcganModelOptions: the architecture of a generator/discriminator pair (size, widths, kernel, projection, prior),
 // with the paper's and pytorch/examples' presets.
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Generation;
 
 namespace Dcgan.Models;
 

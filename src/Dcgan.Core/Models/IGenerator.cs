@@ -1,6 +1,7 @@
 // IGenerator: the generator extension point (z [N, Z] -> images [N, C, H, W] in [-1, 1]) that the trainer and the
 // latent tools work with.
 using Dcgan.Data;
+using Dcgan.Generation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,17 +11,8 @@ namespace Dcgan.Models;
 /// A generator network: maps latent vectors z to images in [-1, 1]. An extension point: the trainer and the
 /// latent tools work with any implementation.
 /// </summary>
-public interface IGenerator : IDisposable
+public interface IGenerator : IImageGenerator, IDisposable
 {
-    /// <summary>Length of a latent vector z.</summary>
-    int LatentDimension { get; }
-
-    /// <summary>The prior that z is drawn from during training and sampling.</summary>
-    LatentDistribution LatentDistribution { get; }
-
-    /// <summary>Shape of one generated image.</summary>
-    ImageShape ImageShape { get; }
-
     /// <summary>
     /// The trainable network (parameters, buffers, train/eval mode, device moves, state dict).
     /// Its state-dict keys are the checkpoint format.
@@ -33,4 +25,14 @@ public interface IGenerator : IDisposable
     /// </summary>
     /// <param name="latent">Latent vectors, [N, LatentDimension], on the network's device.</param>
     Tensor Generate(Tensor latent);
+
+    /// <summary>
+    /// The rendering contract for a TorchSharp generator: one forward pass over the rows in eval mode (running
+    /// batch-norm statistics, no autograd) on the network's device, in one dispose scope; see
+    /// <see cref="LatentImages.Render"/>. An implementation may override it.
+    /// </summary>
+    /// <param name="latents">One or more rows of length <see cref="IImageGenerator.LatentDimension"/>.</param>
+    /// <returns>The images, [latents.Count, C, H, W] in [-1, 1].</returns>
+    ImageBatch IImageGenerator.RenderBatch(IReadOnlyList<float[]> latents) =>
+        this.Render(latents, BatchNormMode.RunningStatistics, Math.Max(1, latents?.Count ?? 1));
 }

@@ -1,6 +1,7 @@
 // ILayeredGenerator: a generator that exposes its hidden blocks, so that the latent tools (feature-map dropout,
 // activation capture) can read or replace one block's output while generating. DcganGenerator implements it.
 using Dcgan.Data;
+using Dcgan.Interventions;
 using static TorchSharp.torch;
 
 namespace Dcgan.Models;

@@ -1,4 +1,5 @@
 // The JSON part of a checkpoint: position, trainer settings, architecture, shapes, RNG state and entry hashes.
+using Dcgan.Generation;
 using Dcgan.Models;
 
 namespace Dcgan.Persistence;

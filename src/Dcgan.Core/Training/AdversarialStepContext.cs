@@ -1,4 +1,5 @@
 // What an IAdversarialStep works with during one step: the batch, the networks, the loss, the optimizers, noise.
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
@@ -70,7 +71,7 @@ public sealed class AdversarialStepContext
     public Tensor SampleLatent(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return LatentSampler.Sample(count, Generator.LatentDimension, Generator.LatentDistribution, _noise, Device); // [count, Z]
+        return LatentNoise.Sample(count, Generator.LatentDimension, Generator.LatentDistribution, _noise, Device); // [count, Z]
     }
 
     /// <summary>

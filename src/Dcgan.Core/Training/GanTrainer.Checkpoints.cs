@@ -2,6 +2,7 @@
 // state, fixed noise, position and settings, loaded all or nothing (verified into temporaries, then applied).
 // Training maps its options to Persistence's records, never the reverse.
 using System.Runtime.InteropServices;
+using Dcgan.Generation;
 using Dcgan.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,6 +1,7 @@
 // The training loop: epochs of batches, one dispose scope per batch, callbacks in a fixed order, exact resume.
 using System.Diagnostics;
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Native;
@@ -75,7 +76,7 @@ public sealed partial class GanTrainer : IDisposable
         _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.NoiseStream));
         using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.FixedNoiseStream)))
         {
-            _fixedNoise = LatentSampler.Sample(_options.FixedSampleCount, generator.LatentDimension, generator.LatentDistribution, fixedNoise)
+            _fixedNoise = LatentNoise.Sample(_options.FixedSampleCount, generator.LatentDimension, generator.LatentDistribution, fixedNoise)
                 .DetachFromDisposeScope(); // [S, Z] on the CPU, owned by the trainer
         }
 

@@ -9,6 +9,7 @@
 //     package's one logistic regression) on the C-dimensional activation vectors of those locations, standardised
 //     per map (FeatureStandardizer), and keep the maps with weight > 0, largest first.
 using Dcgan.Features;
+using Dcgan.Interventions;
 using Dcgan.Latent;
 using Dcgan.Models;
 using static TorchSharp.torch;

@@ -1,4 +1,5 @@
 // ConceptProbeResult: what the window probe found: a weight per feature map and the maps to drop.
+using Dcgan.Interventions;
 using Dcgan.Latent;
 
 namespace Dcgan.Forgetting;

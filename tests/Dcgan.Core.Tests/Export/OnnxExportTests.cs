@@ -2,12 +2,13 @@
 // both presets at several sizes and channel counts, and the model must describe itself in its metadata.
 using Dcgan.Core.Tests.Models;
 using Dcgan.Export;
+using Dcgan.Generation;
 using Dcgan.Models;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Microsoft.ML.OnnxRuntime;
+using Tensor = TorchSharp.torch.Tensor;
 using TorchSharp;
 using static TorchSharp.torch;
-using Tensor = TorchSharp.torch.Tensor;
 
 namespace Dcgan.Core.Tests.Export;
 

@@ -1,6 +1,7 @@
-using Dcgan.Latent;
-using Dcgan.Data;
 using Dcgan.Core.Tests.Models;
+using Dcgan.Data;
+using Dcgan.Interventions;
+using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;

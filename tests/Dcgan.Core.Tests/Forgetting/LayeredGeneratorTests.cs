@@ -1,6 +1,8 @@
 // The feature-map intervention works on any ILayeredGenerator, not only on DcganGenerator.
 using Dcgan.Core.Tests.Models;
 using Dcgan.Data;
+using Dcgan.Generation;
+using Dcgan.Interventions;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;

@@ -1,9 +1,10 @@
 // TwoBlockGenerator: a small ILayeredGenerator that is not a DcganGenerator (a hand-written network with one hidden
 // block), to show that the latent tools' layer intervention works on any generator that exposes its blocks.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Models;
-using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dcgan.Core.Tests.Forgetting;

@@ -4,6 +4,7 @@
 // statistics one never did (its temporary Scalars are in short calls on tiny tensors): a regression guard only.
 using Dcgan.Core.Tests.Training;
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using TorchSharp;
@@ -39,7 +40,7 @@ public class SamplingUnderGcPressureTests
         var pixels = new List<float>();
         for (long seed = 0; seed < Seeds; seed++)
         {
-            float[][] rows = [.. LatentSampler.ForSeed(generator, seed, 3), .. IndexedLatentGrid.For(generator, seed, 2).Vectors];
+            float[][] rows = [.. LatentSeeds.ForSeed(generator, seed, 3), .. IndexedLatentGrid.For(generator, seed, 2).Vectors];
             rows = [.. rows, .. LatentNeighbours.Jitter(rows[0], 3, seed)];
             latents.AddRange(rows.SelectMany(r => r));
             pixels.AddRange(generator.Render(rows, mode, batchSize: 4).Pixels);

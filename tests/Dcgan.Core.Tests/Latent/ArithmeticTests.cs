@@ -1,3 +1,4 @@
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 
@@ -6,12 +7,12 @@ namespace Dcgan.Core.Tests.Latent;
 public class LatentArithmeticTests
 {
     private static LatentConcept Concept(long seed, string name, int k = 3) =>
-        LatentConcept.FromExemplars(LatentSampler.ForSeed(seed, k, 8, LatentDistribution.Normal), name);
+        LatentConcept.FromExemplars(LatentSeeds.ForSeed(seed, k, 8, LatentDistribution.Normal), name);
 
     [Fact]
     public void Average_of_identical_exemplars_is_the_exemplar()
     {
-        float[] z = LatentSampler.ForSeed(5, 1, 8, LatentDistribution.Normal)[0];
+        float[] z = LatentSeeds.ForSeed(5, 1, 8, LatentDistribution.Normal)[0];
         LatentConcept.FromExemplars([z, z, z]).Mean.Should().Equal(z);
     }
 
@@ -57,7 +58,7 @@ public class LatentArithmeticTests
     [Fact]
     public void Neighbours_stay_within_the_radius_and_repeat_per_seed()
     {
-        float[] centre = LatentSampler.ForSeed(9, 1, 100, LatentDistribution.Normal)[0];
+        float[] centre = LatentSeeds.ForSeed(9, 1, 100, LatentDistribution.Normal)[0];
         float[][] near = LatentNeighbours.Jitter(centre, 50, seed: 4);
         near.Should().HaveCount(50);
         double maxOffset = near.SelectMany(row => row.Select((v, j) => Math.Abs(v - centre[j]))).Max();

@@ -1,4 +1,5 @@
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Imaging;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -25,8 +26,8 @@ public class IndexedGridTests
         IndexedLatentGrid bigger = IndexedLatentGrid.Create(11, 20, 8, LatentDistribution.Uniform);
         b.Vectors.Should().BeEquivalentTo(a.Vectors, o => o.WithStrictOrdering());
         bigger.Vectors.Take(12).Should().BeEquivalentTo(a.Vectors, o => o.WithStrictOrdering());
-        LatentSampler.Row(11, 5, 8, LatentDistribution.Uniform).Should().Equal(a.Vector(5));
-        bigger.Vectors.Should().BeEquivalentTo(LatentSampler.ForSeed(11, 20, 8, LatentDistribution.Uniform), o => o.WithStrictOrdering());
+        LatentSeeds.Row(11, 5, 8, LatentDistribution.Uniform).Should().Equal(a.Vector(5));
+        bigger.Vectors.Should().BeEquivalentTo(LatentSeeds.ForSeed(11, 20, 8, LatentDistribution.Uniform), o => o.WithStrictOrdering());
         IndexedLatentGrid.Create(12, 12, 8, LatentDistribution.Uniform).Vector(0).Should().NotEqual(a.Vector(0));
         a.Vectors.SelectMany(v => v).Should().OnlyContain(v => v >= -1 && v <= 1);
     }
@@ -106,7 +107,7 @@ public class IndexedGridTests
     {
         using DcganGenerator g = TinyGenerator();
         FluentActions.Invoking(() => g.Render([new float[100]])).Should().Throw<ArgumentException>().WithMessage("*length 100*expects 8*");
-        float[][] z = LatentSampler.ForSeed(1, 5, 8, LatentDistribution.Uniform);
+        float[][] z = LatentSeeds.ForSeed(1, 5, 8, LatentDistribution.Uniform);
         ImageBatch all = g.Render(z, batchSize: 2);
         all.Count.Should().Be(5);
         all.Shape.Should().Be(new ImageShape(1, 28, 28));
@@ -145,7 +146,7 @@ public class IndexedGridTests
     public void Rendering_leaves_no_live_tensors()
     {
         using DcganGenerator g = TinyGenerator();
-        float[][] z = LatentSampler.ForSeed(1, 4, 8, LatentDistribution.Uniform);
+        float[][] z = LatentSeeds.ForSeed(1, 4, 8, LatentDistribution.Uniform);
         g.Render(z);
         long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         for (int i = 0; i < 3; i++)

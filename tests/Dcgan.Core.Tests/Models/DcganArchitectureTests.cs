@@ -1,3 +1,4 @@
+using Dcgan.Generation;
 using Dcgan.Models;
 using Microsoft.Extensions.Options;
 

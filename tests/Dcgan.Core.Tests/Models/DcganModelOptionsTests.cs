@@ -1,5 +1,6 @@
 // DcganModelOptions follows the library's options pattern: DataAnnotations are the limits, the validator adds the
 // b * 2^k rule and lists every failure at once; the options bind from configuration (enums from their names).
+using Dcgan.Generation;
 using Dcgan.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

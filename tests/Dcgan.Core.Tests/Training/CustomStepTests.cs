@@ -1,6 +1,7 @@
 // The adversarial step is pluggable: a user-written step (CriticUpdatesStep) trains through the public API, does
 // what it says, and the trainer enforces the step contract.
 using Dcgan.Data;
+using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -52,7 +53,7 @@ public sealed class CustomStepTests : IDisposable
             Tensor real = tensor(data.Batch()[..(batch * 28 * 28)], [batch, 1, 28, 28]); // [B, 1, 28, 28]
             for (int update = 0; update < 2; update++)
             {
-                Tensor z = LatentSampler.Sample(batch, g2.LatentDimension, g2.LatentDistribution, noise); // [B, Z]
+                Tensor z = LatentNoise.Sample(batch, g2.LatentDimension, g2.LatentDistribution, noise); // [B, Z]
                 Tensor fake = g2.Generate(z).detach();                                                  // [B, 1, 28, 28]
                 adam.zero_grad();
                 Tensor realLogits = d2.Judge(real);

@@ -5,6 +5,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 using Dcgan.Core.Tests.Forgetting;
+using Dcgan.Interventions;
 
 namespace Dcgan.Evaluation.Tests.Forgetting;
 

@@ -1,12 +1,12 @@
 // FeatureMapDropout: the paper's "forgetting" intervention (section 6.3.2). Chosen feature maps of one hidden
 // block are set to zero at every spatial position while generating; the stored weights are never touched.
-using Dcgan.Native;
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Latent;
+namespace Dcgan.Interventions;
 
 /// <summary>
 /// Generates images with chosen feature maps of a chosen generator block dropped (zeroed at every position),

@@ -1,7 +1,6 @@
 // LatentNeighbours: the paper's neighbours of an arithmetic result: the result plus uniform noise in [-r, r]
-// per coordinate (r = 0.25 in the paper), drawn from a seeded CPU generator.
-using Dcgan.Native;
-using static TorchSharp.torch;
+// per coordinate (r = 0.25 in the paper), drawn from a seeded managed stream (SplitMix64, as LatentSeeds).
+using Dcgan.Generation;
 
 namespace Dcgan.Latent;
 
@@ -14,7 +13,9 @@ public static class LatentNeighbours
 
     /// <summary>
     /// <paramref name="count"/> vectors <c>centre + u</c> with every coordinate of u uniform in [-radius, radius],
-    /// drawn from a CPU generator seeded with <paramref name="seed"/> (same seed, same neighbours).
+    /// drawn from a SplitMix64 stream started at <paramref name="seed"/> (same seed, same neighbours on every machine):
+    /// coordinate j of neighbour i is <c>centre[j] + radius * (2 u - 1)</c> with u the (i * Z + j)-th draw of
+    /// <c>(next() &gt;&gt; 11) * 2^-53</c>, computed in double and rounded to float.
     /// </summary>
     /// <param name="centre">The vector to jitter (not modified).</param>
     /// <param name="count">Number of neighbours, at least 1.</param>
@@ -24,7 +25,6 @@ public static class LatentNeighbours
     /// <exception cref="ArgumentException">Empty centre, count below 1, or a negative or non-finite radius.</exception>
     public static float[][] Jitter(float[] centre, int count, long seed, float radius = DefaultRadius)
     {
-        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(centre);
         if (centre.Length == 0)
         {
@@ -37,22 +37,19 @@ public static class LatentNeighbours
             throw new ArgumentOutOfRangeException(nameof(radius), radius, $"The jitter radius must be finite and at least 0; got {radius}.");
         }
 
-        float[][] noise;
-        using (var generator = new Generator(unchecked((ulong)seed), CPU))
-        using (NewDisposeScope())
+        var stream = new SplitMix64Stream(unchecked((ulong)seed));
+        var neighbours = new float[count][];
+        for (int i = 0; i < count; i++)
         {
-            Tensor u = rand(count, centre.Length, generator: generator).mul_(Scalars.Constant(2L)).sub_(Scalars.Constant(1L)); // [count, Z] in [-1, 1)
-            noise = LatentVectors.FromTensor(u);
-        }
-
-        foreach (float[] row in noise)
-        {
+            var row = new float[centre.Length];
             for (int j = 0; j < row.Length; j++)
             {
-                row[j] = centre[j] + radius * row[j];
+                row[j] = (float)(centre[j] + radius * (2 * stream.NextUniform() - 1)); // centre + U(-r, r)
             }
+
+            neighbours[i] = row;
         }
 
-        return noise;
+        return neighbours;
     }
 }

@@ -1,12 +1,12 @@
 // LatentImages: managed latent rows in, managed images out, through any IGenerator. Each chunk of rows is one
 // dispose scope; no tensor leaves this file. The chunk size may change the last bits of an image (see Render).
 using Dcgan.Data;
-using Dcgan.Models;
+using Dcgan.Generation;
 using Dcgan.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Latent;
+namespace Dcgan.Models;
 
 /// <summary>Generates <see cref="ImageBatch"/> values from latent vectors held as <c>float[]</c> rows.</summary>
 public static class LatentImages
@@ -38,7 +38,7 @@ public static class LatentImages
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        int length = LatentVectors.RequireSameLength(latents, "latent vector");
+        int length = LatentRows.RequireSameLength(latents, "latent vector");
         if (length != generator.LatentDimension)
         {
             throw new ArgumentException(
@@ -52,7 +52,7 @@ public static class LatentImages
         {
             int n = Math.Min(batchSize, latents.Count - start);
             using var scope = NewDisposeScope();
-            Tensor z = LatentVectors.ToTensor(latents.Skip(start).Take(n).ToArray(), device); // [n, Z]
+            Tensor z = LatentTensors.ToTensor(latents.Skip(start).Take(n).ToArray(), device); // [n, Z]
             Tensor images = generator.GenerateImages(z, mode);                                 // [n, C, H, W]
             ImageTensors.FromTensor(images).Pixels.CopyTo(pixels, start * shape.ElementCount);
         }

@@ -1,13 +1,13 @@
 // IndexedLatentGrid: numbered samples a person can look at and pick exemplars from ("3, 17 and 42 are
-// smiling women"). Tile i is LatentSampler.Row(seed, i): it does not depend on the grid's size, so a grid
+// smiling women"). Tile i is LatentSeeds.Row(seed, i): it does not depend on the grid's size, so a grid
 // of 64 and a grid of 100 made from the same seed agree on their first 64 vectors, and tile i is image i of
 // `dcgan sample --seed seed`.
-using Dcgan.Models;
+using Dcgan.Generation;
 
 namespace Dcgan.Latent;
 
 /// <summary>
-/// <see cref="Count"/> latent vectors numbered 0 to Count - 1: vector i is <see cref="LatentSampler.Row"/>(seed, i),
+/// <see cref="Count"/> latent vectors numbered 0 to Count - 1: vector i is <see cref="LatentSeeds.Row"/>(seed, i),
 /// so it depends only on (seed, i, dimension, distribution), never on the count.
 /// </summary>
 public sealed class IndexedLatentGrid
@@ -40,7 +40,7 @@ public sealed class IndexedLatentGrid
     /// <param name="generator">The generator whose z the grid holds.</param>
     /// <param name="seed">The grid's seed.</param>
     /// <param name="count">Number of tiles, at least 1.</param>
-    public static IndexedLatentGrid For(IGenerator generator, long seed, int count)
+    public static IndexedLatentGrid For(IImageGenerator generator, long seed, int count)
     {
         ArgumentNullException.ThrowIfNull(generator);
         return Create(seed, count, generator.LatentDimension, generator.LatentDistribution);
@@ -52,7 +52,7 @@ public sealed class IndexedLatentGrid
     /// <param name="dimension">Length of each vector, at least 1.</param>
     /// <param name="distribution">The prior.</param>
     public static IndexedLatentGrid Create(long seed, int count, int dimension, LatentDistribution distribution) =>
-        new(seed, distribution, LatentSampler.ForSeed(seed, count, dimension, distribution));
+        new(seed, distribution, LatentSeeds.ForSeed(seed, count, dimension, distribution));
 
     /// <summary>A copy of vector <paramref name="index"/>.</summary>
     /// <param name="index">0 to Count - 1.</param>

@@ -6,7 +6,7 @@ using System.Globalization;
 using Dcgan.Data;
 using Dcgan.Models;
 
-namespace Dcgan.Latent;
+namespace Dcgan.Interventions;
 
 /// <summary>
 /// One hidden block of an <see cref="ILayeredGenerator"/> such as <see cref="DcganGenerator"/>: its name (<c>block0</c> .. <c>block{k-1}</c>), its index,

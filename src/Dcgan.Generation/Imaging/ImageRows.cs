@@ -1,7 +1,6 @@
 // ImageRows: lays out several image sequences as rows of one grid (walk strips: one row per walk; arithmetic:
 // exemplars per term, then the result and its neighbours), and writes sequences as numbered frame files.
 using Dcgan.Data;
-using Dcgan.Models;
 
 namespace Dcgan.Imaging;
 

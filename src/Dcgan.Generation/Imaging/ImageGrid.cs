@@ -1,7 +1,6 @@
 // Lays out a batch of images as one grid picture and encodes it as PNG with SkiaSharp. Written here rather than
 // with TorchVision's make_grid/save_image, which crash on partial rows and do not truncate existing files.
 using Dcgan.Data;
-using Dcgan.Models;
 using SkiaSharp;
 
 namespace Dcgan.Imaging;

@@ -1,5 +1,5 @@
 // LatentDistribution: the prior z is drawn from (the paper's U(-1, 1) or N(0, 1)).
-namespace Dcgan.Models;
+namespace Dcgan.Generation;
 
 /// <summary>The prior that the generator's latent vectors z are drawn from.</summary>
 public enum LatentDistribution

@@ -2,7 +2,7 @@
 // tests never hold native tensors across calls.
 using static TorchSharp.torch;
 
-namespace Dcgan.Latent;
+namespace Dcgan.Interventions;
 
 /// <summary>Activations of one generator block for <see cref="Count"/> samples, as managed floats.</summary>
 /// <param name="Count">Number of samples N.</param>
