@@ -125,8 +125,8 @@ internal static class TrainCommand
         using var newRunFolder = new NewRunFolder(output);
         using (generator)
         using (discriminator)
-        using (var losses = new LossLogCallback(output))
         {
+            var losses = new LossLogCallback(output);                  // the trainer owns its callbacks and disposes them
             var checkpoints = new CheckpointCallback(output);
             var grids = new SampleGridCallback(output);
             using var trainer = new GanTrainer(generator, discriminator, data, new GanTrainerSetup

@@ -9,7 +9,7 @@ namespace Dcgan.Data;
 /// Reads the batches of one epoch, in a given order, on a background thread, at most
 /// <c>capacity</c> batches ahead. Enumerate it once on the consuming thread; dispose it to stop early.
 /// </summary>
-internal sealed class BatchPrefetcher : IDisposable
+public sealed class BatchPrefetcher : IDisposable
 {
     private readonly BlockingCollection<HostBatch> _ready;
     private readonly CancellationTokenSource _stop = new();

@@ -5,7 +5,7 @@ namespace Dcgan.Data;
 /// The order in which an epoch visits a data set: a permutation that depends only on (seed, epoch), so a
 /// resumed run visits exactly the batches an uninterrupted run would, without storing any RNG state.
 /// </summary>
-internal static class EpochOrder
+public static class EpochOrder
 {
     /// <summary>A Fisher-Yates permutation of 0..count-1 for <paramref name="epoch"/>.</summary>
     /// <param name="count">Number of items, at least 1.</param>

@@ -5,4 +5,4 @@ namespace Dcgan.Data;
 /// <param name="Index">Zero-based index of the batch within its epoch.</param>
 /// <param name="Count">Number of images.</param>
 /// <param name="Pixels">Channel-first floats in [-1, 1]; only the first Count * ElementCount are valid.</param>
-internal sealed record HostBatch(int Index, int Count, float[] Pixels);
+public sealed record HostBatch(int Index, int Count, float[] Pixels);

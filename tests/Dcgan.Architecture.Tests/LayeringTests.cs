@@ -55,6 +55,22 @@ public class LayeringTests
     }
 
     [Fact]
+    public void No_library_shows_its_internals_to_another_library()
+    {
+        // The packages are versioned separately: internals used across them could vanish under an upgrade of one
+        // (MissingMethodException). Internals are shown to their own test project only.
+        string[] libraries = LayeringRules.Libraries.Select(a => a.GetName().Name!).ToArray();
+        var shown = LayeringRules.Libraries.SelectMany(a => a
+            .GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+            .Select(v => (Library: a.GetName().Name!, Friend: v.AssemblyName)));
+
+        shown.Where(p => libraries.Contains(p.Friend) || p.Friend != p.Library + ".Tests")
+            .Select(p => $"{p.Library} shows its internals to {p.Friend}")
+            .Should().BeEmpty();
+        shown.Should().NotBeEmpty("the check reads the attributes (each library has a test project)");
+    }
+
+    [Fact]
     public void The_checker_finds_a_forbidden_use_in_a_method_body_and_a_cycle()
     {
         // The fixture below breaks the rule on purpose: Models uses Training inside a method body only.

@@ -120,10 +120,17 @@ public sealed partial class GanTrainer : IDisposable
     public TrainingPosition Position { get; private set; }
 
     /// <summary>
-    /// The fixed latent vectors for sample grids, [FixedSampleCount, LatentDimension] on the CPU. Owned by the
-    /// trainer: do not dispose or modify it; it is valid until the trainer is disposed.
+    /// A copy of the fixed latent vectors of the sample grids, [FixedSampleCount][LatentDimension] (managed: the tensor
+    /// stays the trainer's).
     /// </summary>
-    public Tensor FixedNoise => _fixedNoise;
+    public float[][] FixedLatents
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return LatentTensors.FromTensor(_fixedNoise); // [S, Z] -> rows
+        }
+    }
 
     /// <summary>Asks <see cref="Fit"/> to stop after the current step. Safe to call from any thread.</summary>
     public void RequestStop() => _stopRequested = true;
@@ -238,7 +245,7 @@ public sealed partial class GanTrainer : IDisposable
     }
 
     /// <summary>
-    /// Generates images from <see cref="FixedNoise"/> (or its first <paramref name="count"/> rows) as managed values.
+    /// Generates images from <see cref="FixedLatents"/> (or its first <paramref name="count"/> rows) as managed values.
     /// </summary>
     /// <param name="mode">Batch-norm statistics to use; running statistics make each image independent of the others.</param>
     /// <param name="count">How many, 1 to <see cref="GanTrainerOptions.FixedSampleCount"/>; null means all fixed vectors.</param>
@@ -257,7 +264,11 @@ public sealed partial class GanTrainer : IDisposable
         return ImageTensors.FromTensor(Generator.GenerateImages(z, mode));
     }
 
-    /// <summary>Releases the optimizers, random generators and fixed noise. The networks stay usable.</summary>
+    /// <summary>
+    /// Releases the optimizers, random generators and fixed noise, and disposes the callbacks that are
+    /// <see cref="IDisposable"/> (the trainer owns its callbacks; last registered first). The networks stay usable: they
+    /// belong to whoever created them.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -271,6 +282,10 @@ public sealed partial class GanTrainer : IDisposable
         _noise.Dispose();
         _fixedNoise.Dispose();
         _preStep?.Dispose();
+        for (int i = _callbacks.Count - 1; i >= 0; i--)
+        {
+            (_callbacks[i] as IDisposable)?.Dispose();
+        }
     }
 
     private TrainingOutcome StopReason(CancellationToken token) =>

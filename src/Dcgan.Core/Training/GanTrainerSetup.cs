@@ -38,7 +38,10 @@ public sealed class GanTrainerSetup
     /// <value>The default value is <see cref="AdamOptimizerFactory"/> (Adam with the options' learning rates and betas).</value>
     public IOptimizerFactory OptimizerFactory { get; set; } = new AdamOptimizerFactory();
 
-    /// <summary>Callbacks, run in this order (register checkpointing last).</summary>
+    /// <summary>
+    /// Callbacks, run in this order (register checkpointing last). The trainer owns them: disposing the trainer disposes
+    /// every callback that is <see cref="IDisposable"/>, so do not share one between trainers.
+    /// </summary>
     /// <value>The default value is none.</value>
     public IReadOnlyList<GanCallback> Callbacks { get; set; } = [];
 

@@ -8,7 +8,7 @@ namespace Dcgan.Data;
 /// background coming in at the border) has the same mass moved by the same amount, so after registration both are
 /// sampled at the same content positions.
 /// </summary>
-internal static class MassCentring
+public static class MassCentring
 {
     /// <summary>
     /// Where to sample so that the centre of mass of <paramref name="grey"/> lands at the centre: the returned offsets are
