@@ -38,7 +38,7 @@ public sealed class FakeBackendPoolTests
             {
                 float[] z = LatentSeeds.Row(42, 7 + i, 5, LatentDistribution.Normal);
                 float[] expected = Enumerable.Range(0, 12).Select(p => FakeImageGenerator.Expected(z, p, 0.5f)).ToArray();
-                images.Image(i).Should().Equal(expected);
+                images.Image(i).ToArray().Should().Equal(expected);
             }
         }
     }
