@@ -51,7 +51,7 @@ public sealed class SampleCommandTests(TinyRun run)
         {
             int[] expected = PngPixels.Image(Path.Combine(folder, $"sample-{i:D4}.png"));
             PngPixels.Gray(grid, 2 + (i % columns) * 30, 2 + (i / columns) * 30).Should().Equal(expected, $"grid tile {i} is folder image {i}");
-            SKRectI tile = layout.TileRect(i);
+            PixelRect tile = layout.TileRect(i);
             PngPixels.Gray(indexed, tile.Left, tile.Top).Should().Equal(expected, $"indexed tile {i} is folder image {i}");
         }
     }

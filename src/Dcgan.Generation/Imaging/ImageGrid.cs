@@ -17,9 +17,9 @@ public static class ImageGrid
     /// <param name="padding">Pixels between tiles and around the grid; the default is 2.</param>
     /// <param name="background">Colour of the padding; the default (null) is black.</param>
     /// <returns>The PNG file's bytes.</returns>
-    public static byte[] EncodePng(ImageBatch images, int? columns = null, int padding = 2, SKColor? background = null)
+    public static byte[] EncodePng(ImageBatch images, int? columns = null, int padding = 2, RgbColor? background = null)
     {
-        using SKBitmap bitmap = Render(images, columns, padding, background ?? SKColors.Black);
+        using SKBitmap bitmap = Render(images, columns, padding, background is { } c ? new SKColor(c.R, c.G, c.B) : SKColors.Black);
         using SKData data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
@@ -47,7 +47,7 @@ public static class ImageGrid
     /// <param name="columns">Tiles per row; null means ceil(sqrt(Count)).</param>
     /// <param name="padding">Pixels between tiles and around the grid.</param>
     /// <param name="background">Colour of the padding.</param>
-    public static SKBitmap Render(ImageBatch images, int? columns, int padding, SKColor background)
+    internal static SKBitmap Render(ImageBatch images, int? columns, int padding, SKColor background)
     {
         ArgumentNullException.ThrowIfNull(images);
         if (images.Count < 1)

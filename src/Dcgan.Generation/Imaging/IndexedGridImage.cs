@@ -39,7 +39,7 @@ public static class IndexedGridImage
     /// <param name="fontFamily">Label font family; the default is "DejaVu Sans".</param>
     /// <exception cref="FontUnavailableException">The font family is not installed (labels would vanish).</exception>
     /// <exception cref="ArgumentException">Label count differs from the image count; no images; unsupported channels.</exception>
-    public static SKBitmap Render(ImageBatch images, IReadOnlyList<int>? labels = null, int? columns = null, int scale = 1,
+    internal static SKBitmap Render(ImageBatch images, IReadOnlyList<int>? labels = null, int? columns = null, int scale = 1,
         string fontFamily = LabelTypeface.DefaultFamily)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -67,7 +67,8 @@ public static class IndexedGridImage
                     canvas.DrawImage(tileImage, SKRect.Create(layout.TileRect(n).Left, layout.TileRect(n).Top, layout.TileWidth, layout.TileHeight), sampling);
                 }
 
-                SKRectI band = layout.LabelRect(n);
+                PixelRect label = layout.LabelRect(n);
+                var band = new SKRectI(label.Left, label.Top, label.Right, label.Bottom);
                 string text = (labels?[n] ?? n).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 canvas.DrawText(text, band.MidX, band.Bottom - 3, SKTextAlign.Center, font, textPaint);
             }

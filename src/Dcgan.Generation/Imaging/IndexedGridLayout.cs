@@ -1,7 +1,5 @@
 // IndexedGridLayout: where the tiles and label bands of an indexed grid are, in output pixels (also what a UI needs
 // to map a click on the picture back to a tile index).
-using SkiaSharp;
-
 namespace Dcgan.Imaging;
 
 /// <summary>Where the tiles and labels of an indexed grid are.</summary>
@@ -21,18 +19,18 @@ public sealed record IndexedGridLayout(int Columns, int Rows, int TileWidth, int
 
     /// <summary>The rectangle of tile <paramref name="index"/>'s image.</summary>
     /// <param name="index">The tile's position in the grid.</param>
-    public SKRectI TileRect(int index)
+    public PixelRect TileRect(int index)
     {
         int left = Padding + (index % Columns) * (TileWidth + Padding);
         int top = Padding + (index / Columns) * (TileHeight + BandHeight + Padding);
-        return new SKRectI(left, top, left + TileWidth, top + TileHeight);
+        return new PixelRect(left, top, TileWidth, TileHeight);
     }
 
     /// <summary>The rectangle of tile <paramref name="index"/>'s label band.</summary>
     /// <param name="index">The tile's position in the grid.</param>
-    public SKRectI LabelRect(int index)
+    public PixelRect LabelRect(int index)
     {
-        SKRectI tile = TileRect(index);
-        return new SKRectI(tile.Left, tile.Bottom, tile.Right, tile.Bottom + BandHeight);
+        PixelRect tile = TileRect(index);
+        return new PixelRect(tile.Left, tile.Bottom, TileWidth, BandHeight);
     }
 }

@@ -61,7 +61,7 @@ public class IndexedGridTests
         bitmap.Height.Should().Be(layout.Height);
         for (int n = 0; n < 10; n++)
         {
-            SKRectI band = layout.LabelRect(n);
+            PixelRect band = layout.LabelRect(n);
             int bright = 0;
             for (int y = band.Top; y < band.Bottom; y++)
             {
@@ -80,15 +80,15 @@ public class IndexedGridTests
     {
         var images = new ImageBatch(2, new ImageShape(1, 28, 28), new float[2 * 28 * 28]);
         IndexedGridLayout layout = IndexedGridImage.Layout(2, images.Shape, scale: 2);
-        using SKBitmap a = IndexedGridImage.Render(images, labels: [1, 1], scale: 2);
-        using SKBitmap b = IndexedGridImage.Render(images, labels: [1, 7], scale: 2);
+        using SKBitmap a = SKBitmap.Decode(IndexedGridImage.EncodePng(images, labels: [1, 1], scale: 2));
+        using SKBitmap b = SKBitmap.Decode(IndexedGridImage.EncodePng(images, labels: [1, 7], scale: 2));
         Band(a, layout.LabelRect(1)).Should().Equal(Band(a, layout.LabelRect(0)));
         Band(b, layout.LabelRect(1)).Should().NotEqual(Band(b, layout.LabelRect(0)));
-        FluentActions.Invoking(() => IndexedGridImage.Render(images, fontFamily: "No Such Font Family 12345"))
+        FluentActions.Invoking(() => IndexedGridImage.EncodePng(images, fontFamily: "No Such Font Family 12345"))
             .Should().Throw<FontUnavailableException>().WithMessage("*No Such Font Family 12345*");
     }
 
-    private static uint[] Band(SKBitmap bitmap, SKRectI rect)
+    private static uint[] Band(SKBitmap bitmap, PixelRect rect)
     {
         var pixels = new List<uint>();
         for (int y = rect.Top; y < rect.Bottom; y++)

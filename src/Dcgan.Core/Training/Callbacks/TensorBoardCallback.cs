@@ -93,7 +93,7 @@ public sealed class TensorBoardCallback : GanCallback
         string file = Path.Combine(Path.GetTempPath(), $"dcgan-tensorboard-{Guid.NewGuid():N}.png");
         try
         {
-            File.WriteAllBytes(file, ImageGrid.EncodePng(samples, columns: null, padding: 2, SkiaSharp.SKColors.Black));
+            File.WriteAllBytes(file, ImageGrid.EncodePng(samples, columns: null, padding: 2, RgbColor.Black));
             _writer.add_img(SamplesTag, file, StepOf(arguments.Position.GlobalStep), _clock.GetUtcNow().ToUnixTimeSeconds());
         }
         finally

@@ -1,6 +1,6 @@
 using Dcgan.Latent;
 
-namespace Dcgan.Core.Tests.Latent;
+namespace Dcgan.Generation.Tests;
 
 public class LatentInterpolationTests
 {
