@@ -17,7 +17,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 });
 builder.Services.AddProblemDetails();
 IConfigurationSection dcganSection = builder.Configuration.GetSection("Dcgan");
-builder.Services.AddGeneratorPool(dcganSection, LoaderFor(builder.Configuration["Dcgan:Generator:Checkpoint"]));
+builder.Services.AddGeneratorPool(dcganSection, LoaderFor, configure: null);
 if (!string.IsNullOrEmpty(builder.Configuration["Dcgan:Training:Data"]))
 {
     builder.Services.AddDcgan(dcganSection).AddHostedTraining(); // the "Dcgan:Training" section
@@ -37,10 +37,10 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 app.Run();
 
-// The backend seam: the loader for the configured model (a file or folder). Every model is a TorchSharp checkpoint
-// (*.dcgan, or a run folder) so far; another backend joins here by the file's extension, e.g.
-// ".onnx" => an ONNX Runtime loader, so that serving it needs no TorchSharp code path.
-static IGeneratorModelLoader LoaderFor(string? model) => Path.GetExtension(model ?? "").ToUpperInvariant() switch
+// The backend seam: the loader for the configured model (a file or folder), chosen when the pool is created from its
+// final options. Every model is a TorchSharp checkpoint (*.dcgan, or a run folder) so far; another backend joins
+// here by the file's extension, e.g. ".ONNX" => an ONNX Runtime loader, so that serving it needs no TorchSharp.
+static IGeneratorModelLoader LoaderFor(GeneratorPoolOptions options) => Path.GetExtension(options.Checkpoint ?? "").ToUpperInvariant() switch
 {
     _ => new CheckpointGeneratorLoader(),
 };

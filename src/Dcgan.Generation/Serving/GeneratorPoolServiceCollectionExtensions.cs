@@ -46,13 +46,30 @@ public static class GeneratorPoolServiceCollectionExtensions
     public static IServiceCollection AddGeneratorPool(this IServiceCollection services, IConfiguration configuration, IGeneratorModelLoader loader,
         Action<GeneratorPoolOptions>? configure)
     {
+        ArgumentNullException.ThrowIfNull(loader);
+        return services.AddGeneratorPool(configuration, _ => loader, configure);
+    }
+
+    /// <summary>
+    /// Registers the default pool like the overload with a loader, but chooses the loader when the pool is created,
+    /// from its final options: the seam for a host that serves several backends (by <see cref="GeneratorPoolOptions.Checkpoint"/>'s
+    /// extension, say: <c>.onnx</c> files to an ONNX Runtime loader, checkpoints to TorchSharp's).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The Dcgan configuration section (usually <c>configuration.GetSection("Dcgan")</c>).</param>
+    /// <param name="loaderFor">Chooses the loader for the pool's options; called once, when the pool is created.</param>
+    /// <param name="configure">Changes applied after binding; null for none.</param>
+    /// <returns>The service collection. A second registration adds only <paramref name="configure"/>.</returns>
+    public static IServiceCollection AddGeneratorPool(this IServiceCollection services, IConfiguration configuration,
+        Func<GeneratorPoolOptions, IGeneratorModelLoader> loaderFor, Action<GeneratorPoolOptions>? configure)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(loaderFor);
         IConfigurationSection section = configuration.GetSection(GeneratorPoolOptions.SectionName);
         if (Register(services, name: null, section, configure))
         {
-            services.TryAddSingleton(sp => Create(sp, Options.DefaultName, section.Path, loader));
+            services.TryAddSingleton(sp => Create(sp, Options.DefaultName, section.Path, loaderFor));
             services.TryAddSingleton<IGeneratorPool>(sp => sp.GetRequiredService<GeneratorPool>());
         }
 
@@ -76,10 +93,28 @@ public static class GeneratorPoolServiceCollectionExtensions
     public static IServiceCollection AddGeneratorPool(this IServiceCollection services, string name, IConfiguration configuration,
         IGeneratorModelLoader loader, Action<GeneratorPoolOptions>? configure)
     {
+        ArgumentNullException.ThrowIfNull(loader);
+        return services.AddGeneratorPool(name, configuration, _ => loader, configure);
+    }
+
+    /// <summary>
+    /// Registers a named pool like the overload with a loader, but chooses the loader when the pool is created, from its
+    /// final options (so that named pools may serve different backends, by their files' extensions, say).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The pool's name: its service key and configuration subsection; not empty, no ':'.</param>
+    /// <param name="configuration">The Dcgan configuration section (usually <c>configuration.GetSection("Dcgan")</c>).</param>
+    /// <param name="loaderFor">Chooses the loader for the pool's options; called once, when the pool is created.</param>
+    /// <param name="configure">Changes applied after binding; null for none.</param>
+    /// <returns>The service collection. A second registration of the same name adds only <paramref name="configure"/>.</returns>
+    /// <exception cref="ArgumentException">The name is empty or holds ':'.</exception>
+    public static IServiceCollection AddGeneratorPool(this IServiceCollection services, string name, IConfiguration configuration,
+        Func<GeneratorPoolOptions, IGeneratorModelLoader> loaderFor, Action<GeneratorPoolOptions>? configure)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(loaderFor);
         if (name.Contains(':', StringComparison.Ordinal))
         {
             throw new ArgumentException($"The pool name '{name}' holds ':', which separates configuration sections; choose a name without it.", nameof(name));
@@ -88,7 +123,7 @@ public static class GeneratorPoolServiceCollectionExtensions
         IConfigurationSection section = configuration.GetSection(GeneratorPoolOptions.NamedSectionName).GetSection(name);
         if (Register(services, name, section, configure))
         {
-            services.TryAddKeyedSingleton(name, (sp, _) => Create(sp, name, section.Path, loader));
+            services.TryAddKeyedSingleton(name, (sp, _) => Create(sp, name, section.Path, loaderFor));
             services.TryAddKeyedSingleton<IGeneratorPool>(name, (sp, key) => sp.GetRequiredKeyedService<GeneratorPool>(key));
         }
 
@@ -116,10 +151,14 @@ public static class GeneratorPoolServiceCollectionExtensions
         return registrations;
     }
 
-    private static GeneratorPool Create(IServiceProvider services, string name, string sectionPath, IGeneratorModelLoader loader) =>
-        new(services.GetRequiredService<IOptionsMonitor<GeneratorPoolOptions>>().Get(name), loader,
-            services.GetService<ILogger<GeneratorPool>>(), services.GetService<IMeterFactory>())
+    private static GeneratorPool Create(IServiceProvider services, string name, string sectionPath, Func<GeneratorPoolOptions, IGeneratorModelLoader> loaderFor)
+    {
+        GeneratorPoolOptions options = services.GetRequiredService<IOptionsMonitor<GeneratorPoolOptions>>().Get(name);
+        IGeneratorModelLoader loader = loaderFor(options.Clone())
+            ?? throw new InvalidOperationException($"The loader chooser of the generator pool '{sectionPath}' returned null.");
+        return new GeneratorPool(options, loader, services.GetService<ILogger<GeneratorPool>>(), services.GetService<IMeterFactory>())
         {
             ConfigurationPath = sectionPath,
         };
+    }
 }

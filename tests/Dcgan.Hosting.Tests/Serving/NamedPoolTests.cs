@@ -111,6 +111,36 @@ public sealed class NamedPoolTests
         loader.Loaded.Should().OnlyContain(g => g.Disposed);
     }
 
+    [Fact]
+    public async Task The_loader_is_chosen_per_pool_from_its_final_options()
+    {
+        string folder = TestCheckpoints.NewFolder("named-choose");
+        var fakes = new FakeModelLoader();
+        var others = new FakeModelLoader();
+        var seen = new List<string?>();
+        IGeneratorModelLoader Choose(GeneratorPoolOptions options)
+        {
+            seen.Add(options.Checkpoint);
+            return options.Checkpoint!.EndsWith(".other", StringComparison.Ordinal) ? others : fakes;
+        }
+
+        FakeModelLoader.Write(folder, "b.other");
+        using IHost host = BuildHost(new()
+        {
+            ["Dcgan:Generator:Checkpoint"] = FakeModelLoader.Write(folder, "a.fake"),
+        }, fakes, (services, dcgan) => services
+            .AddGeneratorPool(dcgan, Choose, configure: null)
+            .AddGeneratorPool("other", dcgan, Choose, o => o.Checkpoint = Path.Combine(folder, "b.other")));
+
+        await host.StartAsync();
+
+        seen.Should().BeEquivalentTo([Path.Combine(folder, "a.fake"), Path.Combine(folder, "b.other")], "the chooser sees each pool's options after code configuration");
+        fakes.Loaded.Should().ContainSingle();
+        others.Loaded.Should().ContainSingle();
+        host.Services.GetRequiredKeyedService<IGeneratorPool>("other").Model!.Checkpoint.Should().EndWith("b.other");
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a:b")]
