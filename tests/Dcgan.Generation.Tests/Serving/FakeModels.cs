@@ -5,11 +5,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Dcgan.Data;
 using Dcgan.Generation;
+using Dcgan.Serving;
 
-namespace Dcgan.Hosting.Tests.Serving;
+namespace Dcgan.Generation.Tests.Serving;
 
 /// <summary>An <see cref="IImageGenerator"/> whose images are easy to predict: pixel p is <c>gain * z[p % Z]</c>.</summary>
-internal sealed class FakeImageGenerator(int latentDimension, ImageShape shape, float gain) : IImageGenerator, IDisposable
+internal sealed class FakeModelGenerator(int latentDimension, ImageShape shape, float gain) : IImageGenerator, IDisposable
 {
     public int LatentDimension => latentDimension;
 
@@ -57,7 +58,7 @@ internal sealed class FakeImageGenerator(int latentDimension, ImageShape shape, 
 /// <summary>Loads fake model files; keeps every generator it made so that tests can look at them.</summary>
 internal sealed class FakeModelLoader : IGeneratorModelLoader
 {
-    public ConcurrentQueue<FakeImageGenerator> Loaded { get; } = new();
+    public ConcurrentQueue<FakeModelGenerator> Loaded { get; } = new();
 
     public List<string> PreparedDevices { get; } = [];
 
@@ -83,7 +84,7 @@ internal sealed class FakeModelLoader : IGeneratorModelLoader
 
         Dictionary<string, string> spec = text.Split(' ').Select(part => part.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
         int size = int.Parse(spec["size"], CultureInfo.InvariantCulture);
-        var generator = new FakeImageGenerator(int.Parse(spec["latent"], CultureInfo.InvariantCulture),
+        var generator = new FakeModelGenerator(int.Parse(spec["latent"], CultureInfo.InvariantCulture),
             new ImageShape(int.Parse(spec["channels"], CultureInfo.InvariantCulture), size, size), float.Parse(spec["gain"], CultureInfo.InvariantCulture));
         Loaded.Enqueue(generator);
         return new GeneratorModel(generator, file);

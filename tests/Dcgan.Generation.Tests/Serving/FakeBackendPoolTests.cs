@@ -1,11 +1,12 @@
-// The generator pool serves any IImageGenerator: a fake backend (no network, no TorchSharp) gets exactly MaxBatchSize
-// rows per forward pass on the worker thread only, the seed convention holds, the pool disposes the models it loaded,
-// and a loader's failure on reload keeps the served model.
+// The generator pool serves any IImageGenerator: a fake backend (no network, no TorchSharp: this test project does not
+// reference it) gets exactly MaxBatchSize rows per forward pass on the worker thread only, the seed convention holds,
+// the pool disposes the models it loaded, and a loader's failure on reload keeps the served model.
 using Dcgan.Data;
 using Dcgan.Generation;
 using Dcgan.Latent;
+using Dcgan.Serving;
 
-namespace Dcgan.Hosting.Tests.Serving;
+namespace Dcgan.Generation.Tests.Serving;
 
 public sealed class FakeBackendPoolTests
 {
@@ -24,7 +25,7 @@ public sealed class FakeBackendPoolTests
     [Fact]
     public async Task Image_i_of_a_seed_is_the_backends_image_of_LatentSeeds_Row_and_the_model_says_what_it_knows()
     {
-        string file = FakeModelLoader.Write(TestCheckpoints.NewFolder("fake"), "m.fake", latent: 5, channels: 3, size: 2, gain: 0.5f);
+        string file = FakeModelLoader.Write(TempFolders.New("fake"), "m.fake", latent: 5, channels: 3, size: 2, gain: 0.5f);
         (GeneratorPool pool, FakeModelLoader loader) = Started(file, o => o.Device = "cuda:1");
         using (pool)
         {
@@ -37,9 +38,12 @@ public sealed class FakeBackendPoolTests
             for (int i = 0; i < 3; i++)
             {
                 float[] z = LatentSeeds.Row(42, 7 + i, 5, LatentDistribution.Normal);
-                float[] expected = Enumerable.Range(0, 12).Select(p => FakeImageGenerator.Expected(z, p, 0.5f)).ToArray();
+                float[] expected = Enumerable.Range(0, 12).Select(p => FakeModelGenerator.Expected(z, p, 0.5f)).ToArray();
                 images.Image(i).ToArray().Should().Equal(expected);
             }
+
+            AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Should().NotContain(name => name!.StartsWith("TorchSharp", StringComparison.Ordinal),
+                "the pool, its registration and the latent toolkit run without TorchSharp");
         }
     }
 
@@ -48,7 +52,7 @@ public sealed class FakeBackendPoolTests
     [InlineData(false, new[] { 3, 8, 3, 2 })]
     public async Task With_padding_every_forward_pass_has_exactly_MaxBatchSize_rows_and_runs_on_the_worker(bool pad, int[] expectedRows)
     {
-        string file = FakeModelLoader.Write(TestCheckpoints.NewFolder("fake-pad"), "m.fake");
+        string file = FakeModelLoader.Write(TempFolders.New("fake-pad"), "m.fake");
         (GeneratorPool pool, FakeModelLoader loader) = Started(file, o => { o.PadPartialBatches = pad; o.Coalesce = false; });
         using (pool)
         {
@@ -57,7 +61,7 @@ public sealed class FakeBackendPoolTests
             (await pool.GenerateAsync(2, 11)).Count.Should().Be(11);
             (await pool.InterpolateAsync(new LatentPoint(1, 0), new LatentPoint(2, 0), steps: 1, LatentInterpolationMode.Linear)).Count.Should().Be(2);
 
-            FakeImageGenerator generator = loader.Loaded.Single();
+            FakeModelGenerator generator = loader.Loaded.Single();
             generator.BatchRows.Should().Equal(expectedRows);
             generator.Threads.Distinct().Should().ContainSingle().Which.Should().Be((int)pool.Statistics.WorkerLiveTensors,
                 "every forward pass runs on the one worker thread, which is also where the loader's live-object count is read");
@@ -69,7 +73,7 @@ public sealed class FakeBackendPoolTests
     [Fact]
     public async Task The_pool_disposes_a_swapped_out_model_after_its_batch_and_the_served_one_when_disposed()
     {
-        string folder = TestCheckpoints.NewFolder("fake-dispose");
+        string folder = TempFolders.New("fake-dispose");
         string first = FakeModelLoader.Write(folder, "a.fake", gain: 1);
         string second = FakeModelLoader.Write(folder, "b.fake", gain: 3);
         (GeneratorPool pool, FakeModelLoader loader) = Started(first);
@@ -78,7 +82,7 @@ public sealed class FakeBackendPoolTests
         pool.Load(second);
         ImageBatch after = await pool.GenerateAsync(1, 1);
 
-        FakeImageGenerator[] loaded = [.. loader.Loaded];
+        FakeModelGenerator[] loaded = [.. loader.Loaded];
         loaded.Should().HaveCount(2);
         loaded[0].Disposed.Should().BeTrue("the swapped-out model is disposed by the worker, between batches");
         loaded[1].Disposed.Should().BeFalse();
@@ -91,7 +95,7 @@ public sealed class FakeBackendPoolTests
     [Fact]
     public async Task A_loader_failure_at_start_propagates_and_on_reload_keeps_the_served_model()
     {
-        string folder = TestCheckpoints.NewFolder("fake-reload");
+        string folder = TempFolders.New("fake-reload");
         string missing = Path.Combine(folder, "absent.fake");
         using var failing = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = missing }, new FakeModelLoader());
         failing.Invoking(p => p.Start()).Should().Throw<FileNotFoundException>().WithMessage($"*{missing}*");
@@ -114,7 +118,7 @@ public sealed class FakeBackendPoolTests
     [Fact]
     public async Task A_backend_that_breaks_the_contract_fails_the_requests_of_that_pass_with_a_clear_message()
     {
-        string file = FakeModelLoader.Write(TestCheckpoints.NewFolder("fake-broken"), "m.fake");
+        string file = FakeModelLoader.Write(TempFolders.New("fake-broken"), "m.fake");
         (GeneratorPool pool, FakeModelLoader loader) = Started(file);
         using (pool)
         {
@@ -122,7 +126,7 @@ public sealed class FakeBackendPoolTests
             loader.Loaded.Single().Broken = true;
 
             await FluentActions.Awaiting(() => pool.GenerateAsync(1, 1).WaitAsync(Limit)).Should().ThrowAsync<InvalidOperationException>()
-                .WithMessage("FakeImageGenerator.RenderBatch broke the IImageGenerator contract*asked for 8 images*got 7*");
+                .WithMessage("FakeModelGenerator.RenderBatch broke the IImageGenerator contract*asked for 8 images*got 7*");
             pool.Statistics.FailedRequests.Should().Be(1);
         }
     }

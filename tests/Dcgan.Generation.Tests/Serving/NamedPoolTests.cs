@@ -2,12 +2,13 @@
 // TorchSharp-free registration and a fake backend. Each name is a keyed service with its own options section
 // (Dcgan:Generators:<name>), model and worker, next to the default pool (Dcgan:Generator); all start and stop with the host.
 using Dcgan.Data;
+using Dcgan.Serving;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Dcgan.Hosting.Tests.Serving;
+namespace Dcgan.Generation.Tests.Serving;
 
 public sealed class NamedPoolTests
 {
@@ -29,7 +30,7 @@ public sealed class NamedPoolTests
     [Fact]
     public async Task Named_pools_resolve_as_keyed_services_each_serving_its_own_model_with_its_own_options()
     {
-        string folder = TestCheckpoints.NewFolder("named");
+        string folder = TempFolders.New("named");
         var loader = new FakeModelLoader();
         using IHost host = BuildHost(new()
         {
@@ -78,7 +79,7 @@ public sealed class NamedPoolTests
     [Fact]
     public async Task A_missing_model_of_a_named_pool_fails_the_start_naming_the_file()
     {
-        string missing = Path.Combine(TestCheckpoints.NewFolder("named-missing"), "gone.fake");
+        string missing = Path.Combine(TempFolders.New("named-missing"), "gone.fake");
         var loader = new FakeModelLoader();
         using IHost host = BuildHost(new() { ["Dcgan:Generators:faces:Checkpoint"] = missing }, loader, (services, dcgan) => AddThree(services, dcgan, loader));
 
@@ -88,7 +89,7 @@ public sealed class NamedPoolTests
     [Fact]
     public async Task Registering_a_name_twice_adds_one_pool_and_disposing_the_host_disposes_every_pools_model()
     {
-        string folder = TestCheckpoints.NewFolder("named-dispose");
+        string folder = TempFolders.New("named-dispose");
         var loader = new FakeModelLoader();
         IHost host = BuildHost(new()
         {
@@ -114,7 +115,7 @@ public sealed class NamedPoolTests
     [Fact]
     public async Task The_loader_is_chosen_per_pool_from_its_final_options()
     {
-        string folder = TestCheckpoints.NewFolder("named-choose");
+        string folder = TempFolders.New("named-choose");
         var fakes = new FakeModelLoader();
         var others = new FakeModelLoader();
         var seen = new List<string?>();
