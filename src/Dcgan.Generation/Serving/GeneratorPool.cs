@@ -105,9 +105,8 @@ public sealed partial class GeneratorPool : IGeneratorPool, IDisposable
     /// <summary>
     /// Prepares the loader (<see cref="IGeneratorModelLoader.Prepare"/>: the backend's runtime and the device), loads
     /// <see cref="GeneratorPoolOptions.Checkpoint"/> (when set), starts the worker thread and, when asked, the file
-    /// watcher. Idempotent. A host calls it at start (see
-    /// <see cref="GeneratorPoolServiceCollectionExtensions"/>),
-    /// so that a bad model file stops the host instead of failing the first request.
+    /// watcher. Idempotent. A host calls it at start (see <see cref="GeneratorPoolServiceCollectionExtensions"/>), so that
+    /// a bad model file stops the host instead of failing the first request.
     /// </summary>
     /// <exception cref="Exception">The loader's exception (for TorchSharp checkpoints a <c>CheckpointException</c>): the model is missing, corrupt or unusable; the message names the file.</exception>
     /// <exception cref="ArgumentException">The device is not available.</exception>
