@@ -1,5 +1,5 @@
 // ApiErrors: turns bad parameters into 400 ProblemDetails naming the parameter and value, and a missing model into 503.
-using Dcgan.Hosting;
+using Dcgan.Serving;
 
 namespace Dcgan.Web;
 

@@ -9,9 +9,9 @@
 //   GET /api/arithmetic?seed=1&count=64&a=1,2,3&b=4,5,6&c=7,8,9&neighbours=4      mean A, mean B, mean C, A - B + C, neighbours
 using Dcgan.Data;
 using Dcgan.Generation;
-using Dcgan.Hosting;
 using Dcgan.Imaging;
 using Dcgan.Latent;
+using Dcgan.Serving;
 
 namespace Dcgan.Web;
 
@@ -31,7 +31,7 @@ internal static class ExplorerApi
         api.MapGet("/arithmetic", Arithmetic);
     }
 
-    private static IResult Model(GeneratorPool pool)
+    private static IResult Model(IGeneratorPool pool)
     {
         GeneratorModelInfo? model = pool.Model;
         return model is null
@@ -51,7 +51,7 @@ internal static class ExplorerApi
             });
     }
 
-    private static async Task<IResult> Grid(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
+    private static async Task<IResult> Grid(HttpRequest request, IGeneratorPool pool, CancellationToken cancel)
     {
         long seed = QueryValues.Long(request, "seed", 1);
         int count = QueryValues.Int(request, "count", 64);
@@ -59,14 +59,14 @@ internal static class ExplorerApi
         return Png(await pool.GenerateAsync(seed, count, cancellationToken: cancel), columns);
     }
 
-    private static async Task<IResult> Image(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
+    private static async Task<IResult> Image(HttpRequest request, IGeneratorPool pool, CancellationToken cancel)
     {
         long seed = QueryValues.Long(request, "seed", 1);
         int index = QueryValues.Int(request, "index", 0, minimum: 0);
         return Png(await pool.GenerateAsync(seed, 1, index, cancel), columns: 1, padding: 0);
     }
 
-    private static async Task<IResult> Interpolation(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
+    private static async Task<IResult> Interpolation(HttpRequest request, IGeneratorPool pool, CancellationToken cancel)
     {
         (LatentPoint from, LatentPoint to, LatentInterpolationMode mode) = Endpoints(request);
         int steps = QueryValues.Int(request, "steps", 8);
@@ -74,14 +74,14 @@ internal static class ExplorerApi
         return Png(strip, columns: strip.Count);
     }
 
-    private static async Task<IResult> Walk(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
+    private static async Task<IResult> Walk(HttpRequest request, IGeneratorPool pool, CancellationToken cancel)
     {
         (LatentPoint from, LatentPoint to, LatentInterpolationMode mode) = Endpoints(request);
         double t = QueryValues.Double(request, "t", 0.5, minimum: 0, maximum: 1);
         return Png(await pool.InterpolateAtAsync(from, to, [t], mode, cancel), columns: 1, padding: 0);
     }
 
-    private static async Task<IResult> Arithmetic(HttpRequest request, GeneratorPool pool, CancellationToken cancel)
+    private static async Task<IResult> Arithmetic(HttpRequest request, IGeneratorPool pool, CancellationToken cancel)
     {
         long seed = QueryValues.Long(request, "seed", 1);
         int count = QueryValues.Int(request, "count", 64, minimum: 1);

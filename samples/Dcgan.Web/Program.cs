@@ -4,7 +4,9 @@
 // are short for Dcgan:Generator:Checkpoint and Dcgan:Generator:WatchForChanges; --urls changes the address.
 // Setting Dcgan:Training:Data (e.g. --Dcgan:Training:Data=PATH --Dcgan:Training:Output=DIR) also trains in this
 // process while it serves (HostedTrainingOptions; add --Dcgan:Training:StopHostWhenDone=false to keep serving after).
+// The explorer's endpoints depend only on IGeneratorPool; which backend loads the model is chosen once, below (LoaderFor).
 using Dcgan.Hosting;
+using Dcgan.Serving;
 using Dcgan.Web;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -14,10 +16,11 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--watch"] = "Dcgan:Generator:WatchForChanges",
 });
 builder.Services.AddProblemDetails();
-DcganBuilder dcgan = builder.Services.AddDcgan(builder.Configuration.GetSection("Dcgan")).AddGeneratorPool();
+IConfigurationSection dcganSection = builder.Configuration.GetSection("Dcgan");
+builder.Services.AddGeneratorPool(dcganSection, LoaderFor, configure: null);
 if (!string.IsNullOrEmpty(builder.Configuration["Dcgan:Training:Data"]))
 {
-    dcgan.AddHostedTraining(); // the "Dcgan:Training" section
+    builder.Services.AddDcgan(dcganSection).AddHostedTraining(); // the "Dcgan:Training" section
 }
 
 WebApplication app = builder.Build();
@@ -26,13 +29,21 @@ app.UseStaticFiles();
 app.MapExplorerApi();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    GeneratorModelInfo? model = app.Services.GetRequiredService<GeneratorPool>().Model;
+    GeneratorModelInfo? model = app.Services.GetRequiredService<IGeneratorPool>().Model;
     Console.WriteLine($"Latent explorer: {string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/"))}");
     Console.WriteLine(model is null
         ? "No checkpoint loaded: start with --checkpoint PATH (a checkpoint file or run folder, e.g. one written by dcgan train); until then the API answers 503."
         : $"Serving {model.Checkpoint} (step {model.GlobalStep}).");
 });
 app.Run();
+
+// The backend seam: the loader for the configured model (a file or folder), chosen when the pool is created from its
+// final options. Every model is a TorchSharp checkpoint (*.dcgan, or a run folder) so far; another backend joins
+// here by the file's extension, e.g. ".ONNX" => an ONNX Runtime loader, so that serving it needs no TorchSharp.
+static IGeneratorModelLoader LoaderFor(GeneratorPoolOptions options) => Path.GetExtension(options.Checkpoint ?? "").ToUpperInvariant() switch
+{
+    _ => new CheckpointGeneratorLoader(),
+};
 
 /// <summary>The web app's entry point (public so that tests can host it with WebApplicationFactory).</summary>
 public partial class Program;

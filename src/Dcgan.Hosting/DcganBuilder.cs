@@ -1,6 +1,7 @@
 // DcganBuilder: what services.AddDcgan(...) returns; adds the generator pool and hosted training.
 using System.Diagnostics.Metrics;
 using Dcgan.Configuration;
+using Dcgan.Serving;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,9 @@ namespace Dcgan.Hosting;
 /// <summary>Adds Dcgan's parts to a service collection, each with options bound from its configuration subsection.</summary>
 public sealed class DcganBuilder
 {
+    /// <summary>The TorchSharp backend of the pools this builder adds (stateless, shared).</summary>
+    private static readonly CheckpointGeneratorLoader CheckpointLoader = new();
+
     internal DcganBuilder(IServiceCollection services, IConfiguration configuration)
     {
         Services = services;
@@ -25,21 +29,45 @@ public sealed class DcganBuilder
     /// <summary>The Dcgan configuration section the options are bound from.</summary>
     public IConfiguration Configuration { get; }
 
+    /// <summary>Registers the default generator pool serving Dcgan checkpoints, with the options as configured (see the overload with <c>configure</c>).</summary>
+    /// <returns>This builder.</returns>
+    public DcganBuilder AddGeneratorPool() => AddGeneratorPool(configure: null);
+
+    /// <summary>Registers a named generator pool serving Dcgan checkpoints, with the options as configured (see the overload with <c>configure</c>).</summary>
+    /// <param name="name">The pool's name: its service key and configuration subsection (<c>Generators:&lt;name&gt;</c>); not empty, no ':'.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is empty or holds ':'.</exception>
+    public DcganBuilder AddGeneratorPool(string name) => AddGeneratorPool(name, configure: null);
+
     /// <summary>
-    /// Registers a singleton <see cref="GeneratorPool"/> with <see cref="GeneratorPoolOptions"/> bound from the
-    /// <c>Generator</c> subsection (then <paramref name="configure"/>), validated at start, and a hosted service that
-    /// starts the pool with the host: a missing or corrupt checkpoint fails the host's start, naming the file.
+    /// Registers the default generator pool serving Dcgan checkpoints (<see cref="CheckpointGeneratorLoader"/>): a
+    /// singleton <see cref="GeneratorPool"/>, also resolved as <see cref="IGeneratorPool"/>, with
+    /// <see cref="GeneratorPoolOptions"/> bound from the <c>Generator</c> subsection (then <paramref name="configure"/>),
+    /// validated at start, and a hosted service that starts the pool with the host: a missing or corrupt checkpoint fails
+    /// the host's start, naming the file. (A host that serves another backend calls
+    /// <see cref="GeneratorPoolServiceCollectionExtensions"/> with its loader instead.)
     /// </summary>
     /// <param name="configure">Changes applied after binding; null for none.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder AddGeneratorPool(Action<GeneratorPoolOptions>? configure = null)
+    public DcganBuilder AddGeneratorPool(Action<GeneratorPoolOptions>? configure)
     {
-        AddValidatedOptions(GeneratorPoolOptions.SectionName, new GeneratorPoolOptionsValidator(), configure);
-        Services.TryAddSingleton(sp => new GeneratorPool(
-            sp.GetRequiredService<IOptions<GeneratorPoolOptions>>().Value,
-            sp.GetService<ILogger<GeneratorPool>>(),
-            sp.GetService<IMeterFactory>()));
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GeneratorPoolStarter>());
+        Services.AddGeneratorPool(Configuration, CheckpointLoader, configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a named generator pool serving Dcgan checkpoints, like ML.NET's named PredictionEnginePool models: a
+    /// keyed singleton <see cref="GeneratorPool"/> and <see cref="IGeneratorPool"/> under <paramref name="name"/> (inject
+    /// <c>[FromKeyedServices("faces")] IGeneratorPool</c>), with its options bound from the <c>Generators:&lt;name&gt;</c>
+    /// subsection (then <paramref name="configure"/>), validated and started with the host.
+    /// </summary>
+    /// <param name="name">The pool's name: its service key and configuration subsection; not empty, no ':'.</param>
+    /// <param name="configure">Changes applied after binding; null for none.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The name is empty or holds ':'.</exception>
+    public DcganBuilder AddGeneratorPool(string name, Action<GeneratorPoolOptions>? configure)
+    {
+        Services.AddGeneratorPool(name, Configuration, CheckpointLoader, configure);
         return this;
     }
 
@@ -68,20 +96,9 @@ public sealed class DcganBuilder
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> to the subsection <paramref name="sectionName"/> (unknown keys are errors),
     /// applies <paramref name="configure"/>, and validates with <paramref name="validator"/> when the host starts; each
-    /// failure is reported with its full configuration key, e.g. <c>Dcgan:Generator:MaxBatchSize = 0: ...</c>.
+    /// failure is reported with its full configuration key, e.g. <c>Dcgan:Training:Epochs = 0: ...</c>.
     /// </summary>
     internal void AddValidatedOptions<TOptions>(string sectionName, DcganOptionsValidator<TOptions> validator, Action<TOptions>? configure)
-        where TOptions : class
-    {
-        IConfigurationSection section = Configuration.GetSection(sectionName);
-        OptionsBuilder<TOptions> options = Services.AddOptions<TOptions>()
-            .Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new ConfigurationKeyValidator<TOptions>(validator, section.Path)));
-    }
+        where TOptions : class =>
+        ValidatedOptions.Add(Services, Configuration.GetSection(sectionName), validator, configure);
 }

@@ -1,4 +1,7 @@
-// DcganMetrics: the names of the System.Diagnostics.Metrics instruments that Dcgan.Hosting publishes.
+// DcganMetrics: the names of the System.Diagnostics.Metrics instruments that Dcgan.Hosting publishes, with the
+// generator pool's (GeneratorPoolMetrics, in Dcgan.Generation).
+using Dcgan.Serving;
+
 namespace Dcgan.Hosting;
 
 /// <summary>
@@ -8,13 +11,13 @@ namespace Dcgan.Hosting;
 public static class DcganMetrics
 {
     /// <summary>The meter's name.</summary>
-    public const string MeterName = "Dcgan";
+    public const string MeterName = GeneratorPoolMetrics.MeterName;
 
     /// <summary>Counter: images returned by the generator pool.</summary>
-    public const string GeneratedImages = "dcgan.generator.images";
+    public const string GeneratedImages = GeneratorPoolMetrics.GeneratedImages;
 
     /// <summary>Histogram: latent rows per forward pass of the generator pool (without padding).</summary>
-    public const string ForwardPassRows = "dcgan.generator.forward_pass.rows";
+    public const string ForwardPassRows = GeneratorPoolMetrics.ForwardPassRows;
 
     /// <summary>Counter: training steps (one discriminator and one generator update each) of hosted training.</summary>
     public const string TrainingSteps = "dcgan.training.steps";

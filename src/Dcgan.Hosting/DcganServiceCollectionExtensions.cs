@@ -12,7 +12,8 @@ public static class DcganServiceCollectionExtensions
 {
     /// <summary>
     /// Starts registering Dcgan with its settings bound from <paramref name="configuration"/> (usually
-    /// <c>configuration.GetSection("Dcgan")</c>): the subsections are <c>Generator</c> (<see cref="GeneratorPoolOptions"/>)
+    /// <c>configuration.GetSection("Dcgan")</c>): the subsections are <c>Generator</c> and <c>Generators:&lt;name&gt;</c>
+    /// (<see cref="Dcgan.Serving.GeneratorPoolOptions"/>)
     /// and those of the parts added on the returned builder. Every options class is validated when the host starts
     /// (<c>ValidateOnStart</c>); a bad value fails the start with a message naming its configuration key.
     /// </summary>

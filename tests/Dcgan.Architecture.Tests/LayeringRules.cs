@@ -11,7 +11,7 @@ internal static class LayeringRules
     public static readonly Assembly Generation = typeof(Dcgan.Generation.IImageGenerator).Assembly;
     public static readonly Assembly Core = typeof(Dcgan.Training.GanTrainer).Assembly;
     public static readonly Assembly Evaluation = typeof(Dcgan.Evaluation.FrechetDistance).Assembly;
-    public static readonly Assembly Hosting = typeof(Dcgan.Hosting.GeneratorPool).Assembly;
+    public static readonly Assembly Hosting = typeof(Dcgan.Hosting.DcganBuilder).Assembly;
     public static readonly Assembly Interop = typeof(Dcgan.Interop.PyTorchStateDict).Assembly;
 
     /// <summary>Every library assembly, lowest layer first.</summary>

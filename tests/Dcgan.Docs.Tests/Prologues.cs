@@ -14,7 +14,7 @@ public static class Prologues
         // A generic host builder, and a generator pool as a service would receive it.
         ["@host"] = """
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-            Dcgan.Hosting.GeneratorPool pool = null!;
+            Dcgan.Serving.IGeneratorPool pool = null!;
             """,
         // A trained generator and a batch of latent vectors [N, 100] (never run: the blocks are only compiled).
         ["@generator"] = """

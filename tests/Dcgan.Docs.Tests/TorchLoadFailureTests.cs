@@ -43,7 +43,7 @@ public class TorchLoadFailureTests
             ("LinearSvm", () => new LinearSvm()),
             ("SupervisedCnn.Train", () => SupervisedCnn.Train(null!, 10, null!, null!, null!, null!)),
             ("SemanticHashModel.Train", () => SemanticHashModel.Train(null!)),
-            ("GeneratorPool.Start", () => new GeneratorPool(new GeneratorPoolOptions()).Start()),
+            ("GeneratorPool.Start", () => new Dcgan.Serving.GeneratorPool(new Dcgan.Serving.GeneratorPoolOptions(), new CheckpointGeneratorLoader()).Start()),
         };
         foreach ((string name, Action call) in checks)
         {

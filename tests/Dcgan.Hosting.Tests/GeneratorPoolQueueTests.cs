@@ -61,7 +61,7 @@ public sealed class GeneratorPoolQueueTests
     {
         var pool = new GeneratorPool(
             new GeneratorPoolOptions { Checkpoint = TestCheckpoints.A, MaxBatchSize = 8, MaxQueuedRequests = queue, Coalesce = false },
-            meterFactory: meters);
+            GeneratorPoolTests.Checkpoints, meterFactory: meters);
         pool.Start();
         return pool;
     }

@@ -10,11 +10,14 @@ namespace Dcgan.Hosting.Tests;
 
 public class GeneratorPoolTests
 {
+    /// <summary>The TorchSharp backend: Dcgan checkpoints.</summary>
+    internal static readonly CheckpointGeneratorLoader Checkpoints = new();
+
     internal static GeneratorPool Started(string? checkpoint, Action<GeneratorPoolOptions>? configure = null)
     {
         var options = new GeneratorPoolOptions { Checkpoint = checkpoint, MaxBatchSize = 8 };
         configure?.Invoke(options);
-        var pool = new GeneratorPool(options);
+        var pool = new GeneratorPool(options, Checkpoints);
         try
         {
             pool.Start();
@@ -31,7 +34,7 @@ public class GeneratorPoolTests
     public void A_missing_checkpoint_fails_the_start_naming_the_path()
     {
         string missing = Path.Combine(TestCheckpoints.NewFolder("missing"), "nothing-here.dcgan");
-        using var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = missing });
+        using var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = missing }, Checkpoints);
 
         Action start = pool.Start;
 
@@ -44,7 +47,7 @@ public class GeneratorPoolTests
         string folder = TestCheckpoints.NewFolder("corrupt");
         string corrupt = Path.Combine(folder, CheckpointLocator.FileName(0, 5));
         File.WriteAllBytes(corrupt, [1, 2, 3, 4, 5, 6, 7, 8]);
-        using var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = folder });
+        using var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = folder }, Checkpoints);
 
         Action start = pool.Start;
 
@@ -54,7 +57,7 @@ public class GeneratorPoolTests
     [Fact]
     public void Invalid_options_are_refused_listing_every_failure()
     {
-        Action create = () => _ = new GeneratorPool(new GeneratorPoolOptions { MaxBatchSize = 0, MaxQueuedRequests = 0, Device = "gpu", WatchForChanges = true });
+        Action create = () => _ = new GeneratorPool(new GeneratorPoolOptions { MaxBatchSize = 0, MaxQueuedRequests = 0, Device = "gpu", WatchForChanges = true }, Checkpoints);
 
         create.Should().Throw<OptionsValidationException>()
             .Which.Failures.Should().HaveCount(4)
@@ -188,7 +191,7 @@ public class GeneratorPoolTests
     [Fact]
     public async Task Operations_before_start_and_after_dispose_fail_clearly()
     {
-        var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = TestCheckpoints.A });
+        var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = TestCheckpoints.A }, Checkpoints);
         await FluentActions.Awaiting(() => pool.GenerateAsync(1, 1)).Should().ThrowAsync<InvalidOperationException>().WithMessage("*Start()*");
         pool.Start();
         (await pool.GenerateAsync(1, 1)).Count.Should().Be(1);

@@ -137,6 +137,29 @@ public class RegistrationTests
     }
 
     [Fact]
+    public async Task A_named_pool_serves_its_own_checkpoint_next_to_the_default_one()
+    {
+        using IHost host = BuildHost(new()
+        {
+            ["Dcgan:Generator:Checkpoint"] = TestCheckpoints.A,
+            ["Dcgan:Generators:other:Checkpoint"] = TestCheckpoints.B,
+            ["Dcgan:Generators:other:MaxBatchSize"] = "8",
+        }, d => d.AddGeneratorPool(o => o.MaxBatchSize = 8).AddGeneratorPool("other"));
+        await host.StartAsync();
+        IGeneratorPool a = host.Services.GetRequiredService<IGeneratorPool>();
+        IGeneratorPool b = host.Services.GetRequiredKeyedService<IGeneratorPool>("other");
+
+        ImageBatch fromA = await a.GenerateAsync(seed: 3, count: 2);
+        ImageBatch fromB = await b.GenerateAsync(seed: 3, count: 2);
+
+        b.Model!.Checkpoint.Should().Be(TestCheckpoints.B);
+        using GeneratorPool alone = GeneratorPoolTests.Started(TestCheckpoints.B);
+        Pixels.BitEqual(fromB, await alone.GenerateAsync(seed: 3, count: 2)).Should().BeTrue("the named pool serves checkpoint B");
+        Pixels.BitEqual(fromA, fromB).Should().BeFalse();
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void Adding_the_pool_twice_registers_one_pool_and_one_starter()
     {
         using IHost host = BuildHost(new(), d => d.AddGeneratorPool().AddGeneratorPool());

@@ -1,12 +1,14 @@
-// GeneratorPool, model swaps: checkpoints are loaded off the worker thread into a pending slot; the worker swaps the
+// GeneratorPool, model swaps: models are loaded off the worker thread into a pending slot; the worker swaps the
 // pending model in between batches and disposes the old one (no request can still be using it then).
-using Dcgan.Persistence;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 public sealed partial class GeneratorPool
 {
-    /// <summary>Loads the checkpoint at <paramref name="path"/> unless it is the file already served, unchanged.</summary>
+    /// <summary>
+    /// Loads the model at <paramref name="path"/> unless it is the file already served, unchanged. Any failure of the
+    /// loader is logged and the served model kept (a half-written or corrupt file must not take the service down).
+    /// </summary>
     private bool TryLoad(string path, bool force)
     {
         lock (_reloadGate)
@@ -18,16 +20,16 @@ public sealed partial class GeneratorPool
 
             try
             {
-                string file = CheckpointLocator.Resolve(path);
+                string file = _loader.Resolve(path);
                 if (!force && _servedStamp == FileStamp.Of(file))
                 {
                     return false;
                 }
 
-                Publish(LoadedGenerator.Load(file, _device!, Interlocked.Increment(ref _version)));
+                Publish(LoadedGenerator.Load(_loader, file, _options.Device, Interlocked.Increment(ref _version)));
                 return true;
             }
-            catch (Exception e) when (e is CheckpointException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 LogReloadFailed(Path.GetFullPath(path), e.Message);
                 return false;

@@ -1,9 +1,8 @@
 // GenerationRequest: one caller's latent rows waiting for the worker, and the promise it awaits.
 using Dcgan.Data;
 using Dcgan.Generation;
-using Dcgan.Models;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 /// <summary>
 /// The rows of one request and how to recompute them for another latent space (when the model is swapped for one

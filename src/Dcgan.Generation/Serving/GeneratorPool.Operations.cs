@@ -4,28 +4,16 @@
 using Dcgan.Data;
 using Dcgan.Generation;
 using Dcgan.Latent;
-using Dcgan.Models;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 public sealed partial class GeneratorPool
 {
-    /// <summary>The most exemplars one term of <see cref="ArithmeticAsync"/> may average.</summary>
+    /// <summary>The most exemplars one term of <see cref="IGeneratorPool.ArithmeticAsync"/> may average.</summary>
     /// <value>The default value is 16 (the paper averages 3).</value>
     public const int MaxExemplarsPerTerm = 16;
 
-    /// <summary>
-    /// Images <paramref name="firstIndex"/> to <c>firstIndex + count - 1</c> of the indexed grid of
-    /// <paramref name="seed"/>: image i is generated from <c>LatentSeeds.Row(seed, i, ...)</c>, so it does not
-    /// depend on <paramref name="count"/> (the first image of a 64-grid is the image of (seed, 0) alone).
-    /// </summary>
-    /// <param name="seed">The grid's seed.</param>
-    /// <param name="count">Number of images, 1 to <see cref="GeneratorPoolOptions.MaxImagesPerRequest"/>.</param>
-    /// <param name="firstIndex">Index of the first image, at least 0; the default is 0.</param>
-    /// <param name="cancellationToken">Cancels the request while it waits.</param>
-    /// <returns>The images, [count, C, H, W] in [-1, 1].</returns>
-    /// <exception cref="ArgumentOutOfRangeException">count or firstIndex out of range.</exception>
-    /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
+    /// <inheritdoc />
     public Task<ImageBatch> GenerateAsync(long seed, int count, int firstIndex = 0, CancellationToken cancellationToken = default)
     {
         CheckCount(count, nameof(count), count);
@@ -38,12 +26,7 @@ public sealed partial class GeneratorPool
             .Select(i => LatentSeeds.Row(seed, i, dimension, distribution)).ToArray(), cancellationToken);
     }
 
-    /// <summary>The image of each latent vector, in order.</summary>
-    /// <param name="latents">1 to <see cref="GeneratorPoolOptions.MaxImagesPerRequest"/> vectors of the model's latent dimension (copied).</param>
-    /// <param name="cancellationToken">Cancels the request while it waits.</param>
-    /// <returns>The images, [latents.Count, C, H, W] in [-1, 1].</returns>
-    /// <exception cref="ArgumentException">No vectors, too many, or a length other than the model's latent dimension.</exception>
-    /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
+    /// <inheritdoc />
     public Task<ImageBatch> GenerateFromLatentsAsync(IReadOnlyList<float[]> latents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(latents);
@@ -63,18 +46,7 @@ public sealed partial class GeneratorPool
         return QueueAsync(new GenerationRequest(copy, model.LatentDimension, model.LatentDistribution, recipe: null, cancellationToken));
     }
 
-    /// <summary>
-    /// The path from <paramref name="from"/> to <paramref name="to"/> in <paramref name="steps"/> equal steps:
-    /// <c>steps + 1</c> images, the first and last being the endpoints' own images.
-    /// </summary>
-    /// <param name="from">The start point.</param>
-    /// <param name="to">The end point.</param>
-    /// <param name="steps">Intervals between the endpoints, 1 to MaxImagesPerRequest - 1.</param>
-    /// <param name="mode">Linear or spherical interpolation.</param>
-    /// <param name="cancellationToken">Cancels the request while it waits.</param>
-    /// <exception cref="ArgumentOutOfRangeException">steps, a point's index, or the mode is out of range.</exception>
-    /// <exception cref="ArgumentException">Spherical interpolation between antipodal points.</exception>
-    /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
+    /// <inheritdoc />
     public Task<ImageBatch> InterpolateAsync(LatentPoint from, LatentPoint to, int steps, LatentInterpolationMode mode,
         CancellationToken cancellationToken = default)
     {
@@ -93,17 +65,7 @@ public sealed partial class GeneratorPool
             LatentSeeds.Row(to.Seed, to.Index, dimension, distribution), steps, mode), cancellationToken);
     }
 
-    /// <summary>
-    /// The images at the given fractions of the way from <paramref name="from"/> to <paramref name="to"/> (0 is
-    /// <paramref name="from"/>'s image, 1 is <paramref name="to"/>'s): a slider's positions along a walk.
-    /// </summary>
-    /// <param name="from">The start point.</param>
-    /// <param name="to">The end point.</param>
-    /// <param name="fractions">1 to MaxImagesPerRequest finite fractions, usually in [0, 1].</param>
-    /// <param name="mode">Linear or spherical interpolation.</param>
-    /// <param name="cancellationToken">Cancels the request while it waits.</param>
-    /// <exception cref="ArgumentException">No fractions, too many, or one that is not finite; a point's index is negative.</exception>
-    /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
+    /// <inheritdoc />
     public Task<ImageBatch> InterpolateAtAsync(LatentPoint from, LatentPoint to, IReadOnlyList<double> fractions, LatentInterpolationMode mode,
         CancellationToken cancellationToken = default)
     {
@@ -130,21 +92,7 @@ public sealed partial class GeneratorPool
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// The paper's vector arithmetic on averaged exemplars of the indexed grid of <paramref name="seed"/>: returns the
-    /// images of mean(a), mean(b), mean(c), mean(a) - mean(b) + mean(c), then <paramref name="neighbours"/> jittered
-    /// neighbours of the result (uniform noise of radius 0.25, seeded with <paramref name="seed"/>).
-    /// </summary>
-    /// <param name="seed">The grid's seed.</param>
-    /// <param name="gridSize">Tiles in the grid the indices refer to (what the user picked from), at least 1.</param>
-    /// <param name="a">1 to <see cref="MaxExemplarsPerTerm"/> tile indices, each below <paramref name="gridSize"/>.</param>
-    /// <param name="b">The exemplars subtracted.</param>
-    /// <param name="c">The exemplars added.</param>
-    /// <param name="neighbours">Jittered neighbours of the result, at least 0; the default is 0.</param>
-    /// <param name="cancellationToken">Cancels the request while it waits.</param>
-    /// <returns><c>4 + neighbours</c> images in the order above.</returns>
-    /// <exception cref="ArgumentException">An index list is empty, too long or holds an index outside the grid (the message names it).</exception>
-    /// <exception cref="GeneratorUnavailableException">No model is loaded.</exception>
+    /// <inheritdoc />
     public Task<ImageBatch> ArithmeticAsync(long seed, int gridSize, IReadOnlyList<int> a, IReadOnlyList<int> b, IReadOnlyList<int> c,
         int neighbours = 0, CancellationToken cancellationToken = default)
     {
@@ -202,7 +150,7 @@ public sealed partial class GeneratorPool
     }
 
     private GeneratorUnavailableException Unavailable() => new(string.IsNullOrWhiteSpace(_options.Checkpoint)
-        ? "No generator is loaded: no checkpoint is configured (set Dcgan:Generator:Checkpoint to a checkpoint file or run folder)."
+        ? $"No generator is loaded: no checkpoint is configured (set {ConfigurationPath}:Checkpoint to a checkpoint file or run folder, or a model file its loader reads)."
         : $"No generator is loaded yet: '{Path.GetFullPath(_options.Checkpoint)}' holds no checkpoint; the pool loads one as soon as it is written.");
 
     private void CheckCount(long count, string parameter, object actual)

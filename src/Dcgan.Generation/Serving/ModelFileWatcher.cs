@@ -1,21 +1,20 @@
-// CheckpointWatcher: watches a checkpoint file or run folder and calls back, debounced, when a checkpoint changes.
-using Dcgan.Persistence;
+// ModelFileWatcher: watches a model file or folder (a training run) and calls back, debounced, when a model changes.
 using Microsoft.Extensions.Logging;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 /// <summary>
-/// A <see cref="FileSystemWatcher"/> on a checkpoint file (its folder, that file name) or a run folder (every
-/// <c>*.dcgan</c> below it). Each burst of events ends in one call of the callback, after <c>delay</c> of quiet, on a
+/// A <see cref="FileSystemWatcher"/> on a model file (its folder, that file name) or a folder (every file matching the
+/// loader's <see cref="IGeneratorModelLoader.FilePattern"/> below it, e.g. a run folder's <c>*.dcgan</c> checkpoints). Each burst of events ends in one call of the callback, after <c>delay</c> of quiet, on a
 /// thread-pool thread.
 /// </summary>
-internal sealed class CheckpointWatcher : IDisposable
+internal sealed class ModelFileWatcher : IDisposable
 {
     private readonly FileSystemWatcher _watcher;
     private readonly Timer _timer;
     private readonly TimeSpan _delay;
 
-    public CheckpointWatcher(string path, TimeSpan delay, Action changed, ILogger logger)
+    public ModelFileWatcher(string path, string filePattern, TimeSpan delay, Action changed, ILogger logger)
     {
         string full = Path.GetFullPath(path);
         _delay = delay;
@@ -31,7 +30,7 @@ internal sealed class CheckpointWatcher : IDisposable
             }
         });
         _watcher = Directory.Exists(full)
-            ? new FileSystemWatcher(full, "*" + CheckpointArchive.Extension) { IncludeSubdirectories = true }
+            ? new FileSystemWatcher(full, filePattern) { IncludeSubdirectories = true }
             : new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full));
         _watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName;
         _watcher.Created += (_, _) => Touch();

@@ -1,7 +1,7 @@
 // GeneratorPoolOptionsValidator: the DataAnnotations of GeneratorPoolOptions plus its cross-field rules.
 using Dcgan.Configuration;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 /// <summary>Validates <see cref="GeneratorPoolOptions"/>; every failure names the option and its value.</summary>
 public sealed class GeneratorPoolOptionsValidator : DcganOptionsValidator<GeneratorPoolOptions>

@@ -1,12 +1,11 @@
 // GeneratorPool, the worker thread: takes queued requests (coalesced up to MaxBatchSize rows), runs the forward passes
-// in one dispose scope each (inside LatentImages.Render) and hands managed images back to the callers.
+// (one IImageGenerator.RenderBatch call of MaxBatchSize rows each; a TorchSharp backend uses one dispose scope per call)
+// and hands managed images back to the callers.
 using System.Threading.Channels;
 using Dcgan.Data;
-using Dcgan.Latent;
-using Dcgan.Models;
-using TorchSharp;
+using Dcgan.Generation;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 public sealed partial class GeneratorPool
 {
@@ -14,7 +13,8 @@ public sealed partial class GeneratorPool
     {
         ChannelReader<GenerationRequest> reader = _queue.Reader;
         var batch = new List<GenerationRequest>();
-        // Blocking here is deliberate: this thread exists only to own the module (dispose scopes are thread-static).
+        // Blocking here is deliberate: this thread exists only to own the model (backends need not be thread-safe, and
+        // TorchSharp's dispose scopes are thread-static).
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             SwapIfPending();
@@ -25,7 +25,7 @@ public sealed partial class GeneratorPool
                 batch.Clear();
             }
 
-            Interlocked.Exchange(ref _workerLiveTensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+            Interlocked.Exchange(ref _workerLiveTensors, _loader.CountLiveNativeObjects());
         }
     }
 
@@ -103,7 +103,7 @@ public sealed partial class GeneratorPool
         Array.Fill(rows, zero, count, padded - count);                       // padding rows: z = 0, discarded
         try
         {
-            ImageBatch images = model.Generator.Render(rows, BatchNormMode.RunningStatistics, size); // [padded, C, H, W]
+            ImageBatch images = model.Generator.Render(rows, size); // RenderBatch per `size` rows: [padded, C, H, W]
             int passes = (padded + size - 1) / size;
             Interlocked.Add(ref _forwardPasses, passes);
             _batchRows.Record(count);

@@ -1,20 +1,26 @@
-// GeneratorPoolOptions: the settings of the generator pool, bindable from configuration (section "Dcgan:Generator").
+// GeneratorPoolOptions: the settings of a generator pool, bindable from configuration (section "Dcgan:Generator", or
+// "Dcgan:Generators:<name>" for a named pool).
 using System.ComponentModel.DataAnnotations;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 /// <summary>
-/// Settings of <see cref="GeneratorPool"/>: which checkpoint to serve, how requests are batched and how much memory
-/// they may hold. Bound from the configuration section <c>Dcgan:Generator</c> by
-/// <see cref="DcganBuilder.AddGeneratorPool"/> and validated by <see cref="GeneratorPoolOptionsValidator"/> at start.
+/// Settings of <see cref="GeneratorPool"/>: which model to serve, how requests are batched and how much memory
+/// they may hold. Bound from the configuration section <c>Dcgan:Generator</c> (a named pool: <c>Dcgan:Generators:&lt;name&gt;</c>)
+/// by <see cref="GeneratorPoolServiceCollectionExtensions"/> (or Dcgan.Hosting's <c>DcganBuilder.AddGeneratorPool</c>) and
+/// validated by <see cref="GeneratorPoolOptionsValidator"/> at start.
 /// </summary>
 public sealed class GeneratorPoolOptions
 {
-    /// <summary>The configuration section, below the Dcgan section, that these options are bound from.</summary>
+    /// <summary>The configuration section, below the Dcgan section, that the default pool's options are bound from.</summary>
     public const string SectionName = "Generator";
 
+    /// <summary>The configuration section, below the Dcgan section, that holds one subsection per named pool.</summary>
+    public const string NamedSectionName = "Generators";
+
     /// <summary>
-    /// A checkpoint file, or a run folder (its newest checkpoint). Null or empty: the pool starts without a model
+    /// A checkpoint file, or a run folder (its newest checkpoint); with another loader, the model file or folder that
+    /// loader reads (an ONNX file, say). Null or empty: the pool starts without a model
     /// and every request fails with <see cref="GeneratorUnavailableException"/> until one is loaded.
     /// </summary>
     /// <value>The default value is null (no checkpoint).</value>
@@ -67,7 +73,7 @@ public sealed class GeneratorPoolOptions
     [Range(1, 1_000_000)]
     public int MaxQueuedRequests { get; set; } = 256;
 
-    /// <summary>Device to generate on: "auto", "cpu", "cuda" or "cuda:N".</summary>
+    /// <summary>Device to generate on: "auto", "cpu", "cuda" or "cuda:N" (passed to the pool's loader).</summary>
     /// <value>The default value is "cpu" (a serving process usually shares its GPU with nothing it knows about).</value>
     [Required]
     [RegularExpression(@"(?i)^\s*(auto|cpu|cuda(:\d+)?)\s*$", ErrorMessage = "Expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".")]

@@ -1,7 +1,7 @@
 // LatentPoint: a latent vector named by the per-index seed convention (image `Index` of grid `Seed`).
 using Dcgan.Generation;
 
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 /// <summary>
 /// The latent vector of image <see cref="Index"/> in the indexed grid of <see cref="Seed"/>

@@ -1,5 +1,5 @@
 // FileStamp: a checkpoint file's identity when it was read, so that a reload of an unchanged file is skipped.
-namespace Dcgan.Hosting;
+namespace Dcgan.Serving;
 
 /// <summary>A file's path, size and last write time.</summary>
 internal readonly record struct FileStamp(string File, long Length, DateTime LastWriteUtc)

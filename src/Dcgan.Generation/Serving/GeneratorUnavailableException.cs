@@ -1,8 +1,8 @@
-// GeneratorUnavailableException: a request reached a pool that has no model to run (no checkpoint yet).
-namespace Dcgan.Hosting;
+// GeneratorUnavailableException: a request reached a pool that has no model to run (no model file yet).
+namespace Dcgan.Serving;
 
 /// <summary>
-/// The <see cref="GeneratorPool"/> has no model loaded: no checkpoint was configured, or a watched run folder holds
+/// The <see cref="GeneratorPool"/> has no model loaded: no model file was configured, or a watched folder holds
 /// none yet. A web front end maps it to 503 Service Unavailable.
 /// </summary>
 public sealed class GeneratorUnavailableException : InvalidOperationException
