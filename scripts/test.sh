@@ -101,9 +101,10 @@ tail -n 2 "$results/consumer.log"
 echo "== package consumer: $((SECONDS - consumer_started)) s"
 
 # ---- 4b. The API docs site (docs/api-reference.md), after the package consumer check: DocFX 2.81.0 from the tool
-# manifest, from scratch (the metadata step compiles src/**/*.csproj in memory, reusing the main pass's restore), with
-# warnings as errors: a broken link, a cref that names nothing or invalid Markdown fails the run. Then the output must
-# hold the API pages of two types with their XML summaries, a guide and the landing page. Counted as one test.
+# manifest, from scratch (the metadata step restores, a no-op after the main pass, and compiles src/**/*.csproj in
+# memory), with warnings as errors: a broken link, a cref that names nothing or invalid Markdown fails the run. Then
+# the output must hold the API pages of two types with their XML summaries, a guide and the landing page. Counted as
+# one test.
 site_started=$SECONDS
 echo "== docs site (DocFX)"
 site_checks=(  # page|text the page must contain
