@@ -100,6 +100,43 @@ fi
 tail -n 2 "$results/consumer.log"
 echo "== package consumer: $((SECONDS - consumer_started)) s"
 
+# ---- 4b. The API docs site (docs/api-reference.md), after the package consumer check: DocFX 2.81.0 from the tool
+# manifest, from scratch (the metadata step restores, a no-op after the main pass, and compiles src/**/*.csproj in
+# memory), with warnings as errors: a broken link, a cref that names nothing or invalid Markdown fails the run. Then
+# the output must hold the API pages of two types with their XML summaries, a guide and the landing page. Counted as
+# one test.
+site_started=$SECONDS
+echo "== docs site (DocFX)"
+site_checks=(  # page|text the page must contain
+  "api/Dcgan.Training.GanTrainer.html|data-uid=\"Dcgan.Training.GanTrainer\""
+  "api/Dcgan.Training.GanTrainer.html|<div class=\"markdown summary\"><p>"
+  "api/Dcgan.Generation.IImageGenerator.html|data-uid=\"Dcgan.Generation.IImageGenerator\""
+  "api/Dcgan.Generation.IImageGenerator.html|<div class=\"markdown summary\"><p>"
+  "docs/architecture.html|>$(sed -n '1s/^# //p' docs/architecture.md)</h1>"
+  "index.html|>$(sed -n '1s/^# //p' README.md)</h1>"
+)
+site_failed=0
+rm -rf artifacts/docfx
+if { dotnet tool restore && dotnet docfx docfx/docfx.json --warningsAsErrors; } >"$results/docfx.log" 2>&1; then
+  for entry in "${site_checks[@]}"; do
+    if ! grep -qF -- "${entry#*|}" "artifacts/docfx/site/${entry%%|*}" 2>/dev/null; then
+      echo "error: the docs site's ${entry%%|*} is missing or does not contain: ${entry#*|}" >&2
+      site_failed=1
+    fi
+  done
+else
+  cat "$results/docfx.log"
+  echo "error: the docs site did not build without warnings (see above; docs/api-reference.md)" >&2
+  site_failed=1
+fi
+grep -E '^ +[0-9]+ (warning|error)\(s\)' "$results/docfx.log"
+# The result as a test assembly's summary line, which the counts below add up.
+site_outcome=$([ "$site_failed" -eq 0 ] && echo Passed || echo Failed)
+printf '%s!  - Failed: %d, Passed: %d, Skipped: 0, Total: 1 (docs site)\n' "$site_outcome" "$site_failed" \
+  "$((1 - site_failed))" >>"$results/console.log"
+[ "$site_failed" -eq 0 ] || status=1
+echo "== docs site: $((SECONDS - site_started)) s"
+
 # ---- 5. Counts from each test assembly's summary line; skipped tests' names and reasons from the .trx results.
 total() { grep -E '^(Passed|Failed|Skipped)! +- ' "$results/console.log" | grep -Eo "$1: +[0-9]+" | awk '{s += $2} END {print s + 0}'; }
 passed=$(($(total Passed) + 1 - consumer_failed))
