@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace Dcgan.Serving;
 
-internal static class ValidatedOptions
+/// <summary>
+/// Registers options bound from configuration and validated at host start, with every failure named by its full key:
+/// the pattern the generator pool and hosted training use, for a host's own Dcgan-style options too.
+/// </summary>
+public static class ValidatedOptions
 {
     /// <summary>
     /// Binds the options named <paramref name="name"/> to <paramref name="section"/>, applies <paramref name="configure"/>,
@@ -16,6 +20,12 @@ internal static class ValidatedOptions
     /// configuration key, e.g. <c>Dcgan:Generator:MaxBatchSize = 0: ...</c>. A second call for the same options name
     /// only adds <paramref name="configure"/>.
     /// </summary>
+    /// <typeparam name="TOptions">The options class.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The configuration section the options are bound from.</param>
+    /// <param name="validator">The options' validator (DataAnnotations plus cross-field rules).</param>
+    /// <param name="configure">Changes applied after binding; null for none.</param>
+    /// <param name="name">The named-options name; the default (empty) is the unnamed options.</param>
     public static void Add<TOptions>(IServiceCollection services, IConfigurationSection section, DcganOptionsValidator<TOptions> validator,
         Action<TOptions>? configure, string name = "")
         where TOptions : class
