@@ -26,25 +26,8 @@ dcgan export --checkpoint "$work/run" --output "$work/g.onnx"
 dcgan sample --checkpoint "$work/run" --seed "$seed" --count "$count" --format npy --output "$work/torch.npy"
 
 # 2. The ONNX-only app, against the packed libraries.
-for project in Dcgan.Data Dcgan.Generation Dcgan.Onnx; do
-  dotnet pack "$repo/src/$project" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
-done
-mkdir -p "$work/app"
-cp "$repo/tests/OnnxConsumer/OnnxConsumer.csproj" "$repo/tests/OnnxConsumer/Program.cs" "$work/app/"
-cat > "$work/app/nuget.config" <<CONFIG
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-CONFIG
-echo "<Project><PropertyGroup><DcganVersion>$version</DcganVersion></PropertyGroup></Project>" > "$work/app/Directory.Build.props"
-cd "$work/app"
-dotnet build -c Release --nologo -v q
-dotnet list package --include-transitive | tee "$work/packages.txt"
+. "$repo/tests/consumer-app.sh"
+build_consumer_app "$repo/tests/OnnxConsumer" "$work" "$version" Dcgan.Data Dcgan.Generation Dcgan.Onnx
 grep -q "Microsoft.ML.OnnxRuntime" "$work/packages.txt" || { echo "FAIL: ONNX Runtime is not in the consumer's graph" >&2; exit 1; }
 if grep -qi "TorchSharp\|libtorch\|Dcgan.Core" "$work/packages.txt"; then
   echo "FAIL: TorchSharp (or Dcgan.Core) is in the ONNX consumer's dependency graph" >&2
