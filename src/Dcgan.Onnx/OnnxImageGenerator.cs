@@ -30,7 +30,7 @@ namespace Dcgan.Onnx;
 public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
 {
     private readonly InferenceSession session;
-    private readonly RunOptions runOptions = new();
+    private readonly RunOptions runOptions;
     private readonly OnnxGeneratorContract contract;
     private readonly string[] inputNames;
     private readonly string[] outputNames;
@@ -85,9 +85,10 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
         catch
         {
             session.Dispose();
-            runOptions.Dispose();
             throw;
         }
+
+        runOptions = new RunOptions();
 
         inputNames = [contract.InputName];
         outputNames = [contract.OutputName];
