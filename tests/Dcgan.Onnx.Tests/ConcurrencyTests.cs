@@ -1,5 +1,7 @@
 // OnnxImageGenerator.RenderBatch from several threads at once (InferenceSession.Run is thread-safe): every call gives
-// bitwise what the same call gives alone. Also measured: whether a row's image depends on the batch it is rendered in.
+// bitwise what the same call gives alone. Also measured: whether a row's image depends on the batch it is rendered in
+// (2026-12-06, ONNX Runtime 1.32, AVX2: bitwise equal alone and in a batch of 33 for all three models; the test holds
+// it to 1e-5 only, since other CPUs or ONNX Runtime versions may pick other kernels).
 using Dcgan.Data;
 using Dcgan.Export;
 using Dcgan.Generation;
@@ -34,12 +36,17 @@ public class ConcurrencyTests(ITestOutputHelper output)
         concurrent.Should().AllSatisfy(c => c.Should().NotBeNull());
     }
 
-    [Fact]
-    public void A_rows_image_in_a_larger_batch_is_within_float_rounding_of_its_image_alone()
+    [Theory]
+    [InlineData("paper", 64, 3, 4)]
+    [InlineData("paper", 28, 1, 32)]   // the quick-start model's size and width
+    [InlineData("pytorch", 64, 3, 64)] // pytorch/examples' 64x64x3 at ngf 64
+    public void A_rows_image_in_a_larger_batch_is_within_float_rounding_of_its_image_alone(string preset, int size, int channels, int width)
     {
-        using DcganGenerator torchGenerator = TinyNetworks.Generator(TinyNetworks.Options("paper", 64, 3), perturb: true);
+        DcganModelOptions options = TinyNetworks.Options(preset, size, channels);
+        options.GeneratorWidth = options.DiscriminatorWidth = width;
+        using DcganGenerator torchGenerator = TinyNetworks.Generator(options, perturb: true);
         using var generator = new OnnxImageGenerator(OnnxExport.GeneratorBytes(torchGenerator));
-        float[][] rows = LatentSeeds.ForSeed(5, 33, 8, LatentDistribution.Uniform);
+        float[][] rows = LatentSeeds.ForSeed(5, 33, 8, generator.LatentDistribution);
 
         ImageBatch batch = generator.RenderBatch(rows);
         int bitwise = 0;
@@ -52,7 +59,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
             max = Math.Max(max, TinyNetworks.MaxDifference(inBatch, alone));
         }
 
-        output.WriteLine($"{bitwise} of {rows.Length} images bitwise equal alone and in a batch of {rows.Length}; max difference {max:E3}");
+        output.WriteLine($"{preset} {size}x{size}x{channels} width {width}: {bitwise} of {rows.Length} images bitwise equal alone and in a batch of {rows.Length}; max difference {max:E3}");
         max.Should().BeLessThanOrEqualTo(1e-5f);
     }
 
