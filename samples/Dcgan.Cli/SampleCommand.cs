@@ -1,6 +1,7 @@
-// `dcgan sample`: images from a trained checkpoint (or, with --backend onnx, an exported ONNX model) as one grid PNG, an indexed grid with each tile's number under it
-// (--indexed, for picking `dcgan arithmetic` exemplars), a folder with one PNG per image, or NumPy files for FID tools
-// (--format npy: float32 [N, C, H, W] in [-1, 1]; --format npz: uint8 [N, H, W, C] under 'arr_0').
+// `dcgan sample`: images from a trained checkpoint (or, with --backend onnx, an exported ONNX model) as one grid PNG,
+// an indexed grid with each tile's number under it (--indexed, for picking `dcgan arithmetic` exemplars), a folder with
+// one PNG per image, or NumPy files for FID tools (--format npy: float32 [N, C, H, W] in [-1, 1]; --format npz: uint8
+// [N, H, W, C] under 'arr_0').
 // Image i of --seed s is always generated from z = LatentSeeds.Row(s, i): the same in every output form and whatever
 // --count is, so the images of `--count 16` are the first 16 of `--count 64`. --latent FILE.npy gives the vectors instead.
 // Folders and NumPy files are written in batches of --batch-size: memory does not grow with --count. Both backends
