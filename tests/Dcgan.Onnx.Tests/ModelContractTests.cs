@@ -157,4 +157,12 @@ public class ModelContractTests
         generator.Dispose();
         FluentActions.Invoking(() => generator.RenderBatch([new float[8]])).Should().Throw<ObjectDisposedException>();
     }
+
+    [Fact]
+    public void A_thread_count_below_one_is_refused()
+    {
+        byte[] model = HandMadeModels.Reshaping(["N", 8], [-1, 2, 2, 2], ["N", 2, 2, 2], metadata: NormalPrior);
+        FluentActions.Invoking(() => new OnnxImageGenerator(model, new OnnxGeneratorOptions { IntraOpThreads = 0 }))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*IntraOpThreads*");
+    }
 }
