@@ -108,6 +108,10 @@ internal static class SampleBackend
         {
             throw new ArgumentException($"--model '{full}' does not record its latent prior ({OnnxMetadataKeys.LatentPrior}); give --prior normal (pytorch/examples) or --prior uniform (the paper).", e);
         }
+        catch (InvalidDataException e) when (priorName is not null && e.Message.Contains($"but {nameof(OnnxGeneratorOptions)}.", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"--prior {priorName} contradicts the prior that --model '{full}' records ({OnnxMetadataKeys.LatentPrior}); leave --prior out.", e);
+        }
 
         AnsiConsole.MarkupLine(Markup.Escape(
             $"ONNX Runtime generator from {Path.GetFileName(full)}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with running statistics."));

@@ -99,6 +99,16 @@ public sealed class SampleBackendTests(TinyRun run)
     }
 
     [Fact]
+    public void A_prior_that_contradicts_the_models_own_is_refused()
+    {
+        string root = run.NewFolder();
+        string model = Export(root);
+
+        ToolRunner.Dcgan("sample", "--backend", "onnx", "--model", model, "--prior", "normal", "--output", Path.Combine(root, "x.png"))
+            .ShouldBeOneLineUserError($"--prior normal contradicts the prior that --model '{model}' records (dcgan.latent_prior); leave --prior out.");
+    }
+
+    [Fact]
     public void A_model_that_is_missing_a_checkpoint_or_not_ONNX_is_named_in_the_error()
     {
         string root = run.NewFolder();
