@@ -7,9 +7,11 @@
 #   3. the AVX2 pass: the test classes that compare floats bit for bit run again with libtorch, oneDNN and MKL held to
 #      AVX2 kernels, the kernels of machines without AVX-512 (AMD Zen 1-3, older Intel), so an AVX-512 machine catches
 #      here what would fail there (on an AVX2-only machine the caps change nothing and the pass repeats the classes);
-#   4. the package consumer check: a host app that references only the packed Dcgan.Core and Dcgan.Data;
+#   4. the package consumer checks: a host app that references only the packed Dcgan.Core and Dcgan.Data, and one that
+#      references only the packed Dcgan.Onnx and Dcgan.Data (no TorchSharp) and renders a CLI-trained model's seed grid
+#      as TorchSharp does, within 1e-5;
 #   5. skips: every skipped test is listed with its reason, and one that is not in tests/allowed-skips.txt fails the run.
-# It ends with 'N passed, N failed, N skipped' over all passes (the consumer check counts as one test).
+# It ends with 'N passed, N failed, N skipped' over all passes (each consumer check counts as one test).
 # Usage: bash scripts/test.sh         (any folder; about 6-10 minutes on 2 cores)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -88,17 +90,21 @@ for entry in "${avx2_runs[@]}"; do
 done
 echo "== AVX2 pass: $((SECONDS - avx2_started)) s"
 
-# ---- 4. The package consumer check.
-consumer_started=$SECONDS
-echo "== package consumer"
+# ---- 4. The package consumer checks.
 consumer_failed=0
-if ! bash tests/PackageConsumer/run.sh >"$results/consumer.log" 2>&1; then
-  consumer_failed=1
-  status=1
-  cat "$results/consumer.log"
-fi
-tail -n 2 "$results/consumer.log"
-echo "== package consumer: $((SECONDS - consumer_started)) s"
+consumer_count=0
+for consumer in PackageConsumer OnnxConsumer; do
+  consumer_started=$SECONDS
+  consumer_count=$((consumer_count + 1))
+  echo "== package consumer: $consumer"
+  if ! bash "tests/$consumer/run.sh" >"$results/$consumer.log" 2>&1; then
+    consumer_failed=$((consumer_failed + 1))
+    status=1
+    cat "$results/$consumer.log"
+  fi
+  tail -n 2 "$results/$consumer.log"
+  echo "== package consumer $consumer: $((SECONDS - consumer_started)) s"
+done
 
 # ---- 4b. The API docs site (docs/api-reference.md), after the package consumer check: DocFX 2.81.0 from the tool
 # manifest, from scratch (the metadata step restores, a no-op after the main pass, and compiles src/**/*.csproj in
@@ -139,7 +145,7 @@ echo "== docs site: $((SECONDS - site_started)) s"
 
 # ---- 5. Counts from each test assembly's summary line; skipped tests' names and reasons from the .trx results.
 total() { grep -E '^(Passed|Failed|Skipped)! +- ' "$results/console.log" | grep -Eo "$1: +[0-9]+" | awk '{s += $2} END {print s + 0}'; }
-passed=$(($(total Passed) + 1 - consumer_failed))
+passed=$(($(total Passed) + consumer_count - consumer_failed))
 failed=$(($(total Failed) + consumer_failed))
 skipped=$(total Skipped)
 counts=$(find "$results" -name '*.trx' -print0 | xargs -0 -r awk -f "$repo/scripts/trx-summary.awk")

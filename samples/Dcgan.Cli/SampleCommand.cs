@@ -1,9 +1,11 @@
-// `dcgan sample`: images from a trained checkpoint as one grid PNG, an indexed grid with each tile's number under it
-// (--indexed, for picking `dcgan arithmetic` exemplars), a folder with one PNG per image, or NumPy files for FID tools
-// (--format npy: float32 [N, C, H, W] in [-1, 1]; --format npz: uint8 [N, H, W, C] under 'arr_0').
+// `dcgan sample`: images from a trained checkpoint (or, with --backend onnx, an exported ONNX model) as one grid PNG,
+// an indexed grid with each tile's number under it (--indexed, for picking `dcgan arithmetic` exemplars), a folder with
+// one PNG per image, or NumPy files for FID tools (--format npy: float32 [N, C, H, W] in [-1, 1]; --format npz: uint8
+// [N, H, W, C] under 'arr_0').
 // Image i of --seed s is always generated from z = LatentSeeds.Row(s, i): the same in every output form and whatever
 // --count is, so the images of `--count 16` are the first 16 of `--count 64`. --latent FILE.npy gives the vectors instead.
-// Folders and NumPy files are written in batches of --batch-size: memory does not grow with --count.
+// Folders and NumPy files are written in batches of --batch-size: memory does not grow with --count. Both backends
+// share the seed convention, so `--backend onnx --model g.onnx` gives the checkpoint's images within 1e-5.
 using System.CommandLine;
 using Dcgan.CommandLine;
 using Dcgan.Data;
@@ -21,7 +23,13 @@ internal static class SampleCommand
     private const int MaxCount = 10_000_000;
     private const int MaxBatchSize = 4096;
 
-    private static readonly Option<string> Checkpoint = CheckpointSupport.Option();
+    private static readonly Option<string> Checkpoint = Optional(CheckpointSupport.Option());
+
+    private static readonly Option<string> Backend = SampleBackend.BackendOption();
+
+    private static readonly Option<string?> Model = SampleBackend.ModelOption();
+
+    private static readonly Option<string?> Prior = SampleBackend.PriorOption();
 
     private static readonly Option<string> Output = new("--output")
     {
@@ -51,9 +59,9 @@ internal static class SampleCommand
 
     public static Command Create()
     {
-        var command = new Command("sample", "Generate images from a checkpoint: a PNG grid, an indexed grid for picking exemplars, one PNG per image, or .npy/.npz arrays for FID tools.")
+        var command = new Command("sample", "Generate images from a checkpoint (or an exported ONNX model with --backend onnx): a PNG grid, an indexed grid for picking exemplars, one PNG per image, or .npy/.npz arrays for FID tools.")
         {
-            Checkpoint, Output, Format, Count, Seed, Latent, BatchSize, Indexed, Scale, BatchNorm,
+            Checkpoint, Backend, Model, Prior, Output, Format, Count, Seed, Latent, BatchSize, Indexed, Scale, BatchNorm,
         };
         command.SetAction(Run);
         return command;
@@ -95,8 +103,8 @@ internal static class SampleCommand
             : OutputPaths.File(Output.Name, output, format.ToString().ToUpperInvariant(), "." + format.ToString().ToLowerInvariant());
 
         BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
-        (DcganGenerator generator, _, _) = CheckpointSupport.LoadGenerator(parse, Checkpoint, mode);
-        using (generator)
+        IImageGenerator generator = SampleBackend.Open(parse, Backend, Checkpoint, Model, Prior, mode);
+        using (generator as IDisposable)
         {
             SampleLatents latents = latentFile is null
                 ? SampleLatents.FromSeed(generator, parse.GetValue(Seed), count)
@@ -119,11 +127,11 @@ internal static class SampleCommand
         return 0;
     }
 
-    private static void SaveGrid(ParseResult parse, DcganGenerator generator, SampleLatents latents, BatchNormMode mode, string output, bool indexed)
+    private static void SaveGrid(ParseResult parse, IImageGenerator generator, SampleLatents latents, BatchNormMode mode, string output, bool indexed)
     {
         int count = latents.Count;
         // With batch statistics an image depends on the images generated with it: all of them, in one batch.
-        ImageBatch images = generator.Render(latents.Rows(0, count), mode, batchSize: mode == BatchNormMode.BatchStatistics ? count : LatentImages.DefaultBatchSize);
+        ImageBatch images = SampleBackend.Render(generator, latents.Rows(0, count), mode, batchSize: mode == BatchNormMode.BatchStatistics ? count : LatentImages.DefaultBatchSize);
         if (indexed)
         {
             IndexedGridImage.SavePng(images, output, scale: LatentCommandSupport.Scale(parse, Scale, images.Shape));
@@ -144,7 +152,7 @@ internal static class SampleCommand
 
     // Generates --batch-size images at a time and hands each batch to the sink; with batch statistics, an image depends
     // on the images of its batch.
-    private static void Stream(DcganGenerator generator, SampleLatents latents, BatchNormMode mode, int batchSize, SampleFormat format, string output)
+    private static void Stream(IImageGenerator generator, SampleLatents latents, BatchNormMode mode, int batchSize, SampleFormat format, string output)
     {
         int count = latents.Count;
         if (format != SampleFormat.Folder)
@@ -163,7 +171,7 @@ internal static class SampleCommand
         for (int start = 0; start < count; start += batchSize)
         {
             int n = Math.Min(batchSize, count - start);
-            sink.Write(generator.Render(latents.Rows(start, n), mode, batchSize: n), start);
+            sink.Write(SampleBackend.Render(generator, latents.Rows(start, n), mode, batchSize: n), start);
         }
 
         sink.Complete();
@@ -174,5 +182,11 @@ internal static class SampleCommand
             _ => $"{count} samples ({latents.Description}) as {PngFolderSampleSink.FileName(0, Math.Max(4, count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length))} ...",
         };
         LatentCommandSupport.Wrote(what, output);
+    }
+
+    private static Option<string> Optional(Option<string> option)
+    {
+        option.Required = false; // --backend onnx takes --model instead (SampleBackend checks which one is given)
+        return option;
     }
 }

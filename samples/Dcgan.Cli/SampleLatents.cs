@@ -23,11 +23,11 @@ internal sealed class SampleLatents
     /// <summary>Where the vectors come from, for the "Wrote ..." line.</summary>
     public string Description { get; }
 
-    public static SampleLatents FromSeed(IGenerator generator, long seed, int count) =>
+    public static SampleLatents FromSeed(IImageGenerator generator, long seed, int count) =>
         new(count, $"seed {seed}", i => LatentSeeds.Row(seed, i, generator.LatentDimension, generator.LatentDistribution));
 
     /// <summary>Reads the file whole (N x nz floats; the images are what must not be held at once).</summary>
-    public static SampleLatents FromFile(IGenerator generator, string path)
+    public static SampleLatents FromFile(IImageGenerator generator, string path)
     {
         string full = Path.GetFullPath(path);
         NpyArray<float> z = NpyFile.ReadFloat32(full);

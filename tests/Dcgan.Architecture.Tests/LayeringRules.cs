@@ -13,9 +13,10 @@ internal static class LayeringRules
     public static readonly Assembly Evaluation = typeof(Dcgan.Evaluation.FrechetDistance).Assembly;
     public static readonly Assembly Hosting = typeof(Dcgan.Hosting.DcganBuilder).Assembly;
     public static readonly Assembly Interop = typeof(Dcgan.Interop.PyTorchStateDict).Assembly;
+    public static readonly Assembly Onnx = typeof(Dcgan.Onnx.OnnxImageGenerator).Assembly;
 
     /// <summary>Every library assembly, lowest layer first.</summary>
-    public static readonly Assembly[] Libraries = [Data, Generation, Core, Evaluation, Hosting, Interop];
+    public static readonly Assembly[] Libraries = [Data, Generation, Onnx, Core, Evaluation, Hosting, Interop];
 
     // Internal types compiled from src/Shared into every library that uses TorchSharp (the Scalar owner).
     public static readonly HashSet<string> SharedSourceTypes = ["Dcgan.Native.Scalars", "Dcgan.Native.ScalarArithmetic"];
@@ -74,6 +75,7 @@ internal static class LayeringRules
         [Evaluation] = ["Dcgan.Hosting"],
         [Hosting] = ["Dcgan.Evaluation"],
         [Interop] = ["Dcgan.Evaluation", "Dcgan.Hosting"],
+        [Onnx] = ["TorchSharp", "Dcgan.Core", "Dcgan.Hosting", "Dcgan.Evaluation"],  // the ONNX Runtime backend serves without libtorch
     };
 
     /// <summary>

@@ -7,25 +7,8 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 version="0.0.0-consumer.$(date +%s)"
-dotnet pack "$repo/src/Dcgan.Core" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
-dotnet pack "$repo/src/Dcgan.Generation" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
-dotnet pack "$repo/src/Dcgan.Data" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
-mkdir -p "$work/app"
-cp "$repo/tests/PackageConsumer/PackageConsumer.csproj" "$repo/tests/PackageConsumer/Program.cs" "$work/app/"
-cat > "$work/app/nuget.config" <<CONFIG
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-CONFIG
-echo "<Project><PropertyGroup><DcganVersion>$version</DcganVersion></PropertyGroup></Project>" > "$work/app/Directory.Build.props"
-cd "$work/app"
-dotnet build -c Release --nologo -v q
-dotnet list package --include-transitive | tee "$work/packages.txt"
+. "$repo/tests/consumer-app.sh"
+build_consumer_app "$repo/tests/PackageConsumer" "$work" "$version" Dcgan.Core Dcgan.Generation Dcgan.Data
 if grep -q "Dcgan.Evaluation" "$work/packages.txt"; then
   echo "FAIL: the research package is in the consumer's dependency graph" >&2
   exit 1
