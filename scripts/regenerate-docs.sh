@@ -34,7 +34,7 @@ reuse=0
 if [ "${1:-}" = --reuse ]; then reuse=1; shift; fi
 sections=("$@")
 # The arithmetic exemplars of docs/latent-space.md (tiles of the seed-5 indexed grid; the 1-exemplar run uses the first).
-LATENT_A=7,9,46 LATENT_B=13,21,38 LATENT_C=26,39,18
+LATENT_A=3,8,19 LATENT_B=33,42,26 LATENT_C=0,35,10
 [ ${#sections[@]} -eq 0 ] && sections=(readme forget latent)
 
 dcgan() { COLUMNS=200 dotnet run --no-build --project "$repo/samples/Dcgan.Cli" -- "$@"; }

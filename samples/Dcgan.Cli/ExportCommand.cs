@@ -69,8 +69,8 @@ internal static class ExportCommand
         {
             ["dcgan.checkpoint_file"] = Path.GetFileName(file),
             ["dcgan.checkpoint_sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)),
-            ["dcgan.checkpoint_step"] = manifest.GlobalStep.ToString(CultureInfo.InvariantCulture),
-            ["dcgan.checkpoint_epoch"] = manifest.Epoch.ToString(CultureInfo.InvariantCulture),
+            [Dcgan.Onnx.OnnxGeneratorLoader.CheckpointStepKey] = manifest.GlobalStep.ToString(CultureInfo.InvariantCulture),
+            [Dcgan.Onnx.OnnxGeneratorLoader.CheckpointEpochKey] = manifest.Epoch.ToString(CultureInfo.InvariantCulture),
             ["dcgan.checkpoint_created_utc"] = manifest.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         };
     }

@@ -4,8 +4,13 @@
 // are short for Dcgan:Generator:Checkpoint and Dcgan:Generator:WatchForChanges; --urls changes the address.
 // Setting Dcgan:Training:Data (e.g. --Dcgan:Training:Data=PATH --Dcgan:Training:Output=DIR) also trains in this
 // process while it serves (HostedTrainingOptions; add --Dcgan:Training:StopHostWhenDone=false to keep serving after).
-// The explorer's endpoints depend only on IGeneratorPool; which backend loads the model is chosen once, below (LoaderFor).
+// The explorer's endpoints depend only on IGeneratorPool; which backend loads the model is chosen once, below (LoaderFor):
+// an .onnx file is served by ONNX Runtime, anything else is a Dcgan checkpoint served by TorchSharp. Built with
+// -p:DcganBackend=onnx the app has no TorchSharp at all: it serves .onnx files only and cannot train.
+#if !DCGAN_ONNX_ONLY
 using Dcgan.Hosting;
+#endif
+using Dcgan.Onnx;
 using Dcgan.Serving;
 using Dcgan.Web;
 
@@ -18,10 +23,12 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 builder.Services.AddProblemDetails();
 IConfigurationSection dcganSection = builder.Configuration.GetSection("Dcgan");
 builder.Services.AddGeneratorPool(dcganSection, LoaderFor, configure: null);
+#if !DCGAN_ONNX_ONLY
 if (!string.IsNullOrEmpty(builder.Configuration["Dcgan:Training:Data"]))
 {
     builder.Services.AddDcgan(dcganSection).AddHostedTraining(); // the "Dcgan:Training" section
 }
+#endif
 
 WebApplication app = builder.Build();
 app.UseDefaultFiles();
@@ -38,11 +45,15 @@ app.Lifetime.ApplicationStarted.Register(() =>
 app.Run();
 
 // The backend seam: the loader for the configured model (a file or folder), chosen when the pool is created from its
-// final options. Every model is a TorchSharp checkpoint (*.dcgan, or a run folder) so far; another backend joins
-// here by the file's extension, e.g. ".ONNX" => an ONNX Runtime loader, so that serving it needs no TorchSharp.
+// final options, by the file's extension.
 static IGeneratorModelLoader LoaderFor(GeneratorPoolOptions options) => Path.GetExtension(options.Checkpoint ?? "").ToUpperInvariant() switch
 {
+    ".ONNX" => new OnnxGeneratorLoader(),
+#if DCGAN_ONNX_ONLY
+    _ => new OnnxGeneratorLoader(), // this build serves ONNX models only: anything else is refused, naming the file
+#else
     _ => new CheckpointGeneratorLoader(),
+#endif
 };
 
 /// <summary>The web app's entry point (public so that tests can host it with WebApplicationFactory).</summary>

@@ -50,7 +50,7 @@ internal static class LayeringRules
         ["Dcgan.Imaging"] = DataLayer,                               // PNG grids of managed images
         ["Dcgan.Latent"] = [.. DataLayer, "Dcgan.Generation"],        // latent tools need only the rendering contract
         ["Dcgan.Serving"] = [.. DataLayer, "Dcgan.Generation", "Dcgan.Latent", "Dcgan.Imaging"], // the pool, any backend
-        ["Dcgan.Onnx"] = [.. DataLayer, "Dcgan.Generation"],          // the ONNX Runtime backend: no TorchSharp
+        ["Dcgan.Onnx"] = [.. DataLayer, "Dcgan.Generation", "Dcgan.Serving"],          // the ONNX Runtime backend: no TorchSharp
         ["Dcgan.Native"] = DataLayer,
         ["Dcgan.Models"] = [.. GenerationLayer, "Dcgan.Native"],      // models know nothing of training, files or front ends
         ["Dcgan.Interventions"] = CoreBase,                          // changes to a generator's layers (forgetting)

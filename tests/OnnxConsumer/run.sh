@@ -40,3 +40,30 @@ fi
 dotnet bin/Release/net10.0/OnnxConsumer.dll "$work/g.onnx" "$seed" "$count" "$work/torch.npy" "$work/out/grid.png"
 test -s "$work/out/grid.png"
 echo "onnx consumer: OK (no TorchSharp; portable build output with every RID's natives: $(du -sh bin/Release/net10.0 | cut -f1))"
+
+# 3. The web explorer built with -p:DcganBackend=onnx: no TorchSharp in its published output, and it serves the
+# exported model's seed grid as the same PNG that `dcgan sample` draws with TorchSharp. Built under $work (its own obj
+# and bin folders), so the repository's build of the default flavour is left alone.
+dcgan sample --checkpoint "$work/run" --seed "$seed" --count "$count" --output "$work/torch-grid.png"
+dotnet publish "$repo/samples/Dcgan.Web" -c Release -r linux-x64 --self-contained false -p:DcganBackend=onnx \
+  --artifacts-path "$work/web-artifacts" -o "$work/web" --nologo -v q
+if find "$work/web" -iname '*torch*' | grep -q .; then
+  echo "FAIL: a TorchSharp or libtorch file is in the ONNX web explorer's published output" >&2
+  exit 1
+fi
+(cd "$work/web" && exec dotnet Dcgan.Web.dll --checkpoint "$work/g.onnx" --urls http://127.0.0.1:0) >"$work/web.log" 2>&1 &
+web=$!
+trap 'kill "$web" 2>/dev/null; rm -rf "$work"' EXIT
+url=""
+for _ in $(seq 1 120); do
+  url=$(grep -o 'Now listening on: http://[0-9.:]*' "$work/web.log" | head -n 1 | sed 's/Now listening on: //') || true
+  [ -n "$url" ] && break
+  kill -0 "$web" 2>/dev/null || { cat "$work/web.log" >&2; echo "FAIL: the ONNX web explorer exited" >&2; exit 1; }
+  sleep 0.5
+done
+[ -n "$url" ] || { cat "$work/web.log" >&2; echo "FAIL: the ONNX web explorer did not start listening" >&2; exit 1; }
+curl -sf -o "$work/web-grid.png" "$url/api/grid?seed=$seed&count=$count"
+kill "$web"
+cmp "$work/web-grid.png" "$work/torch-grid.png" \
+  || { echo "FAIL: the ONNX web explorer's grid differs from dcgan sample's (TorchSharp)" >&2; exit 1; }
+echo "onnx web explorer: OK (published -r linux-x64 with no TorchSharp: $(du -sh "$work/web" | cut -f1); its grid is dcgan sample's PNG byte for byte)"
