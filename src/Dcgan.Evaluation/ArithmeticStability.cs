@@ -67,7 +67,7 @@ public static class ArithmeticStability
         int needed = 2 * options.MaximumExemplarCount;
         int[] eligible = Enumerable.Range(0, confident.Length).Where(c => confident[c].Length >= needed).ToArray();
         SkippedClass[] skipped = Enumerable.Range(0, confident.Length).Where(c => confident[c].Length < needed)
-            .Select(c => new SkippedClass(c, confident[c].Length, needed)).ToArray();
+            .Select(c => new SkippedClass { Class = c, ConfidentCount = confident[c].Length, Needed = needed }).ToArray();
         string report = SkipReport(skipped, options);
         if (eligible.Length < 2)
         {
@@ -80,7 +80,15 @@ public static class ArithmeticStability
         ExemplarCountResult[] results = options.ExemplarCounts
             .Select(k => RunTrials(generator, classifier, pool, confident, classPairs, k, options, progress, cancellationToken))
             .ToArray();
-        return new ArithmeticStabilityResult(confident.Select(c => c.Length).ToArray(), eligible, skipped, report, results, options);
+        return new ArithmeticStabilityResult
+        {
+            ConfidentCounts = confident.Select(c => c.Length).ToArray(),
+            EligibleClasses = eligible,
+            SkippedClasses = skipped,
+            SkipReport = report,
+            ByExemplarCount = results,
+            Options = options,
+        };
     }
 
     /// <summary>Per class, the pool indices the classifier assigns to it with at least the confidence threshold, in pool order.</summary>
@@ -167,9 +175,19 @@ public static class ArithmeticStability
             {
                 (int a, int c) = classPairs[start + i];
                 ReadOnlySpan<ClassDecision> trial = decisions.AsSpan(i * rowsPerTrial, rowsPerTrial);
-                outcomes[start + i] = new ArithmeticTrialOutcome(start + i, a, c, picks[i].A, picks[i].B, picks[i].C,
-                    trial[0].Label, Hits(trial.Slice(1, neighbours), c),
-                    trial[1 + neighbours].Label, Hits(trial.Slice(2 + neighbours, neighbours), c));
+                outcomes[start + i] = new ArithmeticTrialOutcome
+                {
+                    Trial = start + i,
+                    ClassA = a,
+                    ClassC = c,
+                    ExemplarsA = picks[i].A,
+                    ExemplarsB = picks[i].B,
+                    ExemplarsC = picks[i].C,
+                    ResultLabel = trial[0].Label,
+                    ResultNeighbourHits = Hits(trial.Slice(1, neighbours), c),
+                    BaselineLabel = trial[1 + neighbours].Label,
+                    BaselineNeighbourHits = Hits(trial.Slice(2 + neighbours, neighbours), c),
+                };
             }
 
             progress?.Report(new EvaluationProgress { Stage = stage, Completed = start / trialsPerBatch + 1, Total = batches });
@@ -178,12 +196,17 @@ public static class ArithmeticStability
         int trials = outcomes.Length;
         int resultHits = outcomes.Count(o => o.ResultLabel == o.ClassC);
         int baselineHits = outcomes.Count(o => o.BaselineLabel == o.ClassC);
-        return new ExemplarCountResult(k, trials, neighbours,
-            resultHits / (double)trials,
-            (resultHits + outcomes.Sum(o => o.ResultNeighbourHits)) / (double)(trials * (1 + neighbours)),
-            baselineHits / (double)trials,
-            (baselineHits + outcomes.Sum(o => o.BaselineNeighbourHits)) / (double)(trials * (1 + neighbours)),
-            outcomes);
+        return new ExemplarCountResult
+        {
+            ExemplarCount = k,
+            Trials = trials,
+            Neighbours = neighbours,
+            ResultShare = resultHits / (double)trials,
+            ResultAndNeighbourShare = (resultHits + outcomes.Sum(o => o.ResultNeighbourHits)) / (double)(trials * (1 + neighbours)),
+            BaselineShare = baselineHits / (double)trials,
+            BaselineAndNeighbourShare = (baselineHits + outcomes.Sum(o => o.BaselineNeighbourHits)) / (double)(trials * (1 + neighbours)),
+            Outcomes = outcomes,
+        };
     }
 
     private static void AddWithNeighbours(List<float[]> latents, float[] centre, long noiseSeed, ArithmeticStabilityOptions options)

@@ -112,7 +112,14 @@ public sealed partial class EvaluationClassifier
         }
 
         ClassifierTrainer.Fit(network, device, allImages, allLabels, settings, Forward, validate: null,
-            e => progress?.Report(new ClassifierEpoch(e.Epoch, e.Epochs, e.MeanLossPerBatch, e.TrainAccuracy, e.Elapsed)),
+            e => progress?.Report(new ClassifierEpoch
+            {
+                Epoch = e.Epoch,
+                Epochs = e.Epochs,
+                MeanLoss = e.MeanLossPerBatch,
+                TrainAccuracy = e.TrainAccuracy,
+                Elapsed = e.Elapsed,
+            }),
             cancellationToken);
     }
 }

@@ -55,7 +55,16 @@ public static class LatentWalkStatistics
         double[] positions = Enumerable.Range(0, options.Steps + 1).Select(i => (double)i / options.Steps).ToArray();
         LatentWalkModeResult linear = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Linear, options, progress, cancellationToken);
         LatentWalkModeResult spherical = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Spherical, options, progress, cancellationToken);
-        return new LatentWalkResult(options.Pairs, options.Steps, positions, endpointNorm, linear, spherical, options);
+        return new LatentWalkResult
+        {
+            Pairs = options.Pairs,
+            Steps = options.Steps,
+            Positions = positions,
+            EndpointNorm = endpointNorm,
+            Linear = linear,
+            Spherical = spherical,
+            Options = options,
+        };
     }
 
     private static LatentWalkModeResult Walk(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference,
@@ -114,14 +123,16 @@ public static class LatentWalkStatistics
         double[] distances = Enumerable.Range(0, points)
             .Select(i => FrechetDistance.Compute(GaussianStatistics.FromFeatures(features!.At(i)), reference))
             .ToArray();
-        return new LatentWalkModeResult(
-            mode,
-            midpointNorm / pairs,
-            norms.Select(s => s / pairs).ToArray(),
-            confidence.Select(s => s / pairs).ToArray(),
-            distances,
-            jumps,
-            JumpStatistic.Summarize(jumps, options.JumpThreshold));
+        return new LatentWalkModeResult
+        {
+            Mode = mode,
+            MidpointNorm = midpointNorm / pairs,
+            MeanNorms = norms.Select(s => s / pairs).ToArray(),
+            MeanConfidence = confidence.Select(s => s / pairs).ToArray(),
+            FrechetDistances = distances,
+            Jumps = jumps,
+            JumpSummary = JumpStatistic.Summarize(jumps, options.JumpThreshold),
+        };
     }
 
     /// <summary>The classifier features of every pair's image at every path position: one [pairs, D] matrix per position.</summary>

@@ -34,9 +34,19 @@ public static class Memorization
         var closest = Enumerable.Range(0, distances.Length)
             .OrderBy(i => distances[i]).ThenBy(i => i)
             .Take(options.ClosestPairCount)
-            .Select(i => new NeighbourPair(i, nearest[i], distances[i]))
+            .Select(i => new NeighbourPair { GeneratedIndex = i, TrainIndex = nearest[i], Distance = distances[i] })
             .ToList();
-        return new MemorizationResult(threshold, (double)below / generated.Rows, exact, near, nearest, distances, testDistances, closest);
+        return new MemorizationResult
+        {
+            Threshold = threshold,
+            FractionBelowThreshold = (double)below / generated.Rows,
+            ExactDuplicates = exact,
+            NearDuplicates = near,
+            GeneratedNearestIndex = nearest,
+            GeneratedDistances = distances,
+            TestDistances = testDistances,
+            ClosestPairs = closest,
+        };
     }
 
     /// <summary>The <paramref name="percent"/>-th percentile with linear interpolation between order statistics (numpy's default).</summary>

@@ -32,7 +32,7 @@ public static class PrecisionRecall
         double[] generatedRadii = NearestNeighbours.KthNeighbourDistances(generated, k);
         double precision = FractionInside(generated, real, realRadii);
         double recall = FractionInside(real, generated, generatedRadii);
-        return new PrecisionRecallResult(precision, recall, k);
+        return new PrecisionRecallResult { Precision = precision, Recall = recall, K = k };
     }
 
     /// <summary>Fraction of <paramref name="queries"/> rows inside at least one ball (centre a row of <paramref name="centres"/>).</summary>

@@ -57,7 +57,17 @@ public static class ReferenceStatistics
         Done(4);
         double? accuracy = testLabels is null ? null : classifier.Accuracy(testImages, testLabels);
         progress?.Report(new EvaluationProgress { Stage = "reference statistics", Completed = Parts, Total = Parts });
-        return new ReferenceStatisticsResult(classifier.Sha256, testImages.Count, trainVersusTest, blurred, noisy, testCoverage, accuracy, options);
+        return new ReferenceStatisticsResult
+        {
+            ClassifierSha256 = classifier.Sha256,
+            TestCount = testImages.Count,
+            TrainVersusTest = trainVersusTest,
+            BlurredTestDistance = blurred,
+            NoisyTestDistance = noisy,
+            TestCoverage = testCoverage,
+            TestAccuracy = accuracy,
+            Options = options,
+        };
     }
 
     private static double Distance(EvaluationClassifier classifier, SampleQuality quality, ImageBatch images) =>

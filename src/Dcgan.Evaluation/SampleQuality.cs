@@ -47,6 +47,6 @@ public sealed class SampleQuality
         double fd = FrechetDistance.Compute(GaussianStatistics.FromFeatures(features), RealStatistics);
         PrecisionRecallResult pr = Evaluation.PrecisionRecall.Compute(RealFeatures, features, K);
         ClassCoverageResult coverage = ClassCoverage.FromPredictions(_classifier.Predict(images), _classifier.ClassCount);
-        return new SampleQualityResult(images.Count, fd, pr, coverage);
+        return new SampleQualityResult { Count = images.Count, FrechetDistance = fd, PrecisionRecall = pr, Coverage = coverage };
     }
 }

@@ -65,7 +65,18 @@ public static class Deduplicator
         double hashSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         IReadOnlyList<DuplicateGroup> groups = DuplicateGroups.FromCodes(source, codes, bits, maxDistance);
-        return new DeduplicationReport(
-            options.Method, source.Description, source.Count, bits, maxDistance, groups, trainingSeconds, hashSeconds, clock.Elapsed.TotalSeconds, losses);
+        return new DeduplicationReport
+        {
+            Method = options.Method,
+            Source = source.Description,
+            ImageCount = source.Count,
+            CodeBits = bits,
+            MaxDistance = maxDistance,
+            Groups = groups,
+            TrainingSeconds = trainingSeconds,
+            HashSeconds = hashSeconds,
+            GroupingSeconds = clock.Elapsed.TotalSeconds,
+            TrainingLosses = losses,
+        };
     }
 }

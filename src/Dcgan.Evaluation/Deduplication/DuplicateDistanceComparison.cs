@@ -8,11 +8,18 @@ namespace Dcgan.Deduplication;
 /// Evidence for a set of duplicate groups: the distribution of member-to-representative pixel distances, against
 /// the distribution between random pairs of distinct images of the same source (drawn with a seed).
 /// </summary>
-/// <param name="WithinGroups">Distances of every non-representative member to its representative.</param>
-/// <param name="RandomPairs">Distances between random pairs of distinct images.</param>
-/// <param name="FractionBelowRandomP01">Fraction of within-group distances below the random pairs' 1st percentile.</param>
-public sealed record DuplicateDistanceComparison(DistanceDistribution WithinGroups, DistanceDistribution RandomPairs, double FractionBelowRandomP01)
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class DuplicateDistanceComparison
 {
+    /// <summary>Distances of every non-representative member to its representative.</summary>
+    public required DistanceDistribution WithinGroups { get; init; }
+
+    /// <summary>Distances between random pairs of distinct images.</summary>
+    public required DistanceDistribution RandomPairs { get; init; }
+
+    /// <summary>Fraction of within-group distances below the random pairs' 1st percentile.</summary>
+    public required double FractionBelowRandomP01 { get; init; }
+
     /// <summary>Compares the groups' distances with <paramref name="pairCount"/> random pairs of <paramref name="source"/>.</summary>
     /// <param name="source">The images the groups were found in (at least two).</param>
     /// <param name="groups">The groups (their <see cref="DuplicateGroup.Distances"/> are used as they are).</param>
@@ -45,6 +52,11 @@ public sealed record DuplicateDistanceComparison(DistanceDistribution WithinGrou
             between[p] = DuplicateGroups.DistancesToFirst(source, [pairs[p].A, pairs[p].B])[1]);
         DistanceDistribution randomPairs = DistanceDistribution.Of(between);
         double below = within.Length == 0 ? 0 : (double)within.Count(d => d < randomPairs.P01) / within.Length;
-        return new DuplicateDistanceComparison(DistanceDistribution.Of(within), randomPairs, below);
+        return new DuplicateDistanceComparison
+        {
+            WithinGroups = DistanceDistribution.Of(within),
+            RandomPairs = randomPairs,
+            FractionBelowRandomP01 = below,
+        };
     }
 }

@@ -217,7 +217,7 @@ public sealed class SemanticHashModel : IDisposable
             }
 
             losses[epoch] = lossSum / batches;
-            progress?.Report(new SemanticHashEpoch(epoch + 1, options.Epochs, losses[epoch], clock.Elapsed));
+            progress?.Report(new SemanticHashEpoch { Epoch = epoch + 1, Epochs = options.Epochs, MeanLoss = losses[epoch], Elapsed = clock.Elapsed });
         }
 
         return losses;

@@ -95,7 +95,13 @@ public static class LinearProbe
             LinearClassifier classifier = Create(options, c);
             classifier.Fit(trainZ, trainLabels, classCount, previous, cancellationToken);
             progress?.Report(new EvaluationProgress { Stage = "fit", Completed = byC.Count + 1, Total = fits });
-            byC[c] = (new ProbeCandidate(c, classifier.Score(validationZ, validationLabels), classifier.Iterations, classifier.Converged), classifier);
+            byC[c] = (new ProbeCandidate
+            {
+                C = c,
+                ValidationAccuracy = classifier.Score(validationZ, validationLabels),
+                Iterations = classifier.Iterations,
+                Converged = classifier.Converged,
+            }, classifier);
             previous = classifier;
         }
 
@@ -104,24 +110,33 @@ public static class LinearProbe
             .OrderByDescending(p => p.ValidationAccuracy).ThenBy(p => p.C).First();
         // Low-label experiments keep the classifier fitted on the training part only: the validation labels
         // then choose C and nothing else.
-        if (!options.RefitOnTrainAndValidation)
+        LinearClassifier final = byC[best.C].Classifier;
+        FeatureMatrix finalZ = trainZ;
+        IReadOnlyList<int> finalLabels = trainLabels;
+        if (options.RefitOnTrainAndValidation)
         {
-            LinearClassifier chosen = byC[best.C].Classifier;
-            return new ProbeResult(
-                options.Classifier, best.C, chosen.Score(testZ, testLabels), chosen.Score(trainZ, trainLabels), chosen.Converged,
-                candidates, train.Rows, validation.Rows, test.Rows, train.Columns, stopwatch.Elapsed);
+            finalZ = FeatureMatrix.Concatenate(trainZ, validationZ);
+            finalLabels = [.. trainLabels, .. validationLabels];
+            cancellationToken.ThrowIfCancellationRequested();
+            final = Create(options, best.C);
+            final.Fit(finalZ, finalLabels, classCount, byC[best.C].Classifier, cancellationToken);
+            progress?.Report(new EvaluationProgress { Stage = "fit", Completed = fits, Total = fits });
         }
 
-        FeatureMatrix allZ = FeatureMatrix.Concatenate(trainZ, validationZ);
-        int[] allLabels = [.. trainLabels, .. validationLabels];
-        cancellationToken.ThrowIfCancellationRequested();
-        LinearClassifier final = Create(options, best.C);
-        final.Fit(allZ, allLabels, classCount, byC[best.C].Classifier, cancellationToken);
-        progress?.Report(new EvaluationProgress { Stage = "fit", Completed = fits, Total = fits });
-
-        return new ProbeResult(
-            options.Classifier, best.C, final.Score(testZ, testLabels), final.Score(allZ, allLabels), final.Converged,
-            candidates, train.Rows, validation.Rows, test.Rows, train.Columns, stopwatch.Elapsed);
+        return new ProbeResult
+        {
+            Classifier = options.Classifier,
+            ChosenC = best.C,
+            TestAccuracy = final.Score(testZ, testLabels),
+            FinalTrainAccuracy = final.Score(finalZ, finalLabels),
+            FinalConverged = final.Converged,
+            Candidates = candidates,
+            TrainCount = train.Rows,
+            ValidationCount = validation.Rows,
+            TestCount = test.Rows,
+            FeatureDimension = train.Columns,
+            Elapsed = stopwatch.Elapsed,
+        };
     }
 
     /// <summary>

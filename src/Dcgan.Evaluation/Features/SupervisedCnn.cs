@@ -63,7 +63,16 @@ public static class SupervisedCnn
         {
             double testAccuracy = Accuracy(network, test, testLabels, options.EvaluationBatchSize, cancellationToken);
             long parameters = network.parameters().Sum(p => p.numel());
-            return new SupervisedCnnResult(testAccuracy, training, train.Count, validation.Count, test.Count, parameters, clock.Elapsed);
+            return new SupervisedCnnResult
+            {
+                TestAccuracy = testAccuracy,
+                Training = training,
+                TrainCount = train.Count,
+                ValidationCount = validation.Count,
+                TestCount = test.Count,
+                ParameterCount = parameters,
+                Elapsed = clock.Elapsed,
+            };
         }
     }
 
@@ -122,12 +131,26 @@ public static class SupervisedCnn
                 () => Accuracy(network, validation, validationLabels, options.EvaluationBatchSize, cancellationToken),
                 e =>
                 {
-                    var report = new SupervisedCnnEpoch(e.Epoch, e.Epochs, e.MeanLossPerImage, e.TrainAccuracy, e.ValidationAccuracy, e.Elapsed);
+                    var report = new SupervisedCnnEpoch
+                    {
+                        Epoch = e.Epoch,
+                        Epochs = e.Epochs,
+                        MeanLoss = e.MeanLossPerImage,
+                        TrainAccuracy = e.TrainAccuracy,
+                        ValidationAccuracy = e.ValidationAccuracy,
+                        Elapsed = e.Elapsed,
+                    };
                     history.Add(report);
                     progress?.Report(report);
                 },
                 cancellationToken);
-            return (network, new SupervisedCnnTraining(outcome.BestEpoch, outcome.BestValidationAccuracy, history, clock.Elapsed));
+            return (network, new SupervisedCnnTraining
+            {
+                BestEpoch = outcome.BestEpoch,
+                BestValidationAccuracy = outcome.BestValidationAccuracy,
+                History = history,
+                Elapsed = clock.Elapsed,
+            });
         }
         catch
         {

@@ -176,7 +176,16 @@ public static class ConceptMapSelector
         int[] selected = Enumerable.Range(0, c).Where(m => model.Weights[m] > 0)
             .OrderByDescending(m => model.Weights[m]).ThenBy(m => m)
             .Take(options.TopK ?? c).ToArray();
-        return new ConceptProbeResult(layer, model.Weights, model.Bias, selected, positives, negatives, model.TrainingAccuracy);
+        return new ConceptProbeResult
+        {
+            Layer = layer,
+            Weights = model.Weights,
+            Bias = model.Bias,
+            SelectedMaps = selected,
+            Positives = positives,
+            Negatives = negatives,
+            TrainingAccuracy = model.TrainingAccuracy,
+        };
     }
 
     private static void CheckShape(GeneratorLayer layer, LayerActivations activations)
