@@ -121,7 +121,7 @@ internal static class AblateCommand
             cancellation.ThrowIfCancellationRequested(); // a cancelled Fit returns; the variant is not scored
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured
             float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
-            double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics)).FrechetDistance;
+            double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics), cancellation).FrechetDistance;
             double[] g = losses.Skip(losses.Count / 2).Select(l => l.GeneratorLoss).ToArray();
             double dJump = losses.Zip(losses.Skip(1), (a, b) => Math.Abs(b.DiscriminatorLoss - a.DiscriminatorLoss)).Skip(losses.Count / 2).Average();
             return new VariantRun(name, seed, fd, SampleStatistics.Of(g).Std, dJump, losses[^1].RealScore);

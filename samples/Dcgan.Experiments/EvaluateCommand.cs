@@ -81,7 +81,7 @@ internal static class EvaluateCommand
         cancellation.ThrowIfCancellationRequested();
         ImageBatch test = splits.Test.ReadAll();
         var sampleQuality = new SampleQuality(classifier, test);
-        SampleQualityResult quality = sampleQuality.Evaluate(generated);
+        SampleQualityResult quality = sampleQuality.Evaluate(generated, cancellation);
 
         // A generator of another size is judged on resized samples; real training images sent through the same
         // round trip (28 -> generator size -> 28) show how much of the distance the resizing alone explains.
@@ -89,14 +89,15 @@ internal static class EvaluateCommand
         if (generatorShape != generated.Shape)
         {
             ImageBatch real = splits.Train.ReadImages(ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), (int)seed + 1));
-            roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)));
+            roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)), cancellation);
         }
 
         cancellation.ThrowIfCancellationRequested();
         AnsiConsole.MarkupLine("Memorization: nearest training neighbours (pixels and classifier features) ...");
         ImageBatch train = splits.Train.ReadAll();
-        MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test));
-        MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
+        MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test), cancellationToken: cancellation);
+        MemorizationResult features = Memorization.Analyze(
+            classifier.Features(generated, cancellation), classifier.Features(train, cancellation), classifier.Features(test, cancellation), cancellationToken: cancellation);
         cancellation.ThrowIfCancellationRequested();
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, ClosestPairsFile));
 

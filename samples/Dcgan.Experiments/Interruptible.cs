@@ -1,6 +1,7 @@
 // Interruptible: how every dcgan-experiments command runs. Ctrl+C (SIGINT) or SIGTERM cancels the token the command's
 // work receives (and so does the invocation's own token, which tests pass); the running experiment stops at its next
 // step or batch boundary, and the tool prints one line saying so and exits with 130 (128 + SIGINT), writing no report.
+// A second Ctrl+C ends the process at once.
 using System.CommandLine;
 using System.Runtime.InteropServices;
 
@@ -20,7 +21,9 @@ internal static class Interruptible
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocation);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            e.Cancel = true; // keep the process alive until the experiment has stopped and freed its tensors
+            // The first Ctrl+C keeps the process alive until the experiment has stopped at a step boundary; a second one
+            // ends it at once.
+            e.Cancel = !stop.IsCancellationRequested;
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;

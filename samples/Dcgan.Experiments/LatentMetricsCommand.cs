@@ -73,7 +73,7 @@ internal static class LatentMetricsCommand
         {
             EvaluationClassifierFile.RequireChannels(generator);
             ImageBatch test = FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)).ReadAll();
-            GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test));
+            GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test, cancellation));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");
             var clock = Stopwatch.StartNew();

@@ -142,6 +142,24 @@ public class CancellationTests
         }
     }
 
+    [Fact]
+    public void Inference_and_distance_operations_stop_on_a_cancelled_token()
+    {
+        var data = new StripeImages(40);
+        ImageBatch images = data.ReadAll();
+        using EvaluationClassifier classifier = EvaluationClassifier.Train(data, data.Labels, new ClassifierTrainingOptions { Epochs = 1, BatchSize = 16 }, seed: 1);
+        var quality = new SampleQuality(classifier, images);
+        FeatureMatrix rows = TestData.Gaussian(30, [0, 0, 0], [1, 1, 1], seed: 4);
+
+        Cancelled.Throws(() => classifier.Features(images, Cancelled.Token));
+        Cancelled.Throws(() => classifier.Probabilities(images, Cancelled.Token));
+        Cancelled.Throws(() => quality.Evaluate(images, Cancelled.Token));
+        Cancelled.Throws(() => Memorization.Analyze(rows, rows, rows, cancellationToken: Cancelled.Token));
+        Cancelled.Throws(() => PrecisionRecall.Compute(rows, rows, cancellationToken: Cancelled.Token));
+        Cancelled.Throws(() => NearestNeighbours.KthNeighbourDistances(rows, 3, Cancelled.Token));
+        quality.Evaluate(images).Count.Should().Be(40, "an uncancelled token changes nothing");
+    }
+
     private static float[] RunningMeans(DcganDiscriminator d) =>
         d.Network.buffers().Where(b => b.dtype == TorchSharp.torch.ScalarType.Float32)
             .SelectMany(b => b.data<float>().ToArray()).ToArray();
