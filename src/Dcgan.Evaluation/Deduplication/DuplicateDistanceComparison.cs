@@ -25,9 +25,12 @@ public sealed class DuplicateDistanceComparison
     /// <param name="groups">The groups (their <see cref="DuplicateGroup.Distances"/> are used as they are).</param>
     /// <param name="pairCount">Random pairs to draw, at least 1. The default value is 10000.</param>
     /// <param name="seed">Seed of the pairs. The default value is 1.</param>
+    /// <param name="cancellationToken">Stops the pair measurements (which run in parallel) at the next pair. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">The source has fewer than two images.</exception>
-    public static DuplicateDistanceComparison Measure(IImageDataSource source, IReadOnlyList<DuplicateGroup> groups, int pairCount = 10_000, int seed = 1)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static DuplicateDistanceComparison Measure(IImageDataSource source, IReadOnlyList<DuplicateGroup> groups, int pairCount = 10_000, int seed = 1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(groups);
@@ -48,7 +51,7 @@ public sealed class DuplicateDistanceComparison
         }
 
         var between = new double[pairCount];
-        Parallel.For(0, pairCount, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p =>
+        Parallel.For(0, pairCount, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, p =>
             between[p] = DuplicateGroups.DistancesToFirst(source, [pairs[p].A, pairs[p].B])[1]);
         DistanceDistribution randomPairs = DistanceDistribution.Of(between);
         double below = within.Length == 0 ? 0 : (double)within.Count(d => d < randomPairs.P01) / within.Length;

@@ -1,6 +1,7 @@
 // Cancellation of every long operation of the research package: a token cancelled from the operation's own progress
 // report stops it at the next step boundary with OperationCanceledException (no later report arrives), a token
 // cancelled beforehand stops it before any report, and neither leaves a live tensor.
+using Dcgan.Core.Tests.Forgetting;
 using Dcgan.Core.Tests.Models;
 using Dcgan.Data;
 using Dcgan.Data.Tests.Deduplication;
@@ -8,7 +9,9 @@ using Dcgan.Deduplication;
 using Dcgan.Evaluation.Tests.Deduplication;
 using Dcgan.Evaluation.Tests.Features;
 using Dcgan.Features;
+using Dcgan.Forgetting;
 using Dcgan.Generation;
+using Dcgan.Interventions;
 using Dcgan.Models;
 
 namespace Dcgan.Evaluation.Tests.Cancellation;
@@ -158,6 +161,24 @@ public class CancellationTests
         Cancelled.Throws(() => PrecisionRecall.Compute(rows, rows, cancellationToken: Cancelled.Token));
         Cancelled.Throws(() => NearestNeighbours.KthNeighbourDistances(rows, 3, Cancelled.Token));
         quality.Evaluate(images).Count.Should().Be(40, "an uncancelled token changes nothing");
+    }
+
+    [Fact]
+    public void Concept_probes_and_distance_comparisons_stop_on_a_cancelled_token()
+    {
+        using DcganGenerator g = ForgettingFixtures.Generator();
+        using TorchSharp.torch.Tensor z = ForgettingFixtures.Latent(4, seed: 6);
+        ConceptBox[] boxes = [new(0, 4, 4, 10, 10), new(2, 12, 0, 8, 8)];
+        LayerActivations activations = FeatureMapDropout.Capture(g, z, "block0");
+        GeneratorLayer layer = GeneratorLayer.Resolve(g, "block0");
+
+        Cancelled.Throws(() => ConceptMapSelector.Select(g, z, boxes, cancellationToken: Cancelled.Token));
+        Cancelled.Throws(() => ConceptMapSelector.Fit(layer, activations, boxes, cancellationToken: Cancelled.Token)); // inside L-BFGS
+        ConceptMapSelector.Fit(layer, activations, boxes).Weights.Should().NotBeEmpty();
+
+        MemoryImageSource images = PlantedDuplicates.FashionTestImages(20);
+        FluentActions.Invoking(() => DuplicateDistanceComparison.Measure(images, [], pairCount: 50, cancellationToken: Cancelled.Token))
+            .Should().Throw<OperationCanceledException>();
     }
 
     private static float[] RunningMeans(DcganDiscriminator d) =>
