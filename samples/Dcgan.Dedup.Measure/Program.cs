@@ -46,8 +46,19 @@ if (options.Method == DeduplicationMethod.Semantic)
     double hashing = clock.Elapsed.TotalSeconds;
     clock.Restart();
     IReadOnlyList<DuplicateGroup> groups = DuplicateGroups.FromCodes(source, codes, model.CodeBits, options.SemanticMaxDistance);
-    report = new DeduplicationReport(options.Method, source.Description, source.Count, model.CodeBits, options.SemanticMaxDistance, groups,
-        training, hashing, clock.Elapsed.TotalSeconds, model.EpochLosses);
+    report = new DeduplicationReport
+    {
+        Method = options.Method,
+        Source = source.Description,
+        ImageCount = source.Count,
+        CodeBits = model.CodeBits,
+        MaxDistance = options.SemanticMaxDistance,
+        Groups = groups,
+        TrainingSeconds = training,
+        HashSeconds = hashing,
+        GroupingSeconds = clock.Elapsed.TotalSeconds,
+        TrainingLosses = model.EpochLosses,
+    };
     semanticExtras = SemanticExtras(source, codes, model);
 }
 else

@@ -49,11 +49,11 @@ internal static class AblateCommand
         {
             Data, Classifier, Steps, Samples, Seeds, Output, Force,
         };
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         long[] seeds = parse.GetValue(Seeds)!;
         int steps = parse.GetValue(Steps);
@@ -73,7 +73,7 @@ internal static class AblateCommand
         {
             foreach ((string name, Action<GanTrainerOptions, DcganModelOptions> apply) in Variants)
             {
-                VariantRun run = TrainAndScore(name, apply, seed, steps, samples, splits.Train, quality);
+                VariantRun run = TrainAndScore(name, apply, seed, steps, samples, splits.Train, quality, cancellation);
                 results.Add(run);
                 AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}, {Markup.Escape(name)}: FD {run.Fd:F1}, std(G loss, 2nd half) {run.GeneratorLossStd:F3}, mean |dD loss| {run.DiscriminatorLossJump:F3}"));
             }
@@ -103,7 +103,7 @@ internal static class AblateCommand
         return 0;
     }
 
-    private static VariantRun TrainAndScore(string name, Action<GanTrainerOptions, DcganModelOptions> apply, long seed, int steps, int samples, IImageDataSource train, SampleQuality quality)
+    private static VariantRun TrainAndScore(string name, Action<GanTrainerOptions, DcganModelOptions> apply, long seed, int steps, int samples, IImageDataSource train, SampleQuality quality, CancellationToken cancellation)
     {
         DcganModelOptions architecture = DcganModelOptions.Paper(train.Shape.Height, train.Shape.Channels); // 28x28x1 on Fashion-MNIST
         architecture.GeneratorWidth = 64;      // the widths docs/results.md section F was measured with (the preset's are
@@ -117,10 +117,11 @@ internal static class AblateCommand
         using (discriminator)
         using (var trainer = new GanTrainer(generator, discriminator, train, new GanTrainerSetup { Options = options, Callbacks = [new StepRecorder(losses, steps)] }))
         {
-            trainer.Fit();
+            trainer.Fit(cancellationToken: cancellation);
+            cancellation.ThrowIfCancellationRequested(); // a cancelled Fit returns; the variant is not scored
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as docs/results measured
             float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
-            double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics)).FrechetDistance;
+            double fd = quality.Evaluate(generator.Render(z, BatchNormMode.RunningStatistics), cancellation).FrechetDistance;
             double[] g = losses.Skip(losses.Count / 2).Select(l => l.GeneratorLoss).ToArray();
             double dJump = losses.Zip(losses.Skip(1), (a, b) => Math.Abs(b.DiscriminatorLoss - a.DiscriminatorLoss)).Skip(losses.Count / 2).Average();
             return new VariantRun(name, seed, fd, SampleStatistics.Of(g).Std, dJump, losses[^1].RealScore);

@@ -43,11 +43,11 @@ internal static class EvaluateCommand
         {
             Checkpoint, Data, Classifier, Count, Seed, Output, Force,
         };
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         long seed = parse.GetValue(Seed);
         int count = parse.GetValue(Count);
@@ -72,13 +72,16 @@ internal static class EvaluateCommand
             generated = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // e.g. 32x32 -> 28x28
         }
 
+        cancellation.ThrowIfCancellationRequested();
+
         string resized = generatorShape == generated.Shape ? "" : $" (resized from {generatorShape} to {generated.Shape})";
         AnsiConsole.MarkupLine($"Generated {count} samples{resized} from step {manifest.GlobalStep}; computing the references ...");
         ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
-            new ReferenceStatisticsOptions { Seed = (int)seed });
+            new ReferenceStatisticsOptions { Seed = (int)seed }, cancellationToken: cancellation);
+        cancellation.ThrowIfCancellationRequested();
         ImageBatch test = splits.Test.ReadAll();
         var sampleQuality = new SampleQuality(classifier, test);
-        SampleQualityResult quality = sampleQuality.Evaluate(generated);
+        SampleQualityResult quality = sampleQuality.Evaluate(generated, cancellation);
 
         // A generator of another size is judged on resized samples; real training images sent through the same
         // round trip (28 -> generator size -> 28) show how much of the distance the resizing alone explains.
@@ -86,13 +89,16 @@ internal static class EvaluateCommand
         if (generatorShape != generated.Shape)
         {
             ImageBatch real = splits.Train.ReadImages(ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), (int)seed + 1));
-            roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)));
+            roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)), cancellation);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         AnsiConsole.MarkupLine("Memorization: nearest training neighbours (pixels and classifier features) ...");
         ImageBatch train = splits.Train.ReadAll();
-        MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test));
-        MemorizationResult features = Memorization.Analyze(classifier.Features(generated), classifier.Features(train), classifier.Features(test));
+        MemorizationResult pixels = Memorization.Analyze(ImageSets.AsPixelRows(generated), ImageSets.AsPixelRows(train), ImageSets.AsPixelRows(test), cancellationToken: cancellation);
+        MemorizationResult features = Memorization.Analyze(
+            classifier.Features(generated, cancellation), classifier.Features(train, cancellation), classifier.Features(test, cancellation), cancellationToken: cancellation);
+        cancellation.ThrowIfCancellationRequested();
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, ClosestPairsFile));
 
         (string json, string md) = Report(parse, seed, checkpointFile, count, manifest, generatorShape, reference, quality, roundTrip, pixels, features);

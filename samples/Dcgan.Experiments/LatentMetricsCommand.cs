@@ -47,11 +47,11 @@ internal static class LatentMetricsCommand
         {
             Checkpoint, Data, Classifier, Pairs, Steps, Trials, Exemplars, Pool, Confidence, Seed, Output, Force,
         };
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         long seed = parse.GetValue(Seed);
         var walkOptions = new LatentWalkOptions { Pairs = parse.GetValue(Pairs), Steps = parse.GetValue(Steps), Seed = seed };
@@ -73,11 +73,11 @@ internal static class LatentMetricsCommand
         {
             EvaluationClassifierFile.RequireChannels(generator);
             ImageBatch test = FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)).ReadAll();
-            GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test));
+            GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test, cancellation));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");
             var clock = Stopwatch.StartNew();
-            LatentWalkResult walks = LatentWalkStatistics.Compute(generator, classifier, reference, walkOptions);
+            LatentWalkResult walks = LatentWalkStatistics.Compute(generator, classifier, reference, walkOptions, cancellationToken: cancellation);
             double walkSeconds = clock.Elapsed.TotalSeconds;
             AnsiConsole.MarkupLine($"  {walkSeconds:F1} s. Arithmetic: pool {arithmeticOptions.PoolSize}, {arithmeticOptions.Trials} trials, exemplars {string.Join(",", arithmeticOptions.ExemplarCounts)} ...");
             clock.Restart();
@@ -85,7 +85,7 @@ internal static class LatentMetricsCommand
             InsufficientExemplarsException? notRun = null;
             try
             {
-                arithmetic = ArithmeticStability.Compute(generator, classifier, arithmeticOptions);
+                arithmetic = ArithmeticStability.Compute(generator, classifier, arithmeticOptions, cancellationToken: cancellation);
             }
             catch (InsufficientExemplarsException e)
             {
@@ -204,7 +204,7 @@ internal static class LatentMetricsCommand
             .AppendLine()
             .AppendLine("| t | lerp mean \\|\\|z\\|\\| | slerp mean \\|\\|z\\|\\| | lerp confidence | slerp confidence | lerp FD | slerp FD |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
-        for (int i = 0; i < walks.Positions.Length; i++)
+        for (int i = 0; i < walks.Positions.Count; i++)
         {
             text.AppendLine($"| {F(walks.Positions[i])} | {F(lerp.MeanNorms[i])} | {F(slerp.MeanNorms[i])} | {F(lerp.MeanConfidence[i])} | {F(slerp.MeanConfidence[i])} | {F(lerp.FrechetDistances[i])} | {F(slerp.FrechetDistances[i])} |");
         }

@@ -22,7 +22,7 @@ internal static class LowLabelCnn
     public static int[] Draw(FashionMnistSplits splits, int perClass, long seed, int draw) =>
         LowLabelSampler.Sample(splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount], perClass, splits.ClassCount, (int)seed + draw);
 
-    public static LowLabelCnnResult Run(FashionMnistSplits splits, DcganModelOptions architecture, int perClass, int draws, long seed, int epochs)
+    public static LowLabelCnnResult Run(FashionMnistSplits splits, DcganModelOptions architecture, int perClass, int draws, long seed, int epochs, CancellationToken cancellation)
     {
         int[] validationRows = ImageSets.RandomSubset(splits.ValidationCount, Math.Min(ValidationImages, splits.ValidationCount), (int)seed)
             .Select(i => FashionMnistSplits.ProbeTrainCount + i).Order().ToArray();
@@ -41,7 +41,7 @@ internal static class LowLabelCnn
             options.Seed = seed + d;
             SupervisedCnnResult result = SupervisedCnn.Run(architecture, splits.ClassCount,
                 splits.Train.ReadImages(chosen), chosen.Select(i => splits.TrainLabels[i]).ToArray(),
-                validation, validationLabels, test, splits.TestLabels, options);
+                validation, validationLabels, test, splits.TestLabels, options, cancellationToken: cancellation);
             errors[d] = 1 - result.TestAccuracy;
             bestEpochs[d] = result.Training.BestEpoch;
             seconds[d] = clock.Elapsed.TotalSeconds;

@@ -72,11 +72,11 @@ internal static class ProbeCommand
                 r.AddError($"--cnn-epochs {r.GetValueOrDefault<int>()}: at least 1 epoch is needed.");
             }
         });
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         long seed = parse.GetValue(Seed);
         string report = parse.GetValue(LabelsPerClass) is null ? "probe" : "probe-low-label";
@@ -101,8 +101,8 @@ internal static class ProbeCommand
         {
             foreach ((ProbeFeatures set, string name, Func<(FeatureMatrix All, FeatureMatrix Test)> features) in new (ProbeFeatures, string, Func<(FeatureMatrix, FeatureMatrix)>)[]
             {
-                (ProbeFeatures.Trained, "trained discriminator", () => Extract(trained, splits, extraction)),
-                (ProbeFeatures.Random, "random-init discriminator", () => Extract(random, splits, extraction)),
+                (ProbeFeatures.Trained, "trained discriminator", () => Extract(trained, splits, extraction, cancellation)),
+                (ProbeFeatures.Random, "random-init discriminator", () => Extract(random, splits, extraction, cancellation)),
                 (ProbeFeatures.Pixels, "raw pixels", () => (FashionMnistSplits.Pixels(splits.Train), FashionMnistSplits.Pixels(splits.Test))),
             }.Where(f => featureSets.Contains(f.Item1)))
             {
@@ -114,7 +114,7 @@ internal static class ProbeCommand
                     var options = new LinearProbeOptions { Classifier = classifier, Seed = (int)seed, MaxIterations = parse.GetValue(MaxIterations), CGrid = parse.GetValue(CGrid)! };
                     if (parse.GetValue(LabelsPerClass) is int perClass)
                     {
-                        lowLabel.Add((name, all.Columns, LowLabelDraws(all, test, splits, perClass, parse.GetValue(Draws), seed, options)));
+                        lowLabel.Add((name, all.Columns, LowLabelDraws(all, test, splits, perClass, parse.GetValue(Draws), seed, options, cancellation)));
                         AnsiConsole.MarkupLine($"  {classifier}: test error {Mean(lowLabel[^1].Errors):P2} +- {1.96 * Std(lowLabel[^1].Errors):P2} over {parse.GetValue(Draws)} draws of {perClass} labels per class");
                         continue;
                     }
@@ -122,7 +122,7 @@ internal static class ProbeCommand
                     ProbeResult result = LinearProbe.Run(
                         all.Slice(0, FashionMnistSplits.ProbeTrainCount), splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount],
                         all.Slice(FashionMnistSplits.ProbeTrainCount, splits.ValidationCount), splits.TrainLabels[FashionMnistSplits.ProbeTrainCount..],
-                        test, splits.TestLabels, splits.ClassCount, options);
+                        test, splits.TestLabels, splits.ClassCount, options, progress: null, cancellation);
                     AnsiConsole.MarkupLine($"  {classifier}: test accuracy [green]{result.TestAccuracy:F4}[/] (C = {result.ChosenC}, {result.Elapsed.TotalSeconds:F0} s)");
                     rows.Add((name, all.Columns, result));
                 }
@@ -133,7 +133,7 @@ internal static class ProbeCommand
         {
             int perClass = parse.GetValue(LabelsPerClass)!.Value;
             var clock = Stopwatch.StartNew();
-            LowLabelCnnResult cnn = LowLabelCnn.Run(splits, architecture, perClass, parse.GetValue(Draws), seed, parse.GetValue(CnnEpochs));
+            LowLabelCnnResult cnn = LowLabelCnn.Run(splits, architecture, perClass, parse.GetValue(Draws), seed, parse.GetValue(CnnEpochs), cancellation);
             AnsiConsole.MarkupLine($"supervised CNN of D's architecture: test error {Mean(cnn.Errors):P2} +- {1.96 * Std(cnn.Errors):P2} over {cnn.Errors.Length} draws ({clock.Elapsed.TotalSeconds:F0} s)");
             (string lowJson, string lowMd) = LowLabelReport(parse, seed, checkpointFile, lowLabel, cnn);
             AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(lowJson)}[/] and [blue]{Markup.Escape(lowMd)}[/]");
@@ -157,7 +157,7 @@ internal static class ProbeCommand
             int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out block) && block >= 0, "a block index (0, 1, ...)") ?? [];
 
     /// <summary>Test errors of <paramref name="draws"/> classifiers, each trained on k labels per class of probe-train.</summary>
-    private static double[] LowLabelDraws(FeatureMatrix all, FeatureMatrix test, FashionMnistSplits splits, int perClass, int draws, long seed, LinearProbeOptions options)
+    private static double[] LowLabelDraws(FeatureMatrix all, FeatureMatrix test, FashionMnistSplits splits, int perClass, int draws, long seed, LinearProbeOptions options, CancellationToken cancellation)
     {
         if (draws < 2)
         {
@@ -173,7 +173,7 @@ internal static class ProbeCommand
         {
             int[] chosen = LowLabelCnn.Draw(splits, perClass, seed, d);
             ProbeResult result = LinearProbe.Run(all.SelectRows(chosen), chosen.Select(i => probeTrainLabels[i]).ToArray(),
-                validation, validationLabels, test, splits.TestLabels, splits.ClassCount, options);
+                validation, validationLabels, test, splits.TestLabels, splits.ClassCount, options, progress: null, cancellation);
             errors[d] = 1 - result.TestAccuracy;
         }
 
@@ -232,11 +232,12 @@ internal static class ProbeCommand
         return ExperimentReport.Write(parse.GetValue(Output)!, "probe-low-label", seed, numbers, table.ToString());
     }
 
-    private static (FeatureMatrix All, FeatureMatrix Test) Extract(IDiscriminator discriminator, FashionMnistSplits splits, FeatureExtractionOptions options)
+    private static (FeatureMatrix All, FeatureMatrix Test) Extract(IDiscriminator discriminator, FashionMnistSplits splits, FeatureExtractionOptions options,
+        CancellationToken cancellation)
     {
         // BN population statistics come from the 60k training images, never from the test set.
-        var extractor = new DiscriminatorFeatureExtractor(discriminator, splits.Train, options);
-        return (extractor.Extract(splits.Train), extractor.Extract(splits.Test));
+        var extractor = new DiscriminatorFeatureExtractor(discriminator, splits.Train, options, cancellationToken: cancellation);
+        return (extractor.Extract(splits.Train, cancellation), extractor.Extract(splits.Test, cancellation));
     }
 
     private static (string, string) Report(ParseResult parse, long seed, string checkpointFile, DcganModelOptions architecture, List<(string Features, int Dimension, ProbeResult Result)> rows)

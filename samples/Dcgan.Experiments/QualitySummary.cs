@@ -20,7 +20,7 @@ internal sealed record QualitySummary(
 {
     public static QualitySummary Of(QualityCandidate candidate, QualityRun[] runs, double goalFd, double goalKl)
     {
-        int classes = runs[0].Quality.Coverage.Counts.Length;
+        int classes = runs[0].Quality.Coverage.Counts.Count;
         return new(
             candidate,
             runs,

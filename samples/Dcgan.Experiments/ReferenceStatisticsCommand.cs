@@ -29,11 +29,11 @@ internal static class ReferenceStatisticsCommand
     public static Command Create()
     {
         var command = new Command("reference-stats", "Real-vs-real reference numbers for FD, precision/recall and class coverage.") { Data, Classifier, Sha256, Output, Force, Seed };
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         // The output is checked first: the computation takes about 30 s and its numbers must have somewhere to go.
         string? output = parse.GetValue(Output) is string given ? OutputPaths.File(Output.Name, given, "JSON", ".json") : null;
@@ -44,7 +44,7 @@ internal static class ReferenceStatisticsCommand
         using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier, parse.GetValue(Sha256));
         var clock = Stopwatch.StartNew();
         ReferenceStatisticsResult r = ReferenceStatistics.Compute(classifier, train, test, test.Labels!.Select(l => (int)l).ToArray(),
-            new ReferenceStatisticsOptions { Seed = parse.GetValue(Seed) });
+            new ReferenceStatisticsOptions { Seed = parse.GetValue(Seed) }, cancellationToken: cancellation);
         double seconds = clock.Elapsed.TotalSeconds;
 
         var table = new Table().AddColumns("quantity", "value");

@@ -63,11 +63,11 @@ internal static class TimeToQualityCommand
         {
             Data, Classifier, Train, BaselineSteps, CalibrationSteps, Samples, Seeds, Configs, Output, Force,
         };
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         int baselineSteps = parse.GetValue(BaselineSteps);
         int calibrationSteps = parse.GetValue(CalibrationSteps);
@@ -103,7 +103,7 @@ internal static class TimeToQualityCommand
         {
             foreach (QualityCandidate candidate in candidates)
             {
-                QualityRun run = TrainAndScore(candidate, seed, budgets[candidate.Name], samples, data.For(candidate.ImageSize), classifier, quality);
+                QualityRun run = TrainAndScore(candidate, seed, budgets[candidate.Name], samples, data.For(candidate.ImageSize), classifier, quality, cancellation);
                 runs.Add(run);
                 AnsiConsole.MarkupLine(Invariant($"seed {seed}, {candidate.Name}: {run.Steps} steps in {run.Seconds:F1} s ({run.ImagesPerSecond:F0} img/s), FD {run.Quality.FrechetDistance:F1}, precision {run.Quality.PrecisionRecall.Precision:F3}, recall {run.Quality.PrecisionRecall.Recall:F3}, classes {run.Quality.Coverage.CoveredClasses}, KL {run.Quality.Coverage.KlToUniform:F3} (load average {LoadAverage()})"));
             }
@@ -127,7 +127,7 @@ internal static class TimeToQualityCommand
         return 0;
     }
 
-    private static QualityRun TrainAndScore(QualityCandidate candidate, long seed, int steps, int samples, IImageDataSource train, EvaluationClassifier classifier, SampleQuality quality)
+    private static QualityRun TrainAndScore(QualityCandidate candidate, long seed, int steps, int samples, IImageDataSource train, EvaluationClassifier classifier, SampleQuality quality, CancellationToken cancellation)
     {
         var losses = new List<StepLosses>();
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(candidate.Architecture(), seed);
@@ -136,12 +136,13 @@ internal static class TimeToQualityCommand
         using (var trainer = new GanTrainer(generator, discriminator, train, new GanTrainerSetup { Options = candidate.TrainerOptions(seed), Callbacks = [new StepRecorder(losses, steps)] }))
         {
             var clock = Stopwatch.StartNew();
-            trainer.Fit();
+            trainer.Fit(cancellationToken: cancellation);
+            cancellation.ThrowIfCancellationRequested(); // a cancelled Fit returns; the variant is not scored
             double seconds = clock.Elapsed.TotalSeconds;
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as `evaluate` draws it
             float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
             ImageBatch images = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // 32x32 -> 28x28
-            return new QualityRun(candidate, seed, losses.Count, seconds, losses.Count * candidate.BatchSize / seconds, quality.Evaluate(images));
+            return new QualityRun(candidate, seed, losses.Count, seconds, losses.Count * candidate.BatchSize / seconds, quality.Evaluate(images, cancellation));
         }
     }
 

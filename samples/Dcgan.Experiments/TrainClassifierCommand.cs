@@ -40,11 +40,11 @@ internal static class TrainClassifierCommand
         {
             Data, Output, Force, Epochs, Seed, Device,
         };
-        command.SetAction(Run);
+        Interruptible.SetAction(command, Run);
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CancellationToken cancellation)
     {
         string output = OutputPaths.File(Output.Name, parse.GetValue(Output)!, "classifier weights", ".bin");
         OutputPaths.RefuseToReplace(Output.Name, parse.GetValue(Force), output, Path.ChangeExtension(output, ".json"));
@@ -57,7 +57,8 @@ internal static class TrainClassifierCommand
         var clock = Stopwatch.StartNew();
         using EvaluationClassifier classifier = EvaluationClassifier.Train(train, train.Labels!.Select(l => (int)l).ToArray(), options, seed,
             new SynchronousProgress(e => AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {e.Epoch}/{e.Epochs}  loss {e.MeanLoss:F4}  train accuracy {e.TrainAccuracy:F4}  {e.Elapsed.TotalSeconds:F0} s"))));
+                $"epoch {e.Epoch}/{e.Epochs}  loss {e.MeanLoss:F4}  train accuracy {e.TrainAccuracy:F4}  {e.Elapsed.TotalSeconds:F0} s"))),
+            cancellation);
         double trainSeconds = clock.Elapsed.TotalSeconds;
         double accuracy = classifier.Accuracy(test.ReadAll(), test.Labels!.Select(l => (int)l).ToArray());
         string sha = classifier.Save(output);

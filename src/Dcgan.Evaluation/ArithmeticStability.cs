@@ -6,6 +6,7 @@
 // jittered neighbours) that the classifier assigns to c is compared for 1 vs 3 exemplars per concept, next to the
 // baseline of rendering C alone.
 using Dcgan.Data;
+using Dcgan.Features;
 using Dcgan.Generation;
 using Dcgan.Latent;
 using Dcgan.Models;
@@ -38,11 +39,18 @@ public static class ArithmeticStability
     /// <param name="generator">The generator; left unchanged.</param>
     /// <param name="classifier">The classifier that labels the images (normally the <see cref="EvaluationClassifier"/>).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults (pool 20,000, confidence 0.9, 200 trials, 1 and 3 exemplars, 8 neighbours, seed 1).</param>
+    /// <param name="progress">
+    /// Receives a report after every rendered batch: stage "classify pool" (the exemplar pool), then "trials, k exemplars"
+    /// for each exemplar count k; or <see langword="null"/>. The default value is <see langword="null"/>.
+    /// </param>
+    /// <param name="cancellationToken">Checked before every batch. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>Shares per exemplar count, every trial, and the skipped classes.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Images the classifier cannot take.</exception>
     /// <exception cref="InsufficientExemplarsException">Fewer than 2 classes have enough confident samples (the message lists every class's count).</exception>
-    public static ArithmeticStabilityResult Compute(IGenerator generator, IImageClassifier classifier, ArithmeticStabilityOptions? options = null)
+    public static ArithmeticStabilityResult Compute(IGenerator generator, IImageClassifier classifier, ArithmeticStabilityOptions? options = null,
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(classifier);
@@ -55,11 +63,11 @@ public static class ArithmeticStability
             pool = LatentNoise.SampleRows(options.PoolSize, generator.LatentDimension, generator.LatentDistribution, rng);
         }
 
-        int[][] confident = ConfidentExemplars(generator, classifier, pool, options);
+        int[][] confident = ConfidentExemplars(generator, classifier, pool, options, progress, cancellationToken);
         int needed = 2 * options.MaximumExemplarCount;
         int[] eligible = Enumerable.Range(0, confident.Length).Where(c => confident[c].Length >= needed).ToArray();
         SkippedClass[] skipped = Enumerable.Range(0, confident.Length).Where(c => confident[c].Length < needed)
-            .Select(c => new SkippedClass(c, confident[c].Length, needed)).ToArray();
+            .Select(c => new SkippedClass { Class = c, ConfidentCount = confident[c].Length, Needed = needed }).ToArray();
         string report = SkipReport(skipped, options);
         if (eligible.Length < 2)
         {
@@ -70,17 +78,28 @@ public static class ArithmeticStability
 
         (int A, int C)[] classPairs = ClassPairs(eligible, options.Trials, options.Seed);
         ExemplarCountResult[] results = options.ExemplarCounts
-            .Select(k => RunTrials(generator, classifier, pool, confident, classPairs, k, options))
+            .Select(k => RunTrials(generator, classifier, pool, confident, classPairs, k, options, progress, cancellationToken))
             .ToArray();
-        return new ArithmeticStabilityResult(confident.Select(c => c.Length).ToArray(), eligible, skipped, report, results, options);
+        return new ArithmeticStabilityResult
+        {
+            ConfidentCounts = confident.Select(c => c.Length).ToArray(),
+            EligibleClasses = eligible,
+            SkippedClasses = skipped,
+            SkipReport = report,
+            ByExemplarCount = results,
+            Options = options,
+        };
     }
 
     /// <summary>Per class, the pool indices the classifier assigns to it with at least the confidence threshold, in pool order.</summary>
-    private static int[][] ConfidentExemplars(IGenerator generator, IImageClassifier classifier, float[][] pool, ArithmeticStabilityOptions options)
+    private static int[][] ConfidentExemplars(IGenerator generator, IImageClassifier classifier, float[][] pool, ArithmeticStabilityOptions options,
+        IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         var perClass = Enumerable.Range(0, classifier.ClassCount).Select(_ => new List<int>()).ToArray();
+        int batches = (pool.Length + options.BatchSize - 1) / options.BatchSize;
         for (int start = 0; start < pool.Length; start += options.BatchSize)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(options.BatchSize, pool.Length - start);
             ClassDecision[] decisions = Classify(generator, classifier, pool.AsSpan(start, count).ToArray());
             for (int i = 0; i < count; i++)
@@ -90,6 +109,8 @@ public static class ArithmeticStability
                     perClass[decisions[i].Label].Add(start + i);
                 }
             }
+
+            progress?.Report(new EvaluationProgress { Stage = "classify pool", Completed = start / options.BatchSize + 1, Total = batches });
         }
 
         return perClass.Select(list => list.ToArray()).ToArray();
@@ -121,15 +142,19 @@ public static class ArithmeticStability
     }
 
     private static ExemplarCountResult RunTrials(IGenerator generator, IImageClassifier classifier, float[][] pool, int[][] confident,
-        (int A, int C)[] classPairs, int k, ArithmeticStabilityOptions options)
+        (int A, int C)[] classPairs, int k, ArithmeticStabilityOptions options,
+        IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         var random = new Random(RandomSeed(SeedSequence.Derive(options.Seed, ExemplarStream), k));
         int neighbours = options.Neighbours;
         int rowsPerTrial = 2 * (1 + neighbours);                             // result, its neighbours, baseline, its neighbours
         int trialsPerBatch = Math.Max(1, options.BatchSize / rowsPerTrial);
         var outcomes = new ArithmeticTrialOutcome[classPairs.Length];
+        int batches = (classPairs.Length + trialsPerBatch - 1) / trialsPerBatch;
+        string stage = $"trials, {k} exemplars";
         for (int start = 0; start < classPairs.Length; start += trialsPerBatch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(trialsPerBatch, classPairs.Length - start);
             var picks = new (int[] A, int[] B, int[] C)[count];
             var latents = new List<float[]>(count * rowsPerTrial);
@@ -150,21 +175,38 @@ public static class ArithmeticStability
             {
                 (int a, int c) = classPairs[start + i];
                 ReadOnlySpan<ClassDecision> trial = decisions.AsSpan(i * rowsPerTrial, rowsPerTrial);
-                outcomes[start + i] = new ArithmeticTrialOutcome(start + i, a, c, picks[i].A, picks[i].B, picks[i].C,
-                    trial[0].Label, Hits(trial.Slice(1, neighbours), c),
-                    trial[1 + neighbours].Label, Hits(trial.Slice(2 + neighbours, neighbours), c));
+                outcomes[start + i] = new ArithmeticTrialOutcome
+                {
+                    Trial = start + i,
+                    ClassA = a,
+                    ClassC = c,
+                    ExemplarsA = picks[i].A,
+                    ExemplarsB = picks[i].B,
+                    ExemplarsC = picks[i].C,
+                    ResultLabel = trial[0].Label,
+                    ResultNeighbourHits = Hits(trial.Slice(1, neighbours), c),
+                    BaselineLabel = trial[1 + neighbours].Label,
+                    BaselineNeighbourHits = Hits(trial.Slice(2 + neighbours, neighbours), c),
+                };
             }
+
+            progress?.Report(new EvaluationProgress { Stage = stage, Completed = start / trialsPerBatch + 1, Total = batches });
         }
 
         int trials = outcomes.Length;
         int resultHits = outcomes.Count(o => o.ResultLabel == o.ClassC);
         int baselineHits = outcomes.Count(o => o.BaselineLabel == o.ClassC);
-        return new ExemplarCountResult(k, trials, neighbours,
-            resultHits / (double)trials,
-            (resultHits + outcomes.Sum(o => o.ResultNeighbourHits)) / (double)(trials * (1 + neighbours)),
-            baselineHits / (double)trials,
-            (baselineHits + outcomes.Sum(o => o.BaselineNeighbourHits)) / (double)(trials * (1 + neighbours)),
-            outcomes);
+        return new ExemplarCountResult
+        {
+            ExemplarCount = k,
+            Trials = trials,
+            Neighbours = neighbours,
+            ResultShare = resultHits / (double)trials,
+            ResultAndNeighbourShare = (resultHits + outcomes.Sum(o => o.ResultNeighbourHits)) / (double)(trials * (1 + neighbours)),
+            BaselineShare = baselineHits / (double)trials,
+            BaselineAndNeighbourShare = (baselineHits + outcomes.Sum(o => o.BaselineNeighbourHits)) / (double)(trials * (1 + neighbours)),
+            Outcomes = outcomes,
+        };
     }
 
     private static void AddWithNeighbours(List<float[]> latents, float[] centre, long noiseSeed, ArithmeticStabilityOptions options)

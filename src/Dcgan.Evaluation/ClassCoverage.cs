@@ -57,6 +57,13 @@ public static class ClassCoverage
         }
 
         int covered = shares.Count(p => p >= minimumShare);
-        return new ClassCoverageResult(counts.ToArray(), shares, covered, minimumShare, Math.Max(0.0, kl));
+        return new ClassCoverageResult
+        {
+            Counts = counts.ToArray(),
+            Shares = shares,
+            CoveredClasses = covered,
+            MinimumShare = minimumShare,
+            KlToUniform = Math.Max(0.0, kl),
+        };
     }
 }

@@ -3,9 +3,21 @@
 namespace Dcgan.Evaluation;
 
 /// <summary>Progress of one finished training epoch.</summary>
-/// <param name="Epoch">One-based epoch number.</param>
-/// <param name="Epochs">Total epochs.</param>
-/// <param name="MeanLoss">Mean cross-entropy over the epoch's batches.</param>
-/// <param name="TrainAccuracy">Accuracy on the epoch's (augmented, dropped-out) training batches.</param>
-/// <param name="Elapsed">Time since training began.</param>
-public sealed record ClassifierEpoch(int Epoch, int Epochs, double MeanLoss, double TrainAccuracy, TimeSpan Elapsed);
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class ClassifierEpoch
+{
+    /// <summary>One-based epoch number.</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>Total epochs.</summary>
+    public required int Epochs { get; init; }
+
+    /// <summary>Mean cross-entropy over the epoch's batches.</summary>
+    public required double MeanLoss { get; init; }
+
+    /// <summary>Accuracy on the epoch's (augmented, dropped-out) training batches.</summary>
+    public required double TrainAccuracy { get; init; }
+
+    /// <summary>Time since training began.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

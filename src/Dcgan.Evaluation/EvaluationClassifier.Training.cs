@@ -26,10 +26,13 @@ public sealed partial class EvaluationClassifier
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="seed">The one seed of the run.</param>
     /// <param name="progress">Receives a report after every epoch, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before every batch. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The trained classifier in eval mode (unsaved: <see cref="Sha256"/> is null).</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the partly trained network is disposed and no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Wrong image shape, or labels that do not match the images.</exception>
-    public static EvaluationClassifier Train(IImageDataSource images, IReadOnlyList<int> labels, ClassifierTrainingOptions? options = null, long seed = 1, IProgress<ClassifierEpoch>? progress = null)
+    public static EvaluationClassifier Train(IImageDataSource images, IReadOnlyList<int> labels, ClassifierTrainingOptions? options = null, long seed = 1, IProgress<ClassifierEpoch>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(images);
@@ -68,7 +71,7 @@ public sealed partial class EvaluationClassifier
         network.to(device);
         try
         {
-            Fit(network, device, images.ReadAll(), labels, options, seed, progress);
+            Fit(network, device, images.ReadAll(), labels, options, seed, progress, cancellationToken);
         }
         catch
         {
@@ -79,7 +82,7 @@ public sealed partial class EvaluationClassifier
         return new EvaluationClassifier(network, device, sha256: null);
     }
 
-    private static void Fit(ClassifierNetwork network, Device device, ImageBatch data, IReadOnlyList<int> labels, ClassifierTrainingOptions options, long seed, IProgress<ClassifierEpoch>? progress)
+    private static void Fit(ClassifierNetwork network, Device device, ImageBatch data, IReadOnlyList<int> labels, ClassifierTrainingOptions options, long seed, IProgress<ClassifierEpoch>? progress, CancellationToken cancellationToken)
     {
         using Tensor allImages = ImageBatchTensors.ToTensor(data, CPU);                            // [N, 1, 28, 28] CPU
         using Tensor allLabels = torch.tensor(labels.Select(l => (long)l).ToArray());              // [N] int64
@@ -109,6 +112,14 @@ public sealed partial class EvaluationClassifier
         }
 
         ClassifierTrainer.Fit(network, device, allImages, allLabels, settings, Forward, validate: null,
-            e => progress?.Report(new ClassifierEpoch(e.Epoch, e.Epochs, e.MeanLossPerBatch, e.TrainAccuracy, e.Elapsed)));
+            e => progress?.Report(new ClassifierEpoch
+            {
+                Epoch = e.Epoch,
+                Epochs = e.Epochs,
+                MeanLoss = e.MeanLossPerBatch,
+                TrainAccuracy = e.TrainAccuracy,
+                Elapsed = e.Elapsed,
+            }),
+            cancellationToken);
     }
 }

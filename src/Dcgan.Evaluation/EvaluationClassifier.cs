@@ -14,14 +14,14 @@ namespace Dcgan.Evaluation;
 
 /// <summary>
 /// A small CNN for 1x28x28 images in [-1, 1] (conv32 - pool - conv64 - pool - FC128 - FC(classes), batch norm after each
-/// convolution): <see cref="Features"/> gives its 128-d penultimate activations, <see cref="Predict"/> and
-/// <see cref="Probabilities"/> its class decisions. Train it once with <see cref="Train"/>, <see cref="Save"/> it, and
+/// convolution): <see cref="Features(ImageBatch)"/> gives its 128-d penultimate activations, <see cref="Predict"/> and
+/// <see cref="Probabilities(ImageBatch)"/> its class decisions. Train it once with <see cref="Train"/>, <see cref="Save"/> it, and
 /// evaluate with <see cref="Load"/>: a weights file is identified by its SHA-256 (<see cref="Sha256"/>).
 /// </summary>
 /// <remarks>Inference always runs in eval mode (batch-norm population statistics) without autograd; all results are managed values.</remarks>
 public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
 {
-    /// <summary>Length of the feature vectors returned by <see cref="Features"/>.</summary>
+    /// <summary>Length of the feature vectors returned by <see cref="Features(ImageBatch)"/>.</summary>
     public const int FeatureDimension = ClassifierNetwork.FeatureDimension;
 
     /// <summary>The image shape the classifier accepts.</summary>
@@ -123,12 +123,29 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
     /// <param name="images">1x28x28 images in [-1, 1].</param>
     /// <returns>A [Count, 128] matrix.</returns>
     /// <exception cref="ArgumentException">The images are not 1x28x28.</exception>
-    public FeatureMatrix Features(ImageBatch images) => Run(images, FeatureDimension, x => _network.Features(x));
+    public FeatureMatrix Features(ImageBatch images) => Features(images, CancellationToken.None);
+
+    /// <summary>The 128-d penultimate features of every image; cancellable.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1].</param>
+    /// <param name="cancellationToken">Checked before every inference batch.</param>
+    /// <returns>A [Count, 128] matrix.</returns>
+    /// <exception cref="ArgumentException">The images are not 1x28x28.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
+    public FeatureMatrix Features(ImageBatch images, CancellationToken cancellationToken) =>
+        Run(images, FeatureDimension, x => _network.Features(x), cancellationToken);
 
     /// <summary>Softmax class probabilities of every image.</summary>
     /// <param name="images">1x28x28 images in [-1, 1].</param>
     /// <returns>A [Count, <see cref="ClassCount"/>] matrix; each row sums to 1.</returns>
-    public FeatureMatrix Probabilities(ImageBatch images) => Run(images, ClassCount, x => _network.forward(x).softmax(1));
+    public FeatureMatrix Probabilities(ImageBatch images) => Probabilities(images, CancellationToken.None);
+
+    /// <summary>Softmax class probabilities of every image; cancellable.</summary>
+    /// <param name="images">1x28x28 images in [-1, 1].</param>
+    /// <param name="cancellationToken">Checked before every inference batch.</param>
+    /// <returns>A [Count, <see cref="ClassCount"/>] matrix; each row sums to 1.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
+    public FeatureMatrix Probabilities(ImageBatch images, CancellationToken cancellationToken) =>
+        Run(images, ClassCount, x => _network.forward(x).softmax(1), cancellationToken);
 
     /// <summary>The most probable class of every image.</summary>
     /// <param name="images">1x28x28 images in [-1, 1].</param>
@@ -161,13 +178,14 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
     /// <inheritdoc />
     public void Dispose() => _network.Dispose();
 
-    private FeatureMatrix Run(ImageBatch images, int columns, Func<Tensor, Tensor> head)
+    private FeatureMatrix Run(ImageBatch images, int columns, Func<Tensor, Tensor> head, CancellationToken cancellationToken)
     {
         RequireInputShape(images);
         var values = new float[(long)images.Count * columns];
         using var noGrad = torch.no_grad();
         for (int start = 0; start < images.Count; start += InferenceBatch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int rows = Math.Min(InferenceBatch, images.Count - start);
             using var scope = torch.NewDisposeScope();
             Tensor x = ImageBatchTensors.ToTensor(images, start, rows, _device);   // [B, 1, 28, 28]

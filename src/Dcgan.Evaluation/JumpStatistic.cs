@@ -87,14 +87,16 @@ public static class JumpStatistic
         }
 
         double[] sorted = jumps.Order().ToArray();
-        return new JumpSummary(
-            sorted.Length,
-            sorted.Average(),
-            Quantile(sorted, 0.5),
-            Quantile(sorted, 0.95),
-            sorted[^1],
-            threshold,
-            sorted.Count(j => j > threshold) / (double)sorted.Length);
+        return new JumpSummary
+        {
+            Paths = sorted.Length,
+            Mean = sorted.Average(),
+            Median = Quantile(sorted, 0.5),
+            Percentile95 = Quantile(sorted, 0.95),
+            Max = sorted[^1],
+            Threshold = threshold,
+            ShareAboveThreshold = sorted.Count(j => j > threshold) / (double)sorted.Length,
+        };
     }
 
     /// <summary>The q-quantile of ascending values, interpolating linearly at position q * (n - 1).</summary>

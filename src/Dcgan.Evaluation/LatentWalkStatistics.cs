@@ -27,10 +27,17 @@ public static class LatentWalkStatistics
     /// <param name="classifier">The classifier whose features and confidences are measured (normally the <see cref="EvaluationClassifier"/>).</param>
     /// <param name="reference">Gaussian statistics of the classifier's features of the real reference images (normally the 10k test images).</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults (1,000 pairs, 9 steps, seed 1).</param>
+    /// <param name="progress">
+    /// Receives a report after every batch of pairs: stage "linear walks", then "spherical walks"; or <see langword="null"/>.
+    /// The default value is <see langword="null"/>.
+    /// </param>
+    /// <param name="cancellationToken">Checked before every batch. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The statistics, as managed values.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Images the classifier cannot take, or a reference of another feature dimension.</exception>
-    public static LatentWalkResult Compute(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference, LatentWalkOptions? options = null)
+    public static LatentWalkResult Compute(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference, LatentWalkOptions? options = null,
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(classifier);
@@ -46,14 +53,26 @@ public static class LatentWalkStatistics
 
         double endpointNorm = latents.Average(z => LatentVectors.Norm(z));
         double[] positions = Enumerable.Range(0, options.Steps + 1).Select(i => (double)i / options.Steps).ToArray();
-        LatentWalkModeResult linear = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Linear, options);
-        LatentWalkModeResult spherical = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Spherical, options);
-        return new LatentWalkResult(options.Pairs, options.Steps, positions, endpointNorm, linear, spherical, options);
+        LatentWalkModeResult linear = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Linear, options, progress, cancellationToken);
+        LatentWalkModeResult spherical = Walk(generator, classifier, reference, latents, LatentInterpolationMode.Spherical, options, progress, cancellationToken);
+        return new LatentWalkResult
+        {
+            Pairs = options.Pairs,
+            Steps = options.Steps,
+            Positions = positions,
+            EndpointNorm = endpointNorm,
+            Linear = linear,
+            Spherical = spherical,
+            Options = options,
+        };
     }
 
     private static LatentWalkModeResult Walk(IGenerator generator, IImageClassifier classifier, GaussianStatistics reference,
-        float[][] latents, LatentInterpolationMode mode, LatentWalkOptions options)
+        float[][] latents, LatentInterpolationMode mode, LatentWalkOptions options,
+        IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
+        string stage = mode == LatentInterpolationMode.Linear ? "linear walks" : "spherical walks";
+        int batches = (options.Pairs + options.PairsPerBatch - 1) / options.PairsPerBatch;
         int pairs = options.Pairs;
         int points = options.Steps + 1;
         var norms = new double[points];
@@ -63,6 +82,7 @@ public static class LatentWalkStatistics
         PositionFeatures? features = null;
         for (int start = 0; start < pairs; start += options.PairsPerBatch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(options.PairsPerBatch, pairs - start);
             var walks = new float[count * points][];                          // pair-major: row k * points + i is point i of pair start + k
             for (int k = 0; k < count; k++)
@@ -96,19 +116,23 @@ public static class LatentWalkStatistics
                     features.Set(i, start + k, batchFeatures.Row(row));
                 }
             }
+
+            progress?.Report(new EvaluationProgress { Stage = stage, Completed = start / options.PairsPerBatch + 1, Total = batches });
         }
 
         double[] distances = Enumerable.Range(0, points)
             .Select(i => FrechetDistance.Compute(GaussianStatistics.FromFeatures(features!.At(i)), reference))
             .ToArray();
-        return new LatentWalkModeResult(
-            mode,
-            midpointNorm / pairs,
-            norms.Select(s => s / pairs).ToArray(),
-            confidence.Select(s => s / pairs).ToArray(),
-            distances,
-            jumps,
-            JumpStatistic.Summarize(jumps, options.JumpThreshold));
+        return new LatentWalkModeResult
+        {
+            Mode = mode,
+            MidpointNorm = midpointNorm / pairs,
+            MeanNorms = norms.Select(s => s / pairs).ToArray(),
+            MeanConfidence = confidence.Select(s => s / pairs).ToArray(),
+            FrechetDistances = distances,
+            Jumps = jumps,
+            JumpSummary = JumpStatistic.Summarize(jumps, options.JumpThreshold),
+        };
     }
 
     /// <summary>The classifier features of every pair's image at every path position: one [pairs, D] matrix per position.</summary>

@@ -15,18 +15,21 @@ public static class Memorization
     /// <param name="train">The training set the generator saw.</param>
     /// <param name="test">Held-out real samples (at least 1 row) that calibrate the threshold.</param>
     /// <param name="options">Thresholds; <see langword="null"/> uses the defaults.</param>
+    /// <param name="cancellationToken">Checked before every block of rows. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The summary and the per-sample distances.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Column counts differ, or a set is empty.</exception>
-    public static MemorizationResult Analyze(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix test, MemorizationOptions? options = null)
+    public static MemorizationResult Analyze(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix test, MemorizationOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new MemorizationOptions();
         new MemorizationOptionsValidator().ThrowIfInvalid(options);
         FeatureMatrices.RequireCompatible(generated, train, 1, nameof(generated), nameof(train));
         FeatureMatrices.RequireCompatible(test, train, 1, nameof(test), nameof(train));
 
-        (_, double[] testDistances) = NearestNeighbours.Find(test, train);
-        (int[] nearest, double[] distances) = NearestNeighbours.Find(generated, train);
+        (_, double[] testDistances) = NearestNeighbours.Find(test, train, cancellationToken);
+        (int[] nearest, double[] distances) = NearestNeighbours.Find(generated, train, cancellationToken);
         double threshold = Percentile(testDistances, options.Percentile);
         int below = distances.Count(d => d < threshold);
         int exact = distances.Count(d => d <= options.ExactDuplicateDistance);
@@ -34,9 +37,19 @@ public static class Memorization
         var closest = Enumerable.Range(0, distances.Length)
             .OrderBy(i => distances[i]).ThenBy(i => i)
             .Take(options.ClosestPairCount)
-            .Select(i => new NeighbourPair(i, nearest[i], distances[i]))
+            .Select(i => new NeighbourPair { GeneratedIndex = i, TrainIndex = nearest[i], Distance = distances[i] })
             .ToList();
-        return new MemorizationResult(threshold, (double)below / generated.Rows, exact, near, nearest, distances, testDistances, closest);
+        return new MemorizationResult
+        {
+            Threshold = threshold,
+            FractionBelowThreshold = (double)below / generated.Rows,
+            ExactDuplicates = exact,
+            NearDuplicates = near,
+            GeneratedNearestIndex = nearest,
+            GeneratedDistances = distances,
+            TestDistances = testDistances,
+            ClosestPairs = closest,
+        };
     }
 
     /// <summary>The <paramref name="percent"/>-th percentile with linear interpolation between order statistics (numpy's default).</summary>

@@ -16,8 +16,10 @@ public static class NearestNeighbours
     /// </summary>
     /// <param name="queries">The rows to look up.</param>
     /// <param name="reference">The rows searched (at least 1), same columns.</param>
+    /// <param name="cancellationToken">Checked before every block of rows. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>Index into <paramref name="reference"/> and distance, one per query row.</returns>
-    public static (int[] Index, double[] Distance) Find(FeatureMatrix queries, FeatureMatrix reference)
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
+    public static (int[] Index, double[] Distance) Find(FeatureMatrix queries, FeatureMatrix reference, CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         FeatureMatrices.RequireCompatible(queries, reference, 0, nameof(queries), nameof(reference));
@@ -38,7 +40,7 @@ public static class NearestNeighbours
                 index[start + i] = (int)found[i];
                 distance[start + i] = Euclidean(queries.Row(start + i), reference.Row((int)found[i]));
             }
-        });
+        }, cancellationToken);
         return (index, distance);
     }
 
@@ -48,8 +50,10 @@ public static class NearestNeighbours
     /// </summary>
     /// <param name="set">At least k + 1 rows.</param>
     /// <param name="k">Which neighbour, at least 1.</param>
+    /// <param name="cancellationToken">Checked before every block of rows. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>One radius per row.</returns>
-    public static double[] KthNeighbourDistances(FeatureMatrix set, int k)
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
+    public static double[] KthNeighbourDistances(FeatureMatrix set, int k, CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(set);
@@ -71,7 +75,7 @@ public static class NearestNeighbours
             {
                 kth.data<double>().ToArray().CopyTo(radii, start);
             }
-        });
+        }, cancellationToken);
         return radii;
     }
 

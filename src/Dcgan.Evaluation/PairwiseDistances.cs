@@ -39,13 +39,15 @@ internal sealed class PairwiseDistances : IDisposable
 
     /// <summary>
     /// Calls <paramref name="consume"/> with (first query row, squared distances [B, N]) for consecutive blocks of
-    /// <paramref name="queries"/>. The distance tensor lives only during the call.
+    /// <paramref name="queries"/>. The distance tensor lives only during the call; <paramref name="cancellationToken"/>
+    /// is checked before every block.
     /// </summary>
-    public void ForEachBlock(FeatureMatrix queries, Action<int, Tensor> consume)
+    public void ForEachBlock(FeatureMatrix queries, Action<int, Tensor> consume, CancellationToken cancellationToken = default)
     {
         int block = BlockRows;
         for (int start = 0; start < queries.Rows; start += block)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int rows = Math.Min(block, queries.Rows - start);
             using var scope = torch.NewDisposeScope();
             Tensor q = torch.tensor(queries.Values.AsSpan(start * queries.Columns, rows * queries.Columns).ToArray(),

@@ -21,22 +21,24 @@ public static class PrecisionRecall
     /// <param name="real">Real features, at least k + 1 rows.</param>
     /// <param name="generated">Generated features, at least k + 1 rows, same columns.</param>
     /// <param name="k">Neighbour count for the radii. The default value is 3 (<see cref="DefaultK"/>).</param>
+    /// <param name="cancellationToken">Checked before every block of rows. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>Both fractions, in [0, 1].</returns>
     /// <exception cref="ArgumentException">Different column counts or too few rows.</exception>
-    public static PrecisionRecallResult Compute(FeatureMatrix real, FeatureMatrix generated, int k = DefaultK)
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
+    public static PrecisionRecallResult Compute(FeatureMatrix real, FeatureMatrix generated, int k = DefaultK, CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         FeatureMatrices.RequireCompatible(real, generated, k + 1, nameof(real), nameof(generated));
-        double[] realRadii = NearestNeighbours.KthNeighbourDistances(real, k);
-        double[] generatedRadii = NearestNeighbours.KthNeighbourDistances(generated, k);
-        double precision = FractionInside(generated, real, realRadii);
-        double recall = FractionInside(real, generated, generatedRadii);
-        return new PrecisionRecallResult(precision, recall, k);
+        double[] realRadii = NearestNeighbours.KthNeighbourDistances(real, k, cancellationToken);
+        double[] generatedRadii = NearestNeighbours.KthNeighbourDistances(generated, k, cancellationToken);
+        double precision = FractionInside(generated, real, realRadii, cancellationToken);
+        double recall = FractionInside(real, generated, generatedRadii, cancellationToken);
+        return new PrecisionRecallResult { Precision = precision, Recall = recall, K = k };
     }
 
     /// <summary>Fraction of <paramref name="queries"/> rows inside at least one ball (centre a row of <paramref name="centres"/>).</summary>
-    private static double FractionInside(FeatureMatrix queries, FeatureMatrix centres, double[] radii)
+    private static double FractionInside(FeatureMatrix queries, FeatureMatrix centres, double[] radii, CancellationToken cancellationToken)
     {
         long inside = 0;
         using var distances = new PairwiseDistances(centres);
@@ -47,7 +49,7 @@ public static class PrecisionRecall
             using Tensor any = within.any(1);                                 // [B]
             using Tensor count = any.sum();
             inside += count.item<long>();
-        });
+        }, cancellationToken);
         return queries.Rows == 0 ? 0.0 : (double)inside / queries.Rows;
     }
 }

@@ -39,14 +39,17 @@ public sealed class SampleQuality
 
     /// <summary>Scores <paramref name="images"/> (generated samples, or a real control set) against the reference.</summary>
     /// <param name="images">1x28x28 images in [-1, 1]; at least k + 1 of them.</param>
+    /// <param name="cancellationToken">Checked before every batch of the classifier and of the distance blocks. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>FD, precision/recall and class coverage.</returns>
-    public SampleQualityResult Evaluate(ImageBatch images)
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
+    public SampleQualityResult Evaluate(ImageBatch images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(images);
-        FeatureMatrix features = _classifier.Features(images);
+        FeatureMatrix features = _classifier.Features(images, cancellationToken);
         double fd = FrechetDistance.Compute(GaussianStatistics.FromFeatures(features), RealStatistics);
-        PrecisionRecallResult pr = Evaluation.PrecisionRecall.Compute(RealFeatures, features, K);
-        ClassCoverageResult coverage = ClassCoverage.FromPredictions(_classifier.Predict(images), _classifier.ClassCount);
-        return new SampleQualityResult(images.Count, fd, pr, coverage);
+        PrecisionRecallResult pr = Evaluation.PrecisionRecall.Compute(RealFeatures, features, K, cancellationToken);
+        int[] predicted = ImageClassifierExtensions.Decisions(_classifier.Probabilities(images, cancellationToken)).Select(d => d.Label).ToArray();
+        ClassCoverageResult coverage = ClassCoverage.FromPredictions(predicted, _classifier.ClassCount);
+        return new SampleQualityResult { Count = images.Count, FrechetDistance = fd, PrecisionRecall = pr, Coverage = coverage };
     }
 }

@@ -3,8 +3,18 @@
 namespace Dcgan.Evaluation;
 
 /// <summary>Sample-quality numbers of one image set against a real reference set.</summary>
-/// <param name="Count">Number of images evaluated.</param>
-/// <param name="FrechetDistance">Frechet distance between the sets' classifier features.</param>
-/// <param name="PrecisionRecall">Improved precision/recall (the evaluated set plays "generated").</param>
-/// <param name="Coverage">Predicted-class histogram of the evaluated set.</param>
-public sealed record SampleQualityResult(int Count, double FrechetDistance, PrecisionRecallResult PrecisionRecall, ClassCoverageResult Coverage);
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class SampleQualityResult
+{
+    /// <summary>Number of images evaluated.</summary>
+    public required int Count { get; init; }
+
+    /// <summary>Frechet distance between the sets' classifier features.</summary>
+    public required double FrechetDistance { get; init; }
+
+    /// <summary>Improved precision/recall (the evaluated set plays "generated").</summary>
+    public required PrecisionRecallResult PrecisionRecall { get; init; }
+
+    /// <summary>Predicted-class histogram of the evaluated set.</summary>
+    public required ClassCoverageResult Coverage { get; init; }
+}

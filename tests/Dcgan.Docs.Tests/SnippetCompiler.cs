@@ -26,6 +26,12 @@ public static class SnippetCompiler
         path: "ImplicitUsings.g.cs");
 
     /// <summary>
+    /// Diagnostics the docs opt into as a consumer's project would: DCGAN001, the experimental Dcgan.Evaluation package
+    /// (its pages show it on purpose and tell readers to add <c>&lt;NoWarn&gt;$(NoWarn);DCGAN001&lt;/NoWarn&gt;</c>).
+    /// </summary>
+    private static readonly Dictionary<string, ReportDiagnostic> OptedIn = new() { ["DCGAN001"] = ReportDiagnostic.Suppress };
+
+    /// <summary>
     /// Compiles <paramref name="block"/> with the implicit usings of a console project: its using directives, then its prologue (declarations the fragment assumes,
     /// hidden from the reader), then the rest of the block. Blocks with top-level statements compile as a program,
     /// others as a library.
@@ -48,7 +54,8 @@ public static class SnippetCompiler
             [ImplicitUsings, tree],
             ConsumerReferences.For(Prologues.Packages(block)),
             new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable));
+                nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(OptedIn));
     }
 
     /// <summary>The source that is compiled: the block's usings, the prologue (#line hidden), the rest at its Markdown lines.</summary>

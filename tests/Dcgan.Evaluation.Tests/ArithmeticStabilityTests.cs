@@ -33,7 +33,12 @@ public class ArithmeticStabilityTests
 
         r.EligibleClasses.Should().Equal(0, 1);
         r.ConfidentCounts[0].Should().BeInRange(70, 130);                // about a quarter of 400
-        r.SkippedClasses.Should().BeEquivalentTo([new SkippedClass(2, 0, 6), new SkippedClass(3, 0, 6)]);
+        r.SkippedClasses.Should().BeEquivalentTo([new SkippedClass { Class = 2, ConfidentCount = 0, Needed = 6 }, new SkippedClass
+        {
+            Class = 3,
+            ConfidentCount = 0,
+            Needed = 6,
+        }]);
         r.SkipReport.Should().Contain("Skipped classes 2 (0), 3 (0)").And.Contain("fewer than 6").And.Contain(">= 0.9");
         r.ByExemplarCount.Select(e => e.ExemplarCount).Should().Equal(1, 3);
         foreach (ExemplarCountResult e in r.ByExemplarCount)

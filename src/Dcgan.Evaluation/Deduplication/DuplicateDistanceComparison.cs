@@ -8,19 +8,29 @@ namespace Dcgan.Deduplication;
 /// Evidence for a set of duplicate groups: the distribution of member-to-representative pixel distances, against
 /// the distribution between random pairs of distinct images of the same source (drawn with a seed).
 /// </summary>
-/// <param name="WithinGroups">Distances of every non-representative member to its representative.</param>
-/// <param name="RandomPairs">Distances between random pairs of distinct images.</param>
-/// <param name="FractionBelowRandomP01">Fraction of within-group distances below the random pairs' 1st percentile.</param>
-public sealed record DuplicateDistanceComparison(DistanceDistribution WithinGroups, DistanceDistribution RandomPairs, double FractionBelowRandomP01)
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class DuplicateDistanceComparison
 {
+    /// <summary>Distances of every non-representative member to its representative.</summary>
+    public required DistanceDistribution WithinGroups { get; init; }
+
+    /// <summary>Distances between random pairs of distinct images.</summary>
+    public required DistanceDistribution RandomPairs { get; init; }
+
+    /// <summary>Fraction of within-group distances below the random pairs' 1st percentile.</summary>
+    public required double FractionBelowRandomP01 { get; init; }
+
     /// <summary>Compares the groups' distances with <paramref name="pairCount"/> random pairs of <paramref name="source"/>.</summary>
     /// <param name="source">The images the groups were found in (at least two).</param>
     /// <param name="groups">The groups (their <see cref="DuplicateGroup.Distances"/> are used as they are).</param>
     /// <param name="pairCount">Random pairs to draw, at least 1. The default value is 10000.</param>
     /// <param name="seed">Seed of the pairs. The default value is 1.</param>
+    /// <param name="cancellationToken">Stops the pair measurements (which run in parallel) at the next pair. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">The source has fewer than two images.</exception>
-    public static DuplicateDistanceComparison Measure(IImageDataSource source, IReadOnlyList<DuplicateGroup> groups, int pairCount = 10_000, int seed = 1)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static DuplicateDistanceComparison Measure(IImageDataSource source, IReadOnlyList<DuplicateGroup> groups, int pairCount = 10_000, int seed = 1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(groups);
@@ -41,10 +51,15 @@ public sealed record DuplicateDistanceComparison(DistanceDistribution WithinGrou
         }
 
         var between = new double[pairCount];
-        Parallel.For(0, pairCount, new ParallelOptions { MaxDegreeOfParallelism = 2 }, p =>
+        Parallel.For(0, pairCount, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, p =>
             between[p] = DuplicateGroups.DistancesToFirst(source, [pairs[p].A, pairs[p].B])[1]);
         DistanceDistribution randomPairs = DistanceDistribution.Of(between);
         double below = within.Length == 0 ? 0 : (double)within.Count(d => d < randomPairs.P01) / within.Length;
-        return new DuplicateDistanceComparison(DistanceDistribution.Of(within), randomPairs, below);
+        return new DuplicateDistanceComparison
+        {
+            WithinGroups = DistanceDistribution.Of(within),
+            RandomPairs = randomPairs,
+            FractionBelowRandomP01 = below,
+        };
     }
 }

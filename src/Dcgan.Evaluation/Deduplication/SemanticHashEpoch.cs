@@ -2,8 +2,18 @@
 namespace Dcgan.Deduplication;
 
 /// <summary>Progress of one finished epoch of <see cref="SemanticHashModel.Train"/>.</summary>
-/// <param name="Epoch">One-based epoch number.</param>
-/// <param name="Epochs">Total epochs.</param>
-/// <param name="MeanLoss">Mean squared reconstruction error of the clean input over the epoch's batches.</param>
-/// <param name="Elapsed">Time since training began.</param>
-public sealed record SemanticHashEpoch(int Epoch, int Epochs, double MeanLoss, TimeSpan Elapsed);
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class SemanticHashEpoch
+{
+    /// <summary>One-based epoch number.</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>Total epochs.</summary>
+    public required int Epochs { get; init; }
+
+    /// <summary>Mean squared reconstruction error of the clean input over the epoch's batches.</summary>
+    public required double MeanLoss { get; init; }
+
+    /// <summary>Time since training began.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

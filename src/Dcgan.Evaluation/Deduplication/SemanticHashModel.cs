@@ -55,10 +55,13 @@ public sealed class SemanticHashModel : IDisposable
     /// <param name="source">Grey or RGB images, at least one.</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults. The default value is <see langword="null"/>.</param>
     /// <param name="progress">Receives a report after every epoch, or <see langword="null"/>. The default value is <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before every batch (of the mean pass and of training). The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The trained model (the caller disposes it).</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the network is disposed and no tensor stays live.</exception>
     /// <exception cref="ArgumentException">The source is empty or not 1- or 3-channel.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid.</exception>
-    public static SemanticHashModel Train(IImageDataSource source, SemanticHashOptions? options = null, IProgress<SemanticHashEpoch>? progress = null)
+    public static SemanticHashModel Train(IImageDataSource source, SemanticHashOptions? options = null, IProgress<SemanticHashEpoch>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         options ??= new SemanticHashOptions();
@@ -77,12 +80,12 @@ public sealed class SemanticHashModel : IDisposable
             Tensor mean;
             using (var scope = torch.NewDisposeScope())
             {
-                mean = MeanInput(source, options).to(device).DetachFromDisposeScope();               // [D]
+                mean = MeanInput(source, options, cancellationToken).to(device).DetachFromDisposeScope();               // [D]
             }
 
             try
             {
-                double[] losses = Fit(network, mean, device, source, options, progress);
+                double[] losses = Fit(network, mean, device, source, options, progress, cancellationToken);
                 network.eval();
                 return new SemanticHashModel(network, mean, device, options, losses);
             }
@@ -101,9 +104,11 @@ public sealed class SemanticHashModel : IDisposable
 
     /// <summary>The code of every image of <paramref name="source"/>, in index order (bit k = code unit k active).</summary>
     /// <param name="source">Grey or RGB images, at least one (not necessarily the training images).</param>
+    /// <param name="cancellationToken">Checked before every batch. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>One code per image, in the low <see cref="CodeBits"/> bits.</returns>
     /// <exception cref="ArgumentException">The source is empty or not 1- or 3-channel.</exception>
-    public UInt128[] Encode(IImageDataSource source)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public UInt128[] Encode(IImageDataSource source, CancellationToken cancellationToken = default)
     {
         SemanticHashInput.Require(source);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -113,6 +118,7 @@ public sealed class SemanticHashModel : IDisposable
         using var noGrad = torch.no_grad();
         for (int start = 0; start < source.Count; start += EncodeBatch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int rows = Math.Min(EncodeBatch, source.Count - start);
             using var scope = torch.NewDisposeScope();
             float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), _options);
@@ -153,13 +159,14 @@ public sealed class SemanticHashModel : IDisposable
     }
 
     /// <summary>The mean prepared input over the source, [D] on the CPU (one streaming pass, accumulated in double).</summary>
-    private static Tensor MeanInput(IImageDataSource source, SemanticHashOptions options)
+    private static Tensor MeanInput(IImageDataSource source, SemanticHashOptions options, CancellationToken cancellationToken)
     {
         int length = SemanticHashInput.Length(options.CropSize);
         var sum = new double[length];
         int[] all = Enumerable.Range(0, source.Count).ToArray();
         for (int start = 0; start < source.Count; start += EncodeBatch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int rows = Math.Min(EncodeBatch, source.Count - start);
             float[] pixels = SemanticHashInput.Read(source, all.AsSpan(start, rows), options);
             for (int i = 0; i < pixels.Length; i++)
@@ -171,7 +178,7 @@ public sealed class SemanticHashModel : IDisposable
         return torch.tensor(sum.Select(v => (float)(v / source.Count)).ToArray());
     }
 
-    private static double[] Fit(SemanticAutoencoder network, Tensor mean, Device device, IImageDataSource source, SemanticHashOptions options, IProgress<SemanticHashEpoch>? progress)
+    private static double[] Fit(SemanticAutoencoder network, Tensor mean, Device device, IImageDataSource source, SemanticHashOptions options, IProgress<SemanticHashEpoch>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         int count = source.Count;
@@ -187,6 +194,7 @@ public sealed class SemanticHashModel : IDisposable
             int batches = 0;
             for (int start = 0; start < count; start += options.BatchSize)
             {
+                cancellationToken.ThrowIfCancellationRequested();                                           // between steps
                 int rows = Math.Min(options.BatchSize, count - start);
                 using var scope = torch.NewDisposeScope();
                 float[] pixels = SemanticHashInput.Read(source, order.AsSpan(start, rows), options);
@@ -209,7 +217,7 @@ public sealed class SemanticHashModel : IDisposable
             }
 
             losses[epoch] = lossSum / batches;
-            progress?.Report(new SemanticHashEpoch(epoch + 1, options.Epochs, losses[epoch], clock.Elapsed));
+            progress?.Report(new SemanticHashEpoch { Epoch = epoch + 1, Epochs = options.Epochs, MeanLoss = losses[epoch], Elapsed = clock.Elapsed });
         }
 
         return losses;

@@ -21,7 +21,8 @@ internal static class BatchNormPopulation
     /// <summary>One statistics record per BN layer, in the order the layers run. Leaves the network in eval mode
     /// with the population statistics in its running buffers.</summary>
     public static IReadOnlyList<BatchNormStatistics> Compute(
-        IDiscriminator discriminator, IImageDataSource source, int batchSize, Device device)
+        IDiscriminator discriminator, IImageDataSource source, int batchSize, Device device,
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<(string Name, BatchNorm Layer)> layers = BatchNormState.Layers(discriminator.Network);
         var done = new List<BatchNormStatistics>(layers.Count);
@@ -68,7 +69,7 @@ internal static class BatchNormPopulation
                     }));
                 }
 
-                RunOnce(discriminator, source, batchSize, device);
+                RunOnce(discriminator, source, batchSize, device, cancellationToken);
             }
             finally
             {
@@ -94,15 +95,17 @@ internal static class BatchNormPopulation
             BatchNormState.Apply(layers[next].Layer, stats);
             done.Add(stats);
             finished.Add(next);
+            progress?.Report(new EvaluationProgress { Stage = "batch-norm statistics", Completed = done.Count, Total = layers.Count });
         }
 
         return done;
     }
 
-    private static void RunOnce(IDiscriminator discriminator, IImageDataSource source, int batchSize, Device device)
+    private static void RunOnce(IDiscriminator discriminator, IImageDataSource source, int batchSize, Device device, CancellationToken cancellationToken)
     {
         for (int start = 0; start < source.Count; start += batchSize)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(batchSize, source.Count - start);
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();

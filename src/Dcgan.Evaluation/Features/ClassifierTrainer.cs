@@ -56,9 +56,11 @@ internal static class ClassifierTrainer
     /// <param name="trainingForward">A CPU batch [B, C, H, W] to logits [B, K] on the device, in training mode (augmentation belongs here).</param>
     /// <param name="validate">Null, or the validation accuracy of the network as it is now (it must leave the train/eval mode as it found it).</param>
     /// <param name="epochEnd">Called after every epoch on the training thread, or null.</param>
+    /// <param name="cancellationToken">Checked before every batch; cancellation throws <see cref="OperationCanceledException"/> between steps.</param>
     public static ClassifierTrainingOutcome Fit(
         nn.Module network, Device device, Tensor images, Tensor labels, ClassifierTrainingSettings settings,
-        Func<Tensor, Tensor> trainingForward, Func<double>? validate, Action<ClassifierTrainingEpoch>? epochEnd)
+        Func<Tensor, Tensor> trainingForward, Func<double>? validate, Action<ClassifierTrainingEpoch>? epochEnd,
+        CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         using var shuffle = new torch.Generator(seed: (ulong)SeedSequence.Derive(settings.Seed, SeedSequence.ShuffleStream), device: torch.CPU);
@@ -74,7 +76,7 @@ internal static class ClassifierTrainer
                 group.LearningRate = learningRate;
             }
 
-            (double perImage, double perBatch, double accuracy) = Epoch(device, images, labels, shuffle, optimizer, settings.BatchSize, trainingForward);
+            (double perImage, double perBatch, double accuracy) = Epoch(device, images, labels, shuffle, optimizer, settings.BatchSize, trainingForward, cancellationToken);
             double? validation = null;
             if (validate is not null && (epoch % settings.EvaluationInterval == 0 || epoch == settings.Epochs))
             {
@@ -98,7 +100,7 @@ internal static class ClassifierTrainer
     // One shuffled pass over the training images: the mean loss per image and per batch, and the training accuracy.
     private static (double PerImage, double PerBatch, double Accuracy) Epoch(
         Device device, Tensor images, Tensor labels, torch.Generator shuffle, optim.Optimizer optimizer, int batchSize,
-        Func<Tensor, Tensor> trainingForward)
+        Func<Tensor, Tensor> trainingForward, CancellationToken cancellationToken)
     {
         int count = (int)images.shape[0];
         using Tensor order = torch.randperm(count, generator: shuffle);                    // [N] int64, CPU
@@ -108,6 +110,7 @@ internal static class ClassifierTrainer
         long correct = 0;
         for (int start = 0; start < count; start += batchSize)
         {
+            cancellationToken.ThrowIfCancellationRequested();                               // between steps: no tensor of a step is live
             int rows = Math.Min(batchSize, count - start);
             using var scope = torch.NewDisposeScope();
             Tensor index = order.narrow(0, start, rows);                                    // [B]

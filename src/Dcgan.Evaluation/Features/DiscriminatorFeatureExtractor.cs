@@ -45,13 +45,20 @@ public sealed class DiscriminatorFeatureExtractor
     /// <param name="discriminator">The (trained or random) discriminator; borrowed, restored after use.</param>
     /// <param name="statisticsSource">Training images for the BN statistics (the paper's "training batches").</param>
     /// <param name="options">Extraction options; <see langword="null"/> uses the defaults. Copied.</param>
+    /// <param name="progress">
+    /// Receives a report after each BN layer's pass over the source (stage "batch-norm statistics"), or <see langword="null"/>.
+    /// The default value is <see langword="null"/>.
+    /// </param>
+    /// <param name="cancellationToken">Checked before every batch. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the discriminator is restored and no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
     /// The block list does not fit the discriminator, the source's image shape differs from the discriminator's (the message names both),
     /// the source is empty while the model has BN layers, or the requested device is not the model's.
     /// </exception>
     public DiscriminatorFeatureExtractor(
-        IDiscriminator discriminator, IImageDataSource statisticsSource, FeatureExtractionOptions? options = null)
+        IDiscriminator discriminator, IImageDataSource statisticsSource, FeatureExtractionOptions? options = null,
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(discriminator);
@@ -67,7 +74,7 @@ public sealed class DiscriminatorFeatureExtractor
         BatchNormState state = BatchNormState.Capture(discriminator.Network);
         try
         {
-            _statistics = BatchNormPopulation.Compute(discriminator, statisticsSource, _options.BatchSize, _device);
+            _statistics = BatchNormPopulation.Compute(discriminator, statisticsSource, _options.BatchSize, _device, progress, cancellationToken);
         }
         finally
         {
@@ -91,10 +98,18 @@ public sealed class DiscriminatorFeatureExtractor
     /// <param name="images">Images of the discriminator's shape.</param>
     /// <returns>A managed <see cref="FeatureMatrix"/> of <c>images.Count x FeatureDimension</c>.</returns>
     /// <exception cref="ArgumentException">The image shape differs from the discriminator's; the message names both.</exception>
-    public FeatureMatrix Extract(IImageDataSource images)
+    public FeatureMatrix Extract(IImageDataSource images) => Extract(images, CancellationToken.None);
+
+    /// <summary>Features of every image of <paramref name="images"/>, one row per image, in order; cancellable.</summary>
+    /// <param name="images">Images of the discriminator's shape.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>A managed <see cref="FeatureMatrix"/> of <c>images.Count x FeatureDimension</c>.</returns>
+    /// <exception cref="ArgumentException">The image shape differs from the discriminator's; the message names both.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the discriminator is restored and no tensor stays live.</exception>
+    public FeatureMatrix Extract(IImageDataSource images, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(images);
-        return Extract(images, 0, images.Count);
+        return Extract(images, 0, images.Count, cancellationToken);
     }
 
     /// <summary>Features of images <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1.</summary>
@@ -104,7 +119,18 @@ public sealed class DiscriminatorFeatureExtractor
     /// <returns>A managed <see cref="FeatureMatrix"/> of <c>count x FeatureDimension</c>.</returns>
     /// <exception cref="ArgumentException">The image shape differs from the discriminator's; the message names both.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range is outside the source.</exception>
-    public FeatureMatrix Extract(IImageDataSource images, int start, int count)
+    public FeatureMatrix Extract(IImageDataSource images, int start, int count) => Extract(images, start, count, CancellationToken.None);
+
+    /// <summary>Features of images <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1, cancellable.</summary>
+    /// <param name="images">Images of the discriminator's shape.</param>
+    /// <param name="start">First image.</param>
+    /// <param name="count">Number of images.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>A managed <see cref="FeatureMatrix"/> of <c>count x FeatureDimension</c>.</returns>
+    /// <exception cref="ArgumentException">The image shape differs from the discriminator's; the message names both.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the source.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the discriminator is restored and no tensor stays live.</exception>
+    public FeatureMatrix Extract(IImageDataSource images, int start, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(images);
         CheckShape(images, nameof(images));
@@ -126,6 +152,7 @@ public sealed class DiscriminatorFeatureExtractor
             int batchSize = _options.BatchSize;
             for (int done = 0; done < count; done += batchSize)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int n = Math.Min(batchSize, count - done);
                 using var scope = torch.NewDisposeScope();
                 using var noGrad = torch.no_grad();

@@ -45,9 +45,10 @@ internal static class DualCoordinateDescent
     /// <param name="maxEpochs">Epoch cap.</param>
     /// <param name="seed">Seed of the per-epoch permutations.</param>
     /// <param name="alphaStart">Starting dual variables (length at most n, the rest start at 0; negatives are clipped to 0), or null for zero.</param>
+    /// <param name="cancellationToken">Checked before every epoch.</param>
     public static DualCdResult Solve(
         float[] x, int n, int d, double[] squaredNorms, Func<int, bool> positive,
-        double c, double eps, int maxEpochs, int seed, double[]? alphaStart)
+        double c, double eps, int maxEpochs, int seed, double[]? alphaStart, CancellationToken cancellationToken = default)
     {
         var y = new sbyte[n];
         for (int i = 0; i < n; i++)
@@ -82,6 +83,7 @@ internal static class DualCoordinateDescent
         int epoch = 0;
         while (epoch < maxEpochs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double pgMaxNew = double.NegativeInfinity;
             double pgMinNew = double.PositiveInfinity;
             random.Shuffle(index.AsSpan(0, activeSize));

@@ -29,7 +29,7 @@ internal static class Lbfgs
     /// </summary>
     public static LbfgsResult Minimize(
         Tensor theta, Func<Tensor, (double Value, Tensor Gradient)> objective,
-        double tolerance, int maxIterations, int historySize)
+        double tolerance, int maxIterations, int historySize, CancellationToken cancellationToken = default)
     {
         var s = new List<Tensor>();
         var y = new List<Tensor>();
@@ -50,6 +50,7 @@ internal static class Lbfgs
             int iteration = 0;
             while (gmax > tolerance && iteration < maxIterations)
             {
+                cancellationToken.ThrowIfCancellationRequested();                          // between iterations: the history is freed below
                 using var scope = torch.NewDisposeScope();
                 Tensor d = -TwoLoop(g, s, y, rho);                                         // [P]
                 double gd = Dot(g, d);

@@ -27,6 +27,7 @@ public abstract class LinearClassifier
     private readonly Device _device;
     private float[]? _weights;
     private float[]? _bias;
+    private CancellationToken _fitCancellation;
 
     /// <summary>Creates an unfitted classifier.</summary>
     /// <param name="options">Regularization and optimizer settings; <see langword="null"/> uses the defaults. Copied.</param>
@@ -90,11 +91,22 @@ public abstract class LinearClassifier
     public void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount) =>
         Fit(features, labels, classCount, warmStart: null);
 
+    /// <summary>As <see cref="Fit(FeatureMatrix, IReadOnlyList{int}, int)"/>, cancellable.</summary>
+    /// <param name="features">n x D training features (standardize them first; see <see cref="FeatureStandardizer"/>).</param>
+    /// <param name="labels">n labels in 0..<paramref name="classCount"/> - 1.</param>
+    /// <param name="classCount">Number of classes (at least 2); every class needs at least one example.</param>
+    /// <param name="cancellationToken">Checked before every solver iteration (L-BFGS) or epoch (dual coordinate descent).</param>
+    /// <exception cref="ArgumentException">As <see cref="Fit(FeatureMatrix, IReadOnlyList{int}, int)"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the classifier keeps its previous fit (or stays unfitted) and no tensor stays live.</exception>
+    public void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, CancellationToken cancellationToken) =>
+        Fit(features, labels, classCount, warmStart: null, cancellationToken);
+
     /// <summary>
     /// As <see cref="Fit(FeatureMatrix, IReadOnlyList{int}, int)"/>, but L-BFGS starts from the weights of
     /// <paramref name="warmStart"/> when it is fitted with the same feature and class counts (a C path), else from zero.
     /// </summary>
-    internal void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart)
+    internal void Fit(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart,
+        CancellationToken cancellationToken = default)
     {
         ValidateTraining(features, labels, classCount);
         if (warmStart is not null && (warmStart._weights is null || warmStart.FeatureCount != features.Columns || warmStart.ClassCount != classCount))
@@ -102,7 +114,17 @@ public abstract class LinearClassifier
             warmStart = null;
         }
 
-        FitOutcome outcome = FitCore(features, labels, classCount, warmStart);
+        FitOutcome outcome;
+        _fitCancellation = cancellationToken;
+        try
+        {
+            outcome = FitCore(features, labels, classCount, warmStart);
+        }
+        finally
+        {
+            _fitCancellation = default;
+        }
+
         _weights = outcome.Weights;
         _bias = outcome.Bias;
         FeatureCount = features.Columns;
@@ -131,6 +153,9 @@ public abstract class LinearClassifier
     /// </summary>
     private protected virtual bool PenalizesIntercept => false;
 
+    /// <summary>The token of the fit in progress (checked by the solvers between iterations).</summary>
+    private protected CancellationToken FitCancellation => _fitCancellation;
+
     /// <summary>Full-batch L-BFGS on the scaled objective (see the file header).</summary>
     private protected FitOutcome FitLbfgs(FeatureMatrix features, IReadOnlyList<int> labels, int classCount, LinearClassifier? warmStart)
     {
@@ -143,7 +168,8 @@ public abstract class LinearClassifier
 
         using Tensor x = ToTensor(features, xType, device);                                 // [n, D]
         using Tensor labelTensor = torch.tensor(labels.Select(l => (long)l).ToArray(), device: device); // [n]
-        using Tensor oneHot = nn.functional.one_hot(labelTensor, classCount).to(ScalarType.Float64);    // [n, K]
+        using Tensor oneHotLong = nn.functional.one_hot(labelTensor, classCount);                       // [n, K] int64
+        using Tensor oneHot = oneHotLong.to(ScalarType.Float64);                                        // [n, K]
         using Tensor theta = torch.zeros((long)d * classCount + classCount, ScalarType.Float64, device); // [D*K + K]
         if (warmStart is not null)
         {
@@ -166,7 +192,7 @@ public abstract class LinearClassifier
             return (value, torch.cat([gw.flatten(), gb]));                                  // [D*K + K]
         }
 
-        LbfgsResult result = Lbfgs.Minimize(theta, Objective, _options.Tolerance, _options.MaxIterations, _options.HistorySize);
+        LbfgsResult result = Lbfgs.Minimize(theta, Objective, _options.Tolerance, _options.MaxIterations, _options.HistorySize, _fitCancellation);
         using (var scope = torch.NewDisposeScope())
         {
             float[] all = theta.to(ScalarType.Float32).cpu().data<float>().ToArray();       // [D*K + K]

@@ -13,6 +13,39 @@ namespace Dcgan.Features;
 /// </summary>
 public static class LinearProbe
 {
+    /// <summary>Probe with an explicit validation set; see the overload with progress and cancellation.</summary>
+    /// <param name="train">Training features.</param>
+    /// <param name="trainLabels">Training labels.</param>
+    /// <param name="validation">Validation features (for choosing C).</param>
+    /// <param name="validationLabels">Validation labels.</param>
+    /// <param name="test">Test features.</param>
+    /// <param name="testLabels">Test labels.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid.</exception>
+    /// <exception cref="ArgumentException">As the overload with progress and cancellation.</exception>
+    public static ProbeResult Run(
+        FeatureMatrix train, IReadOnlyList<int> trainLabels,
+        FeatureMatrix validation, IReadOnlyList<int> validationLabels,
+        FeatureMatrix test, IReadOnlyList<int> testLabels,
+        int classCount, LinearProbeOptions? options) =>
+        Run(train, trainLabels, validation, validationLabels, test, testLabels, classCount, options, progress: null, CancellationToken.None);
+
+    /// <summary>Probe with a held-out validation split; see the overload with progress and cancellation.</summary>
+    /// <param name="train">Training features (split into train and validation).</param>
+    /// <param name="trainLabels">Training labels.</param>
+    /// <param name="test">Test features.</param>
+    /// <param name="testLabels">Test labels.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid.</exception>
+    /// <exception cref="ArgumentException">As the overload with progress and cancellation.</exception>
+    public static ProbeResult Run(
+        FeatureMatrix train, IReadOnlyList<int> trainLabels,
+        FeatureMatrix test, IReadOnlyList<int> testLabels,
+        int classCount, LinearProbeOptions? options) =>
+        Run(train, trainLabels, test, testLabels, classCount, options, progress: null, CancellationToken.None);
+
     /// <summary>Probe with an explicit validation set (the protocol's probe-train / probe-val / test).</summary>
     /// <param name="train">Training features.</param>
     /// <param name="trainLabels">Training labels.</param>
@@ -22,6 +55,12 @@ public static class LinearProbe
     /// <param name="testLabels">Test labels.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <param name="progress">
+    /// Receives a report after every classifier fit (stage "fit"; one fit per distinct C, plus the refit on training +
+    /// validation when <see cref="LinearProbeOptions.RefitOnTrainAndValidation"/>), or <see langword="null"/>.
+    /// </param>
+    /// <param name="cancellationToken">Checked between fits and before every solver iteration.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid (for example an empty C grid or a non-positive C); the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
     /// Labels do not match their matrices or 0..classCount - 1, a class has no training example, or the column
@@ -31,7 +70,8 @@ public static class LinearProbe
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix validation, IReadOnlyList<int> validationLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
-        int classCount, LinearProbeOptions? options)
+        int classCount, LinearProbeOptions? options,
+        IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         options ??= new LinearProbeOptions();
@@ -47,11 +87,21 @@ public static class LinearProbe
         // The C path is fitted in ascending order, each fit warm-started from the previous solution.
         var byC = new Dictionary<double, (ProbeCandidate Candidate, LinearClassifier Classifier)>();
         LinearClassifier? previous = null;
-        foreach (double c in options.CGrid.Distinct().Order())
+        double[] path = options.CGrid.Distinct().Order().ToArray();
+        int fits = path.Length + (options.RefitOnTrainAndValidation ? 1 : 0);
+        foreach (double c in path)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             LinearClassifier classifier = Create(options, c);
-            classifier.Fit(trainZ, trainLabels, classCount, previous);
-            byC[c] = (new ProbeCandidate(c, classifier.Score(validationZ, validationLabels), classifier.Iterations, classifier.Converged), classifier);
+            classifier.Fit(trainZ, trainLabels, classCount, previous, cancellationToken);
+            progress?.Report(new EvaluationProgress { Stage = "fit", Completed = byC.Count + 1, Total = fits });
+            byC[c] = (new ProbeCandidate
+            {
+                C = c,
+                ValidationAccuracy = classifier.Score(validationZ, validationLabels),
+                Iterations = classifier.Iterations,
+                Converged = classifier.Converged,
+            }, classifier);
             previous = classifier;
         }
 
@@ -60,22 +110,33 @@ public static class LinearProbe
             .OrderByDescending(p => p.ValidationAccuracy).ThenBy(p => p.C).First();
         // Low-label experiments keep the classifier fitted on the training part only: the validation labels
         // then choose C and nothing else.
-        if (!options.RefitOnTrainAndValidation)
+        LinearClassifier final = byC[best.C].Classifier;
+        FeatureMatrix finalZ = trainZ;
+        IReadOnlyList<int> finalLabels = trainLabels;
+        if (options.RefitOnTrainAndValidation)
         {
-            LinearClassifier chosen = byC[best.C].Classifier;
-            return new ProbeResult(
-                options.Classifier, best.C, chosen.Score(testZ, testLabels), chosen.Score(trainZ, trainLabels), chosen.Converged,
-                candidates, train.Rows, validation.Rows, test.Rows, train.Columns, stopwatch.Elapsed);
+            finalZ = FeatureMatrix.Concatenate(trainZ, validationZ);
+            finalLabels = [.. trainLabels, .. validationLabels];
+            cancellationToken.ThrowIfCancellationRequested();
+            final = Create(options, best.C);
+            final.Fit(finalZ, finalLabels, classCount, byC[best.C].Classifier, cancellationToken);
+            progress?.Report(new EvaluationProgress { Stage = "fit", Completed = fits, Total = fits });
         }
 
-        FeatureMatrix allZ = FeatureMatrix.Concatenate(trainZ, validationZ);
-        int[] allLabels = [.. trainLabels, .. validationLabels];
-        LinearClassifier final = Create(options, best.C);
-        final.Fit(allZ, allLabels, classCount, byC[best.C].Classifier);
-
-        return new ProbeResult(
-            options.Classifier, best.C, final.Score(testZ, testLabels), final.Score(allZ, allLabels), final.Converged,
-            candidates, train.Rows, validation.Rows, test.Rows, train.Columns, stopwatch.Elapsed);
+        return new ProbeResult
+        {
+            Classifier = options.Classifier,
+            ChosenC = best.C,
+            TestAccuracy = final.Score(testZ, testLabels),
+            FinalTrainAccuracy = final.Score(finalZ, finalLabels),
+            FinalConverged = final.Converged,
+            Candidates = candidates,
+            TrainCount = train.Rows,
+            ValidationCount = validation.Rows,
+            TestCount = test.Rows,
+            FeatureDimension = train.Columns,
+            Elapsed = stopwatch.Elapsed,
+        };
     }
 
     /// <summary>
@@ -88,12 +149,19 @@ public static class LinearProbe
     /// <param name="testLabels">Test labels.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="options">Probe settings; <see langword="null"/> uses the defaults.</param>
+    /// <param name="progress">
+    /// Receives a report after every classifier fit (stage "fit"; one fit per distinct C, plus the refit on training +
+    /// validation when <see cref="LinearProbeOptions.RefitOnTrainAndValidation"/>), or <see langword="null"/>.
+    /// </param>
+    /// <param name="cancellationToken">Checked between fits and before every solver iteration.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid (for example a ValidationFraction outside (0, 1)); the message lists every failure.</exception>
     /// <exception cref="ArgumentException">As the other overload; also a split that leaves either part empty.</exception>
     public static ProbeResult Run(
         FeatureMatrix train, IReadOnlyList<int> trainLabels,
         FeatureMatrix test, IReadOnlyList<int> testLabels,
-        int classCount, LinearProbeOptions? options)
+        int classCount, LinearProbeOptions? options,
+        IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         options ??= new LinearProbeOptions();
         new LinearProbeOptionsValidator().ThrowIfInvalid(options);
@@ -113,7 +181,7 @@ public static class LinearProbe
         return Run(
             train.SelectRows(fitRows), fitRows.Select(i => trainLabels[i]).ToArray(),
             train.SelectRows(validationRows), validationRows.Select(i => trainLabels[i]).ToArray(),
-            test, testLabels, classCount, options);
+            test, testLabels, classCount, options, progress, cancellationToken);
     }
 
     private static LinearClassifier Create(LinearProbeOptions options, double c)

@@ -73,10 +73,10 @@ public sealed class LinearSvm : LinearClassifier
         double[][]? start = (warmStart as LinearSvm)?._alpha;
         var results = new DualCdResult[classCount];
         Parallel.For(
-            0, classCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            0, classCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = FitCancellation },
             k => results[k] = DualCoordinateDescent.Solve(
                 x, n, d, squaredNorms, i => labels[i] == k, options.C, options.DualTolerance, options.MaxIterations,
-                unchecked((options.Seed * 1_000_003) + k), start?[k]));
+                unchecked((options.Seed * 1_000_003) + k), start?[k], FitCancellation)); // Parallel rethrows its token's cancellation unwrapped
 
         var weights = new float[d * classCount];
         var bias = new float[classCount];

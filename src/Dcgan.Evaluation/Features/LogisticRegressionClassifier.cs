@@ -39,7 +39,9 @@ public sealed class LogisticRegressionClassifier : LinearClassifier
     /// <param name="labels">n labels; both values must occur.</param>
     /// <param name="l2">Penalty strength, positive and finite.</param>
     /// <param name="tolerance">Stop when every gradient component is at most this in absolute value.</param>
-    internal static BinaryLogisticFit FitBinary(FeatureMatrix features, IReadOnlyList<bool> labels, double l2, double tolerance = 1e-8)
+    /// <param name="cancellationToken">Checked before every L-BFGS iteration.</param>
+    internal static BinaryLogisticFit FitBinary(FeatureMatrix features, IReadOnlyList<bool> labels, double l2, double tolerance = 1e-8,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
@@ -51,7 +53,7 @@ public sealed class LogisticRegressionClassifier : LinearClassifier
 
         int[] y = labels.Select(l => l ? 1 : 0).ToArray();
         var classifier = new LogisticRegressionClassifier(new LinearClassifierOptions { C = c, Tolerance = tolerance, DoublePrecision = true });
-        classifier.Fit(features, y, classCount: 2);
+        classifier.Fit(features, y, classCount: 2, cancellationToken);
         float[] w = classifier.Weights;                                      // [D, 2] row-major
         float[] b = classifier.Bias;                                         // [2]
         double[] weights = Enumerable.Range(0, features.Columns).Select(j => (double)w[(j * 2) + 1] - w[j * 2]).ToArray();

@@ -3,26 +3,39 @@
 namespace Dcgan.Features;
 
 /// <summary>The outcome of <see cref="LinearProbe"/>: managed values only.</summary>
-/// <param name="Classifier">The classifier kind.</param>
-/// <param name="ChosenC">The C with the best validation accuracy.</param>
-/// <param name="TestAccuracy">Test accuracy of the final fit (train + validation, chosen C).</param>
-/// <param name="FinalTrainAccuracy">Accuracy of the final fit on the rows it was fitted on.</param>
-/// <param name="FinalConverged">Whether the final fit reached the tolerance.</param>
-/// <param name="Candidates">Every candidate C, in grid order.</param>
-/// <param name="TrainCount">Rows used to fit during C selection.</param>
-/// <param name="ValidationCount">Rows used to choose C.</param>
-/// <param name="TestCount">Test rows.</param>
-/// <param name="FeatureDimension">Features per row.</param>
-/// <param name="Elapsed">Wall-clock time of the whole probe.</param>
-public sealed record ProbeResult(
-    ProbeClassifier Classifier,
-    double ChosenC,
-    double TestAccuracy,
-    double FinalTrainAccuracy,
-    bool FinalConverged,
-    IReadOnlyList<ProbeCandidate> Candidates,
-    int TrainCount,
-    int ValidationCount,
-    int TestCount,
-    int FeatureDimension,
-    TimeSpan Elapsed);
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class ProbeResult
+{
+    /// <summary>The classifier kind.</summary>
+    public required ProbeClassifier Classifier { get; init; }
+
+    /// <summary>The C with the best validation accuracy.</summary>
+    public required double ChosenC { get; init; }
+
+    /// <summary>Test accuracy of the final fit (train + validation, chosen C).</summary>
+    public required double TestAccuracy { get; init; }
+
+    /// <summary>Accuracy of the final fit on the rows it was fitted on.</summary>
+    public required double FinalTrainAccuracy { get; init; }
+
+    /// <summary>Whether the final fit reached the tolerance.</summary>
+    public required bool FinalConverged { get; init; }
+
+    /// <summary>Every candidate C, in grid order.</summary>
+    public required IReadOnlyList<ProbeCandidate> Candidates { get; init; }
+
+    /// <summary>Rows used to fit during C selection.</summary>
+    public required int TrainCount { get; init; }
+
+    /// <summary>Rows used to choose C.</summary>
+    public required int ValidationCount { get; init; }
+
+    /// <summary>Test rows.</summary>
+    public required int TestCount { get; init; }
+
+    /// <summary>Features per row.</summary>
+    public required int FeatureDimension { get; init; }
+
+    /// <summary>Wall-clock time of the whole probe.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

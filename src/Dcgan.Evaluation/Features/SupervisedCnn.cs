@@ -38,6 +38,8 @@ public static class SupervisedCnn
     /// <param name="testLabels">One label per test image.</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="progress">Receives a report after every epoch (synchronously, on the training thread), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before every training and evaluation batch. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the network is disposed and no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">
     /// An image set whose shape does not match the architecture, a label count that differs from the image count, a
@@ -48,19 +50,29 @@ public static class SupervisedCnn
         ImageBatch train, IReadOnlyList<int> trainLabels,
         ImageBatch validation, IReadOnlyList<int> validationLabels,
         ImageBatch test, IReadOnlyList<int> testLabels,
-        SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null)
+        SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         var clock = Stopwatch.StartNew();
         options ??= new SupervisedCnnOptions();
         CheckSet(architecture, classCount, test, testLabels, nameof(test));
         (DiscriminatorClassifier network, SupervisedCnnTraining training) =
-            Train(architecture, classCount, train, trainLabels, validation, validationLabels, options, progress);
+            Train(architecture, classCount, train, trainLabels, validation, validationLabels, options, progress, cancellationToken);
         using (network)
         {
-            double testAccuracy = Accuracy(network, test, testLabels, options.EvaluationBatchSize);
+            double testAccuracy = Accuracy(network, test, testLabels, options.EvaluationBatchSize, cancellationToken);
             long parameters = network.parameters().Sum(p => p.numel());
-            return new SupervisedCnnResult(testAccuracy, training, train.Count, validation.Count, test.Count, parameters, clock.Elapsed);
+            return new SupervisedCnnResult
+            {
+                TestAccuracy = testAccuracy,
+                Training = training,
+                TrainCount = train.Count,
+                ValidationCount = validation.Count,
+                TestCount = test.Count,
+                ParameterCount = parameters,
+                Elapsed = clock.Elapsed,
+            };
         }
     }
 
@@ -78,6 +90,8 @@ public static class SupervisedCnn
     /// <param name="validationLabels">One label per validation image, in 0..classCount - 1.</param>
     /// <param name="options">Settings; <see langword="null"/> uses the defaults.</param>
     /// <param name="progress">Receives a report after every epoch (synchronously, on the training thread), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before every training and evaluation batch. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the network is disposed and no tensor stays live.</exception>
     /// <returns>The trained network and what the training did.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">As for <see cref="Run"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Run"/>.</exception>
@@ -85,7 +99,8 @@ public static class SupervisedCnn
         DcganModelOptions architecture, int classCount,
         ImageBatch train, IReadOnlyList<int> trainLabels,
         ImageBatch validation, IReadOnlyList<int> validationLabels,
-        SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null)
+        SupervisedCnnOptions? options = null, IProgress<SupervisedCnnEpoch>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         TorchRuntime.EnsureLoaded();
         options ??= new SupervisedCnnOptions();
@@ -113,14 +128,29 @@ public static class SupervisedCnn
             ClassifierTrainingOutcome outcome = ClassifierTrainer.Fit(
                 network, device, images, labels, settings,
                 x => network.call(x.to(device)),                                                            // [B, K]
-                () => Accuracy(network, validation, validationLabels, options.EvaluationBatchSize),
+                () => Accuracy(network, validation, validationLabels, options.EvaluationBatchSize, cancellationToken),
                 e =>
                 {
-                    var report = new SupervisedCnnEpoch(e.Epoch, e.Epochs, e.MeanLossPerImage, e.TrainAccuracy, e.ValidationAccuracy, e.Elapsed);
+                    var report = new SupervisedCnnEpoch
+                    {
+                        Epoch = e.Epoch,
+                        Epochs = e.Epochs,
+                        MeanLoss = e.MeanLossPerImage,
+                        TrainAccuracy = e.TrainAccuracy,
+                        ValidationAccuracy = e.ValidationAccuracy,
+                        Elapsed = e.Elapsed,
+                    };
                     history.Add(report);
                     progress?.Report(report);
-                });
-            return (network, new SupervisedCnnTraining(outcome.BestEpoch, outcome.BestValidationAccuracy, history, clock.Elapsed));
+                },
+                cancellationToken);
+            return (network, new SupervisedCnnTraining
+            {
+                BestEpoch = outcome.BestEpoch,
+                BestValidationAccuracy = outcome.BestValidationAccuracy,
+                History = history,
+                Elapsed = clock.Elapsed,
+            });
         }
         catch
         {
@@ -137,8 +167,11 @@ public static class SupervisedCnn
     /// <param name="images">Images of the network's shape, in [-1, 1].</param>
     /// <param name="labels">One label per image, in 0..ClassCount - 1.</param>
     /// <param name="batchSize">Images per forward pass. The default value is 500.</param>
+    /// <param name="cancellationToken">Checked before every batch. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <exception cref="ArgumentException">The images or labels do not match the network; the message names the value.</exception>
-    public static double Accuracy(DiscriminatorClassifier network, ImageBatch images, IReadOnlyList<int> labels, int batchSize = 500)
+    public static double Accuracy(DiscriminatorClassifier network, ImageBatch images, IReadOnlyList<int> labels, int batchSize = 500,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -152,6 +185,7 @@ public static class SupervisedCnn
             long correct = 0;
             for (int start = 0; start < images.Count; start += batchSize)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int rows = Math.Min(batchSize, images.Count - start);
                 using var scope = torch.NewDisposeScope();
                 Tensor x = ImageBatchTensors.ToTensor(images, start, rows, device);                                // [B, C, s, s]

@@ -3,13 +3,24 @@
 namespace Dcgan.Features;
 
 /// <summary>Progress of one finished epoch of <see cref="SupervisedCnn"/> training.</summary>
-/// <param name="Epoch">One-based epoch number.</param>
-/// <param name="Epochs">Total epochs of the budget.</param>
-/// <param name="MeanLoss">Mean cross-entropy over the epoch's training images (batch statistics, training mode).</param>
-/// <param name="TrainAccuracy">Accuracy on the epoch's training batches, measured during the epoch in training mode.</param>
-/// <param name="ValidationAccuracy">
-/// Validation accuracy after the epoch (eval mode, running BN statistics), or <see langword="null"/> when this
-/// epoch was not evaluated (see <see cref="SupervisedCnnOptions.EvaluationInterval"/>).
-/// </param>
-/// <param name="Elapsed">Time since training began.</param>
-public sealed record SupervisedCnnEpoch(int Epoch, int Epochs, double MeanLoss, double TrainAccuracy, double? ValidationAccuracy, TimeSpan Elapsed);
+/// <remarks>Managed values only. Not a record: it has no value equality (two instances with the same values are different objects), so compare properties; new members may be added in later versions.</remarks>
+public sealed class SupervisedCnnEpoch
+{
+    /// <summary>One-based epoch number.</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>Total epochs of the budget.</summary>
+    public required int Epochs { get; init; }
+
+    /// <summary>Mean cross-entropy over the epoch's training images (batch statistics, training mode).</summary>
+    public required double MeanLoss { get; init; }
+
+    /// <summary>Accuracy on the epoch's training batches, measured during the epoch in training mode.</summary>
+    public required double TrainAccuracy { get; init; }
+
+    /// <summary>Validation accuracy after the epoch (eval mode, running BN statistics), or <see langword="null"/> when this epoch was not evaluated (see <see cref="SupervisedCnnOptions.EvaluationInterval"/>).</summary>
+    public required double? ValidationAccuracy { get; init; }
+
+    /// <summary>Time since training began.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

@@ -28,10 +28,12 @@ public static class ConceptMapSelector
     /// <param name="latent">The latent vectors [N, Z] the boxes were drawn on (row n = sample n); stays the caller's.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
+    /// <param name="cancellationToken">Checked before and after capturing the activations and before every solver iteration of the probe. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Unknown layer, a box outside the image or naming a missing sample (the message names the box and the image size), or no negative locations left.</exception>
     public static ConceptProbeResult Select(DcganGenerator generator, Tensor latent, IReadOnlyList<ConceptBox> boxes,
-        ConceptProbeOptions? options = null)
+        ConceptProbeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(latent);
@@ -39,8 +41,9 @@ public static class ConceptMapSelector
         new ConceptProbeOptionsValidator().ThrowIfInvalid(options);
         GeneratorLayer layer = GeneratorLayer.Resolve(generator, options.Layer);
         ValidateBoxes(boxes, layer.ImageSize, (int)latent.shape[0]);
+        cancellationToken.ThrowIfCancellationRequested();
         LayerActivations activations = FeatureMapDropout.Capture(generator, latent, layer.Name, options.BatchNorm);
-        return Fit(layer, activations, boxes, options);
+        return Fit(layer, activations, boxes, options, cancellationToken);
     }
 
     /// <summary>Fits the probe on activations already captured from <paramref name="layer"/> (box labels).</summary>
@@ -48,10 +51,12 @@ public static class ConceptMapSelector
     /// <param name="activations">[N, C, h, h] activations; C and h must match <paramref name="layer"/>.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults (<see cref="ConceptProbeOptions.Layer"/> is ignored).</param>
+    /// <param name="cancellationToken">Checked before every solver iteration of the probe. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Shapes disagree, a box is outside the image, or no negatives are left.</exception>
     public static ConceptProbeResult Fit(GeneratorLayer layer, LayerActivations activations, IReadOnlyList<ConceptBox> boxes,
-        ConceptProbeOptions? options = null)
+        ConceptProbeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(activations);
@@ -79,7 +84,7 @@ public static class ConceptMapSelector
             }
         }
 
-        return FitLabels(layer, activations, positive, options);
+        return FitLabels(layer, activations, positive, options, cancellationToken);
     }
 
     /// <summary>Fits the probe with pixel masks instead of boxes.</summary>
@@ -87,10 +92,12 @@ public static class ConceptMapSelector
     /// <param name="activations">[N, C, h, h] activations matching <paramref name="layer"/>.</param>
     /// <param name="masks">[N, S, S] row-major, S = image size: true where the concept is.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
+    /// <param name="cancellationToken">Checked before every solver iteration of the probe. The default value is <see cref="CancellationToken.None"/>.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Sizes disagree, no mask pixel hits a cell centre, or no negatives are left.</exception>
     public static ConceptProbeResult FitMasks(GeneratorLayer layer, LayerActivations activations, bool[] masks,
-        ConceptProbeOptions? options = null)
+        ConceptProbeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(activations);
@@ -118,11 +125,11 @@ public static class ConceptMapSelector
             }
         }
 
-        return FitLabels(layer, activations, positive, options);
+        return FitLabels(layer, activations, positive, options, cancellationToken);
     }
 
     private static ConceptProbeResult FitLabels(GeneratorLayer layer, LayerActivations activations, bool[] positive,
-        ConceptProbeOptions? options)
+        ConceptProbeOptions? options, CancellationToken cancellationToken)
     {
         options ??= new ConceptProbeOptions();
         new ConceptProbeOptionsValidator().ThrowIfInvalid(options);
@@ -172,11 +179,20 @@ public static class ConceptMapSelector
 
         bool[] y = rows.Select(r => r.Label).ToArray();
         FeatureMatrix standardized = FeatureStandardizer.Fit(x).Transform(x);
-        BinaryLogisticFit model = LogisticRegressionClassifier.FitBinary(standardized, y, options.L2);
+        BinaryLogisticFit model = LogisticRegressionClassifier.FitBinary(standardized, y, options.L2, cancellationToken: cancellationToken);
         int[] selected = Enumerable.Range(0, c).Where(m => model.Weights[m] > 0)
             .OrderByDescending(m => model.Weights[m]).ThenBy(m => m)
             .Take(options.TopK ?? c).ToArray();
-        return new ConceptProbeResult(layer, model.Weights, model.Bias, selected, positives, negatives, model.TrainingAccuracy);
+        return new ConceptProbeResult
+        {
+            Layer = layer,
+            Weights = model.Weights,
+            Bias = model.Bias,
+            SelectedMaps = selected,
+            Positives = positives,
+            Negatives = negatives,
+            TrainingAccuracy = model.TrainingAccuracy,
+        };
     }
 
     private static void CheckShape(GeneratorLayer layer, LayerActivations activations)
