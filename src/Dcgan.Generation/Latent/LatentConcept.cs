@@ -1,6 +1,8 @@
 // LatentConcept: a concept ("smiling woman") as the average z of a few exemplars. The paper (section 6.3.2)
 // found single-sample arithmetic unstable and averaged THREE exemplars per concept.
 
+using Dcgan.Generation;
+
 namespace Dcgan.Latent;
 
 /// <summary>A concept in latent space: the mean of the latent vectors of its exemplars.</summary>
@@ -50,7 +52,7 @@ public sealed class LatentConcept
             throw new ArgumentException("A concept needs at least one exemplar; got 0.", nameof(exemplars));
         }
 
-        LatentVectors.RequireSameLength(exemplars, "exemplar");
+        LatentRows.RequireSameLength(exemplars, "exemplar");
         return new LatentConcept(name ?? "concept", LatentVectors.Copy(exemplars));
     }
 

@@ -5,6 +5,8 @@
 // s * steps + j (0 <= j < steps) is interpolate(p[s], p[s + 1], j / steps) and the last frame is p[N - 1]
 // exactly. So every waypoint appears exactly once, at frame s * steps.
 
+using Dcgan.Generation;
+
 namespace Dcgan.Latent;
 
 /// <summary>Interpolation between latent vectors held as <c>float[]</c>.</summary>
@@ -160,7 +162,7 @@ public static class LatentInterpolation
             throw new ArgumentException($"A walk needs at least 2 points; got {points.Count}.", nameof(points));
         }
 
-        LatentVectors.RequireSameLength(points, "point");
+        LatentRows.RequireSameLength(points, "point");
         var frames = new float[(points.Count - 1) * steps + 1][];
         for (int s = 0; s + 1 < points.Count; s++)
         {

@@ -11,20 +11,12 @@ namespace Dcgan.Latent;
 /// </summary>
 public static class LatentVectors
 {
-    /// <summary>
-    /// Checks that every row is non-null and has the same length, and returns that length.
-    /// </summary>
-    /// <param name="rows">The vectors; at least one.</param>
-    /// <param name="what">How the rows are named in error messages (e.g. "exemplar", "point").</param>
-    /// <exception cref="ArgumentException">No rows, a null row, or rows of different lengths; the message names the lengths.</exception>
-    internal static int RequireSameLength(IReadOnlyList<float[]> rows, string what = "vector") => LatentRows.RequireSameLength(rows, what);
-
     /// <summary>The element-wise mean of <paramref name="rows"/> (accumulated in double).</summary>
     /// <param name="rows">Vectors of equal length; at least one.</param>
     /// <exception cref="ArgumentException">No rows or rows of different lengths.</exception>
     public static float[] Mean(IReadOnlyList<float[]> rows)
     {
-        int length = RequireSameLength(rows);
+        int length = LatentRows.RequireSameLength(rows);
         var sum = new double[length];
         foreach (float[] row in rows)
         {
