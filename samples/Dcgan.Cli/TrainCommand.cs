@@ -59,7 +59,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a DCGAN and write sample grids, checkpoints and a loss log.")
         {
             Data, TrainProfile.Option, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
-            TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence,
+            TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence, TrainTuningOptions.Augment,
         };
         foreach (Option option in TrainObservability.Options)
         {

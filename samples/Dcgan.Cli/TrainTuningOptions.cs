@@ -32,16 +32,32 @@ internal static class TrainTuningOptions
         CustomParser = Policy,
     };
 
+    public static readonly Option<DiffAugmentPolicy?> Augment = new("--augment")
+    {
+        Description = "DiffAugment before the discriminator, for small data sets: a comma-separated list of color, translation and cutout, or all, or none (the paper's training). New runs only.",
+        HelpName = "color,translation,cutout|all|none",
+        CustomParser = AugmentPolicy,
+    };
+
     /// <summary>Puts the flags into <paramref name="options"/>; a resumed run keeps its checkpoint's learning rate and beta1.</summary>
     public static void Apply(ParseResult parse, GanTrainerOptions options, bool resuming)
     {
         double? rate = parse.GetValue(LearningRate);
         double? beta1 = parse.GetValue(Beta1);
+        DiffAugmentPolicy? augment = parse.GetValue(Augment);
         if (resuming && (rate is not null || beta1 is not null))
         {
             throw new ArgumentException(
                 $"--learning-rate and --beta1 set up a new run; a resumed run keeps its checkpoint's (learning rate {Format(options.GeneratorLearningRate)}, beta1 {Format(options.Beta1)}). Start a new run in another --output, or resume with --on-divergence rollback.");
         }
+
+        if (resuming && augment is not null && augment != options.Augmentation)
+        {
+            throw new ArgumentException(
+                $"--augment sets up a new run; a resumed run keeps its checkpoint's augmentation ({Describe(options.Augmentation)}). Start a new run in another --output.");
+        }
+
+        options.Augmentation = augment ?? options.Augmentation;
 
         if (rate is { } r)
         {
@@ -110,6 +126,40 @@ internal static class TrainTuningOptions
                 return DivergencePolicy.Stop;
         }
     }
+
+    private static DiffAugmentPolicy? AugmentPolicy(ArgumentResult result)
+    {
+        string text = string.Join(",", result.Tokens.Select(t => t.Value));
+        var policy = DiffAugmentPolicy.None;
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (part.ToLowerInvariant())
+            {
+                case "color" or "colour":
+                    policy |= DiffAugmentPolicy.Color;
+                    break;
+                case "translation":
+                    policy |= DiffAugmentPolicy.Translation;
+                    break;
+                case "cutout":
+                    policy |= DiffAugmentPolicy.Cutout;
+                    break;
+                case "all":
+                    policy |= DiffAugmentPolicy.All;
+                    break;
+                case "none":
+                    break;
+                default:
+                    result.AddError($"--augment '{part}' is not an augmentation; expected color, translation, cutout, all or none (comma-separated).");
+                    return null;
+            }
+        }
+
+        return policy;
+    }
+
+    private static string Describe(DiffAugmentPolicy policy) =>
+        policy == DiffAugmentPolicy.None ? "none" : policy == DiffAugmentPolicy.All ? "all" : policy.ToString().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -15,5 +15,6 @@ internal static class ExperimentCommands
             LatentMetricsCommand.Create(),
             AblateCommand.Create(),
             TimeToQualityCommand.Create(),
+            EqualStepsCommand.Create(),
         };
 }

@@ -14,6 +14,12 @@ namespace Dcgan.Experiments;
 /// <param name="LearningRate">Adam learning rate of both networks.</param>
 internal sealed record QualityCandidate(string Name, bool PyTorchPreset, int ImageSize, int Width, int BatchSize, double LearningRate)
 {
+    /// <summary>The name of the `dcgan train` default (the quick-start profile): paper preset, widths 32, batch 64, 5e-4.</summary>
+    public const string QuickStartName = "paper-w32-b64-lr5e-4";
+
+    /// <summary>DiffAugment before the discriminator; none unless set.</summary>
+    public DiffAugmentPolicy Augmentation { get; init; }
+
     /// <summary>The configuration `dcgan train` used before the quick-start profile: paper preset, widths 64, batch 128, 2e-4.</summary>
     public const string BaselineName = "paper-w64";
 
@@ -23,7 +29,7 @@ internal sealed record QualityCandidate(string Name, bool PyTorchPreset, int Ima
         new(BaselineName, false, 28, 64, 128, 2e-4),
         new("paper-w32", false, 28, 32, 128, 2e-4),
         new("paper-w32-b64", false, 28, 32, 64, 2e-4),
-        new("paper-w32-b64-lr5e-4", false, 28, 32, 64, 5e-4),
+        new(QuickStartName, false, 28, 32, 64, 5e-4),
         new("paper-w32-lr1e-3", false, 28, 32, 128, 1e-3),
         new("paper-w16-b64", false, 28, 16, 64, 2e-4),
         new("pytorch32-w32-b64", true, 32, 32, 64, 2e-4),
@@ -46,10 +52,11 @@ internal sealed record QualityCandidate(string Name, bool PyTorchPreset, int Ima
         BatchSize = BatchSize,
         GeneratorLearningRate = LearningRate,
         DiscriminatorLearningRate = LearningRate,
+        Augmentation = Augmentation,
         Epochs = 1_000_000, // the step budget stops the run
     };
 
     /// <summary>One line for tables: preset, size, widths, batch, learning rate.</summary>
     public string Describe() => FormattableString.Invariant(
-        $"{(PyTorchPreset ? "pytorch" : "paper")} {ImageSize}x{ImageSize}, ngf = ndf = {Width}, batch {BatchSize}, lr {LearningRate:0.####}");
+        $"{(PyTorchPreset ? "pytorch" : "paper")} {ImageSize}x{ImageSize}, ngf = ndf = {Width}, batch {BatchSize}, lr {LearningRate:0.####}{(Augmentation == DiffAugmentPolicy.None ? "" : $", DiffAugment {Augmentation}")}");
 }

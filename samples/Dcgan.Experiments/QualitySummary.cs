@@ -62,10 +62,11 @@ internal sealed record QualitySummary(
         }).ToArray()),
     };
 
-    public static string Table(IReadOnlyList<QualitySummary> summaries, string train, QualityCandidate baseline, int baselineSteps, int samples, long[] seeds)
+    /// <summary>The Markdown report: <paramref name="heading"/> (what was trained and how it was scored), then one row per candidate.</summary>
+    public static string Table(IReadOnlyList<QualitySummary> summaries, string heading)
     {
         var table = new StringBuilder()
-            .AppendLine(F($"Time to quality on the {train}: every candidate trained for the time of {baselineSteps} steps of {baseline.Name} (step budgets from the seconds per step of each, measured in this run), then {samples} samples scored with the frozen evaluation classifier against the 10k test images. Seeds {string.Join(", ", seeds)}; mean +- sample std over the seeds. Goal: FD <= 200, 10/10 classes, KL <= 0.05."))
+            .AppendLine(heading)
             .AppendLine()
             .AppendLine("| candidate | configuration | steps | train s | img/s | FD | FD per seed | precision | recall | fewest classes | KL | seeds meeting goal |")
             .AppendLine("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");

@@ -3,17 +3,12 @@
 // from every candidate's seconds per step, measured in this process (alternating passes; see StepTimer). Each candidate is then trained once per seed and its 5,000 samples are scored with
 // the frozen evaluation classifier: Frechet distance, precision, recall, class coverage and KL to uniform.
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dcgan.Data;
 using Dcgan.Evaluation;
-using Dcgan.Generation;
-using Dcgan.Latent;
-using Dcgan.Models;
 using Dcgan.Training;
 using Spectre.Console;
-using TorchSharp;
 
 namespace Dcgan.Experiments;
 
@@ -103,7 +98,7 @@ internal static class TimeToQualityCommand
         {
             foreach (QualityCandidate candidate in candidates)
             {
-                QualityRun run = TrainAndScore(candidate, seed, budgets[candidate.Name], samples, data.For(candidate.ImageSize), classifier, quality, cancellation);
+                QualityRun run = QualityTraining.TrainAndScore(candidate, seed, budgets[candidate.Name], samples, data.For(candidate.ImageSize), classifier, quality, cancellation);
                 runs.Add(run);
                 AnsiConsole.MarkupLine(Invariant($"seed {seed}, {candidate.Name}: {run.Steps} steps in {run.Seconds:F1} s ({run.ImagesPerSecond:F0} img/s), FD {run.Quality.FrechetDistance:F1}, precision {run.Quality.PrecisionRecall.Precision:F3}, recall {run.Quality.PrecisionRecall.Recall:F3}, classes {run.Quality.Coverage.CoveredClasses}, KL {run.Quality.Coverage.KlToUniform:F3} (load average {LoadAverage()})"));
             }
@@ -121,29 +116,10 @@ internal static class TimeToQualityCommand
             ["seeds"] = new JsonArray(seeds.Select(s => (JsonNode)s).ToArray()),
             ["candidates"] = new JsonArray(summaries.Select(s => (JsonNode)s.ToJson()).ToArray()),
         };
-        string table = QualitySummary.Table(summaries, data.Describe(), baseline, baselineSteps, samples, seeds);
+        string table = QualitySummary.Table(summaries, Invariant($"Time to quality on the {data.Describe()}: every candidate trained for the time of {baselineSteps} steps of {baseline.Name} (step budgets from the seconds per step of each, measured in this run), then {samples} samples scored with the frozen evaluation classifier against the 10k test images. Seeds {string.Join(", ", seeds)}; mean +- sample std over the seeds. Goal: FD <= {GoalFd}, 10/10 classes, KL <= {GoalKl}."));
         (string json, string md) = ExperimentReport.Write(parse.GetValue(Output)!, "time-to-quality", seeds[0], numbers, table);
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(md)}[/]");
         return 0;
-    }
-
-    private static QualityRun TrainAndScore(QualityCandidate candidate, long seed, int steps, int samples, IImageDataSource train, EvaluationClassifier classifier, SampleQuality quality, CancellationToken cancellation)
-    {
-        var losses = new List<StepLosses>();
-        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(candidate.Architecture(), seed);
-        using (generator)
-        using (discriminator)
-        using (var trainer = new GanTrainer(generator, discriminator, train, new GanTrainerSetup { Options = candidate.TrainerOptions(seed), Callbacks = [new StepRecorder(losses, steps)] }))
-        {
-            var clock = Stopwatch.StartNew();
-            trainer.Fit(cancellationToken: cancellation);
-            cancellation.ThrowIfCancellationRequested(); // a cancelled Fit returns; the variant is not scored
-            double seconds = clock.Elapsed.TotalSeconds;
-            using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as `evaluate` draws it
-            float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
-            ImageBatch images = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // 32x32 -> 28x28
-            return new QualityRun(candidate, seed, losses.Count, seconds, losses.Count * candidate.BatchSize / seconds, quality.Evaluate(images, cancellation));
-        }
     }
 
     private static QualityCandidate[] Selected(string[]? names)
@@ -161,7 +137,7 @@ internal static class TimeToQualityCommand
         result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
     // The 1-minute load average (Linux), to judge how shared the machine was while a number was measured.
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

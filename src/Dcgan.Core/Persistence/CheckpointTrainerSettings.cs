@@ -46,6 +46,12 @@ public sealed class CheckpointTrainerSettings
     public string Device { get; set; } = "";
 
     /// <summary>
+    /// The run's differentiable augmentation policy by name ("Color, Translation", "All", ...); empty in checkpoints
+    /// written before augmentation existed, which means none.
+    /// </summary>
+    public string Augmentation { get; set; } = "";
+
+    /// <summary>
     /// The kind of optimizer whose state is stored in <see cref="CheckpointEntries.GeneratorOptimizer"/> and
     /// <see cref="CheckpointEntries.DiscriminatorOptimizer"/> (for example "Adam" or "RMSprop"); state of one
     /// kind is never loaded into another.

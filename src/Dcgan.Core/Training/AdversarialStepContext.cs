@@ -15,12 +15,17 @@ public sealed class AdversarialStepContext
 {
     private readonly torch.Generator _noise;
     private readonly Action<StepLosses> _discriminatorStepEnd;
+    private readonly long _augmentationSeed;
+    private torch.Generator? _augmentationRandom;
 
     internal AdversarialStepContext(
         Tensor realImages, IGenerator generator, IDiscriminator discriminator, IGanLoss loss,
         optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer,
-        torch.Generator noise, Device device, TrainingPosition position, Action<StepLosses> discriminatorStepEnd)
+        torch.Generator noise, Device device, TrainingPosition position, Action<StepLosses> discriminatorStepEnd,
+        DiffAugmentPolicy augmentation = DiffAugmentPolicy.None, long augmentationSeed = 0)
     {
+        Augmentation = augmentation;
+        _augmentationSeed = augmentationSeed;
         RealImages = realImages;
         Generator = generator;
         Discriminator = discriminator;
@@ -60,7 +65,38 @@ public sealed class AdversarialStepContext
     /// <summary>The position of this step: epoch, batch in the epoch, steps already trained.</summary>
     public TrainingPosition Position { get; }
 
+    /// <summary>The trainer's <see cref="GanTrainerOptions.Augmentation"/>, applied by <see cref="Augment"/>.</summary>
+    public DiffAugmentPolicy Augmentation { get; }
+
     internal bool DiscriminatorStepReported { get; private set; }
+
+    /// <summary>
+    /// Applies the trainer's differentiable augmentation (<see cref="Augmentation"/>) to a batch about to be judged by
+    /// the discriminator: call it on every real and every generated batch before <see cref="IDiscriminator.Judge"/>.
+    /// Each call draws new random parameters from a generator seeded by the run's seed and this step's number, so a
+    /// step repeats bit for bit when it is trained again, as after resuming from a checkpoint.
+    /// </summary>
+    /// <param name="images">[B, C, H, W] images on <see cref="Device"/>.</param>
+    /// <returns>The augmented [B, C, H, W] batch (owned by the step's scope), or <paramref name="images"/> itself when
+    /// <see cref="Augmentation"/> is <see cref="DiffAugmentPolicy.None"/>.</returns>
+    public Tensor Augment(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (Augmentation == DiffAugmentPolicy.None)
+        {
+            return images;
+        }
+
+        _augmentationRandom ??= new torch.Generator((ulong)_augmentationSeed);
+        return DiffAugment.Apply(images, Augmentation, _augmentationRandom);
+    }
+
+    // Called by the trainer when the step ends: the augmentation generator is this step's alone.
+    internal void ReleaseStepResources()
+    {
+        _augmentationRandom?.Dispose();
+        _augmentationRandom = null;
+    }
 
     /// <summary>
     /// Draws <paramref name="count"/> latent vectors from the generator's prior with the trainer's seeded noise

@@ -33,6 +33,7 @@ public static class CheckpointManifestExtensions
             WeightDecay = s.WeightDecay,
             PrefetchBatches = s.PrefetchBatches,
             Device = s.Device,
+            Augmentation = ParseAugmentation(s.Augmentation),
         };
     }
 
@@ -53,5 +54,12 @@ public static class CheckpointManifestExtensions
         PrefetchBatches = options.PrefetchBatches,
         Device = options.Device,
         OptimizerKind = optimizerKind,
+        Augmentation = options.Augmentation == DiffAugmentPolicy.None ? "" : options.Augmentation.ToString(),
     };
+
+    // "" (no augmentation, or a checkpoint older than the setting) or an enum name list such as "Color, Cutout".
+    private static DiffAugmentPolicy ParseAugmentation(string recorded) =>
+        string.IsNullOrEmpty(recorded) ? DiffAugmentPolicy.None
+        : Enum.TryParse(recorded, ignoreCase: false, out DiffAugmentPolicy policy) && (policy & ~DiffAugmentPolicy.All) == 0 ? policy
+        : throw new CheckpointException($"The checkpoint's trainer settings name the augmentation '{recorded}'; expected a combination of Color, Translation and Cutout.");
 }

@@ -10,7 +10,8 @@ namespace Dcgan.Training;
 /// <summary>
 /// The D-then-G update, <see cref="GanTrainer"/>'s default <see cref="IAdversarialStep"/>: D is trained on the real
 /// batch and on G(z), then G is trained against the updated D on the same G(z). Stateless: one instance may serve
-/// any number of trainers.
+/// any number of trainers. Every batch D judges goes through <see cref="AdversarialStepContext.Augment"/> first
+/// (the identity unless <see cref="GanTrainerOptions.Augmentation"/> is set).
 /// </summary>
 public sealed class DiscriminatorThenGeneratorStep : IAdversarialStep
 {
@@ -26,8 +27,8 @@ public sealed class DiscriminatorThenGeneratorStep : IAdversarialStep
         // Discriminator: real -> 1, fake -> 0. Real and fake go through D as separate batches (the paper's
         // code does too), so batch norm sees pure batches. Gradients are dropped rather than zeroed (see ClearGradients).
         ClearGradients(discriminator.Network);
-        Tensor realLogits = discriminator.Judge(context.RealImages);               // [B]
-        Tensor fakeLogits = discriminator.Judge(fake.detach());                    // [B]
+        Tensor realLogits = discriminator.Judge(context.Augment(context.RealImages)); // [B]
+        Tensor fakeLogits = discriminator.Judge(context.Augment(fake.detach()));  // [B]
         Tensor discriminatorLoss = context.Loss.DiscriminatorLoss(realLogits, fakeLogits); // []
         discriminatorLoss.backward();
         context.DiscriminatorOptimizer.step();
@@ -44,7 +45,7 @@ public sealed class DiscriminatorThenGeneratorStep : IAdversarialStep
         SetRequiresGrad(discriminatorParameters, false);
         try
         {
-            Tensor judged = discriminator.Judge(fake);                             // [B]
+            Tensor judged = discriminator.Judge(context.Augment(fake));            // [B]
             Tensor generatorLoss = context.Loss.GeneratorLoss(judged);             // []
             generatorLoss.backward();
             context.GeneratorOptimizer.step();

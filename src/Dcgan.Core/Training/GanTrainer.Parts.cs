@@ -31,8 +31,18 @@ public sealed partial class GanTrainer
             {
                 double rate = (imagesBefore + batch.Count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
                 Notify(c => c.OnDiscriminatorStepEnd(new GanStepArguments(this, current, discriminatorSide, rate)));
-            });
-        StepLosses losses = Step.Run(context);
+            },
+            _options.Augmentation, SeedSequence.Derive(_augmentationSeed, current.GlobalStep));
+        StepLosses losses;
+        try
+        {
+            losses = Step.Run(context);
+        }
+        finally
+        {
+            context.ReleaseStepResources();
+        }
+
         if (!context.DiscriminatorStepReported)
         {
             throw new InvalidOperationException(

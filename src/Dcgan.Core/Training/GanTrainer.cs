@@ -27,6 +27,11 @@ public sealed partial class GanTrainer : IDisposable
 {
     private readonly IImageDataSource _data;
     private readonly GanTrainerOptions _options;
+
+    // The SeedSequence stream of DiffAugment's draws (streams 2-4 are the noise, shuffling and fixed latents); each
+    // step's generator is seeded by Derive(Derive(Seed, AugmentationStream), GlobalStep).
+    private const int AugmentationStream = 5;
+    private readonly long _augmentationSeed;
     private readonly IReadOnlyList<GanCallback> _callbacks;
     private readonly ILogger _logger;
     private readonly long _shuffleSeed;
@@ -69,6 +74,7 @@ public sealed partial class GanTrainer : IDisposable
         Architecture = ArchitectureOf(generator, discriminator);
         Device = DeviceSelection.Resolve(_options.Device);
         _shuffleSeed = SeedSequence.Derive(_options.Seed, SeedSequence.ShuffleStream);
+        _augmentationSeed = SeedSequence.Derive(_options.Seed, AugmentationStream);
 
         generator.Network.to(Device);
         discriminator.Network.to(Device);

@@ -77,6 +77,15 @@ public sealed class GanTrainerOptions
     public string Device { get; set; } = "auto";
 
     /// <summary>
+    /// Differentiable augmentation of every batch, real and generated, before the discriminator sees it (DiffAugment;
+    /// see <see cref="DiffAugment"/>), for small data sets. The default step and any <see cref="IAdversarialStep"/> that
+    /// calls <see cref="AdversarialStepContext.Augment"/> apply it; its random draws are derived from <see cref="Seed"/>
+    /// and the step number, so runs repeat and resume bit for bit.
+    /// </summary>
+    /// <value>The default value is <see cref="DiffAugmentPolicy.None"/> (the paper's training).</value>
+    public DiffAugmentPolicy Augmentation { get; set; }
+
+    /// <summary>
     /// What the trainer does when a step's losses or scores, or the weights, become NaN or infinite. Losses are
     /// checked after every step (they are read as numbers anyway); weights are checked before the end-of-epoch and
     /// end-of-training callbacks run and every <see cref="WeightCheckInterval"/> steps; checkpoints are never written

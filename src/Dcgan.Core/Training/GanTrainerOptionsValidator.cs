@@ -25,6 +25,11 @@ public sealed class GanTrainerOptionsValidator : DcganOptionsValidator<GanTraine
             yield return "Device is empty: expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".";
         }
 
+        if ((options.Augmentation & ~DiffAugmentPolicy.All) != 0)
+        {
+            yield return $"Augmentation = {(int)options.Augmentation} has flags other than Color, Translation and Cutout.";
+        }
+
         if (options.OnDivergence == DivergencePolicy.RollBack)
         {
             // The lowest rate the roll-backs can reach must still be a valid rate (checkpoints record it).

@@ -1,0 +1,52 @@
+// `dcgan train --augment`: DiffAugment from the command line, validated in the user's words, recorded in the run's
+// checkpoints, and kept (not changed) when the run is resumed.
+using System.CommandLine;
+using Dcgan.CommandLine;
+using Dcgan.Persistence;
+using Dcgan.Training;
+
+namespace Dcgan.Cli.Tests;
+
+[Collection(TinyRunCollection.Name)]
+public sealed class TrainAugmentTests(TinyRun run)
+{
+    private string TinyData => Path.Combine(run.Folder, "tiny-images-idx3-ubyte");
+
+    [Theory]
+    [InlineData("rotation", "--augment 'rotation' is not an augmentation; expected color, translation, cutout, all or none (comma-separated).")]
+    [InlineData("color,flip", "--augment 'flip' is not an augmentation; expected color, translation, cutout, all or none (comma-separated).")]
+    public void Unknown_augmentations_are_refused_by_name(string value, string message)
+    {
+        Train("--augment", value).Errors.Select(e => e.Message).Should().ContainSingle().Which.Should().Be(message);
+    }
+
+    [Theory]
+    [InlineData("all", DiffAugmentPolicy.All)]
+    [InlineData("color,translation,cutout", DiffAugmentPolicy.All)]
+    [InlineData("Translation, Cutout", DiffAugmentPolicy.Translation | DiffAugmentPolicy.Cutout)]
+    [InlineData("none", DiffAugmentPolicy.None)]
+    public void Lists_of_augmentations_parse(string value, DiffAugmentPolicy expected)
+    {
+        ParseResult parse = Train("--augment", value);
+        parse.Errors.Should().BeEmpty();
+        parse.GetValue(TrainTuningOptions.Augment).Should().Be(expected);
+    }
+
+    [Fact]
+    public void An_augmented_run_records_its_policy_and_a_resume_keeps_it()
+    {
+        string output = Path.Combine(run.NewFolder(), "augmented");
+        (int exit, string errors) = ToolRunner.Dcgan("train", "--data", TinyData, "--epochs", "1", "--batch-size", "32",
+            "--generator-width", "8", "--discriminator-width", "8", "--augment", "translation,cutout", "--output", output);
+        exit.Should().Be(0, errors);
+        CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).ToTrainerOptions().Augmentation
+            .Should().Be(DiffAugmentPolicy.Translation | DiffAugmentPolicy.Cutout);
+
+        (exit, errors) = ToolRunner.Dcgan("train", "--data", TinyData, "--batch-size", "32", "--resume", output,
+            "--output", run.NewFolder(), "--augment", "all");
+        exit.Should().Be(CommandLineTool.UserErrorExitCode);
+        errors.Should().Be("error: --augment sets up a new run; a resumed run keeps its checkpoint's augmentation (translation,cutout). Start a new run in another --output." + Environment.NewLine);
+    }
+
+    private static ParseResult Train(params string[] args) => DcganCommands.Create().Parse(["train", .. args]);
+}
