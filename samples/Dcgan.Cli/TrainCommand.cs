@@ -60,6 +60,7 @@ internal static class TrainCommand
         {
             Data, TrainProfile.Option, ImageSize, Epochs, BatchSize, Seed, Output, Resume, PresetOption, GeneratorWidth, DiscriminatorWidth, Dedup, Device,
             TrainTuningOptions.LearningRate, TrainTuningOptions.Beta1, TrainTuningOptions.OnDivergence, TrainTuningOptions.Augment,
+            TrainTuningOptions.Ema, TrainTuningOptions.EmaStart,
         };
         foreach (Option option in TrainObservability.Options)
         {

@@ -39,6 +39,16 @@ internal static class TrainTuningOptions
         CustomParser = AugmentPolicy,
     };
 
+    public static readonly Option<double?> Ema = Checked(new("--ema")
+    {
+        Description = "Keep an exponential moving average of the generator's weights with this decay (e.g. 0.995); grids, checkpoints, sample and export then use the average. New runs only.",
+    }, nameof(GanTrainerOptions.GeneratorEmaDecay), upper: null);
+
+    public static readonly Option<long?> EmaStart = new("--ema-start")
+    {
+        Description = "Steps before the average starts to lag the weights (default 0). New runs only; needs --ema.",
+    };
+
     /// <summary>Puts the flags into <paramref name="options"/>; a resumed run keeps its checkpoint's learning rate and beta1.</summary>
     public static void Apply(ParseResult parse, GanTrainerOptions options, bool resuming)
     {
@@ -58,6 +68,7 @@ internal static class TrainTuningOptions
         }
 
         options.Augmentation = augment ?? options.Augmentation;
+        ApplyEma(parse.GetValue(Ema), parse.GetValue(EmaStart), options, resuming);
 
         if (rate is { } r)
         {
@@ -125,6 +136,23 @@ internal static class TrainTuningOptions
                 result.AddError($"--on-divergence '{text}' is not a policy; expected stop, skip or rollback.");
                 return DivergencePolicy.Stop;
         }
+    }
+
+    private static void ApplyEma(double? decay, long? start, GanTrainerOptions options, bool resuming)
+    {
+        if (resuming && (decay is not null || start is not null))
+        {
+            throw new ArgumentException(
+                $"--ema and --ema-start set up a new run; a resumed run keeps its checkpoint's (decay {Format(options.GeneratorEmaDecay)}, start {options.GeneratorEmaStart}). Start a new run in another --output.");
+        }
+
+        if (start is { } s && (s < 0 || decay is null))
+        {
+            throw new ArgumentException(s < 0 ? $"--ema-start {s} is out of range: expected 0 or more steps." : "--ema-start needs --ema (the decay of the average).");
+        }
+
+        options.GeneratorEmaDecay = decay ?? options.GeneratorEmaDecay;
+        options.GeneratorEmaStart = start ?? options.GeneratorEmaStart;
     }
 
     private static DiffAugmentPolicy? AugmentPolicy(ArgumentResult result)

@@ -1,6 +1,7 @@
 // `dcgan-experiments equal-steps`: the default `dcgan train` configuration (quick-start) trained for the same number of
-// steps with and without a training option (DiffAugment), on a small slice of the Fashion-MNIST train split, once per
-// seed; each run's 5,000 samples are scored against the 10k test images (FD, precision, recall, class coverage, KL).
+// steps with and without a training option (DiffAugment, the generator's weight average), on the first N images of
+// the Fashion-MNIST train split, once per seed; each run's 5,000 samples are scored against the 10k test images (FD,
+// precision, recall, class coverage, KL).
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -29,6 +30,16 @@ internal static class EqualStepsCommand
         DefaultValueFactory = _ => 1874,
     };
 
+    private static readonly Option<string[]> VariantNames = new("--variants")
+    {
+        Description = "Variants to train (comma-separated): quick-start, quick-start-diffaugment (all three DiffAugment operations), quick-start-ema (weight average, decay 0.995). Default: quick-start,quick-start-diffaugment.",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    };
+
+    /// <summary>The decay of quick-start-ema: a half-life of about 140 steps (about 9,000 images at batch 64, near StyleGAN2-ADA's 10k-image EMA).</summary>
+    public const double EmaDecay = 0.995;
+
     private static readonly Option<int> Samples = new("--samples") { Description = "Generated samples scored per run.", DefaultValueFactory = _ => 5000 };
 
     private static readonly Option<long[]> Seeds = ExperimentOptions.Seeds("every variant is trained once per seed", [1, 2, 3]);
@@ -41,17 +52,30 @@ internal static class EqualStepsCommand
     {
         var command = new Command("equal-steps", "Train the quick-start configuration with and without DiffAugment for the same steps on a slice of the train split, per seed, and score the samples.")
         {
-            Data, Classifier, Images, Steps, Samples, Seeds, Output, Force,
+            Data, Classifier, Images, Steps, VariantNames, Samples, Seeds, Output, Force,
         };
         Interruptible.SetAction(command, Run);
         return command;
     }
 
-    /// <summary>The variants compared: the quick-start configuration as it is, then with DiffAugment (all three operations).</summary>
+    /// <summary>The variants: the quick-start configuration as it is, with DiffAugment (all three operations), with the weight average.</summary>
     internal static QualityCandidate[] Variants()
     {
         QualityCandidate quickStart = QualityCandidate.All.Single(c => c.Name == QualityCandidate.QuickStartName);
-        return [quickStart with { Name = "quick-start" }, quickStart with { Name = "quick-start-diffaugment", Augmentation = DiffAugmentPolicy.All }];
+        return
+        [
+            quickStart with { Name = "quick-start" },
+            quickStart with { Name = "quick-start-diffaugment", Augmentation = DiffAugmentPolicy.All },
+            quickStart with { Name = "quick-start-ema", GeneratorEmaDecay = EmaDecay },
+        ];
+    }
+
+    private static QualityCandidate[] Selected(string[]? names)
+    {
+        QualityCandidate[] all = Variants();
+        names = names is { Length: > 0 } ? names : ["quick-start", "quick-start-diffaugment"];
+        return names.Select(n => all.FirstOrDefault(v => v.Name == n)
+            ?? throw new ArgumentException($"--variants: unknown variant '{n}'; expected some of {string.Join(", ", all.Select(v => v.Name))}.")).Distinct().ToArray();
     }
 
     private static int Run(ParseResult parse, CancellationToken cancellation)
@@ -72,7 +96,7 @@ internal static class EqualStepsCommand
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         var quality = new SampleQuality(classifier, test.ReadAll());
 
-        QualityCandidate[] variants = Variants();
+        QualityCandidate[] variants = Selected(parse.GetValue(VariantNames));
         var runs = new List<QualityRun>();
         foreach (long seed in seeds)
         {

@@ -20,6 +20,9 @@ internal sealed record QualityCandidate(string Name, bool PyTorchPreset, int Ima
     /// <summary>DiffAugment before the discriminator; none unless set.</summary>
     public DiffAugmentPolicy Augmentation { get; init; }
 
+    /// <summary>Decay of the generator's weight average (sampled from when above 0); 0 unless set.</summary>
+    public double GeneratorEmaDecay { get; init; }
+
     /// <summary>The configuration `dcgan train` used before the quick-start profile: paper preset, widths 64, batch 128, 2e-4.</summary>
     public const string BaselineName = "paper-w64";
 
@@ -53,10 +56,11 @@ internal sealed record QualityCandidate(string Name, bool PyTorchPreset, int Ima
         GeneratorLearningRate = LearningRate,
         DiscriminatorLearningRate = LearningRate,
         Augmentation = Augmentation,
+        GeneratorEmaDecay = GeneratorEmaDecay,
         Epochs = 1_000_000, // the step budget stops the run
     };
 
     /// <summary>One line for tables: preset, size, widths, batch, learning rate.</summary>
     public string Describe() => FormattableString.Invariant(
-        $"{(PyTorchPreset ? "pytorch" : "paper")} {ImageSize}x{ImageSize}, ngf = ndf = {Width}, batch {BatchSize}, lr {LearningRate:0.####}{(Augmentation == DiffAugmentPolicy.None ? "" : $", DiffAugment {Augmentation}")}");
+        $"{(PyTorchPreset ? "pytorch" : "paper")} {ImageSize}x{ImageSize}, ngf = ndf = {Width}, batch {BatchSize}, lr {LearningRate:0.####}{(Augmentation == DiffAugmentPolicy.None ? "" : $", DiffAugment {Augmentation}")}{(GeneratorEmaDecay > 0 ? $", EMA {GeneratorEmaDecay}" : "")}");
 }

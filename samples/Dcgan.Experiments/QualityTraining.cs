@@ -28,6 +28,7 @@ internal static class QualityTraining
             double seconds = clock.Elapsed.TotalSeconds;
             using var rng = new torch.Generator(unchecked((ulong)seed), torch.CPU);          // one stream, as `evaluate` draws it
             float[][] z = LatentNoise.SampleRows(samples, generator.LatentDimension, generator.LatentDistribution, rng);
+            using IDisposable? average = trainer.HasGeneratorAverage ? trainer.UseGeneratorAverage() : null; // sample the average when kept
             ImageBatch images = classifier.FitInput(generator.Render(z, BatchNormMode.RunningStatistics)); // 32x32 -> 28x28
             return new QualityRun(candidate, seed, losses.Count, seconds, losses.Count * candidate.BatchSize / seconds, quality.Evaluate(images, cancellation));
         }

@@ -21,4 +21,10 @@ public static class CheckpointEntries
 
     /// <summary>The fixed latent vectors of sample grids: float32, little-endian, row-major [count, latent dimension].</summary>
     public const string FixedNoise = "fixed-noise.f32";
+
+    /// <summary>
+    /// The exponential moving average of the generator's weights, in the format of <see cref="GeneratorWeights"/>;
+    /// present only when the run kept one (<c>GanTrainerOptions.GeneratorEmaDecay</c> above 0).
+    /// </summary>
+    public const string GeneratorAverageWeights = "generator-ema.weights";
 }

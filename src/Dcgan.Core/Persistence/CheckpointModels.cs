@@ -12,15 +12,20 @@ public static class CheckpointModels
     /// caller owns (disposes) it; move it to a device with <c>Network.to(device)</c>.
     /// </summary>
     /// <param name="path">A checkpoint file or a run folder (its newest checkpoint).</param>
+    /// <param name="preferAverage">Load the average of the generator's weights when the run kept one
+    /// (<see cref="CheckpointEntries.GeneratorAverageWeights"/>); false loads the trained weights. The default value is true.</param>
     /// <exception cref="Dcgan.Native.TorchLoadException">TorchSharp's native library cannot be loaded.</exception>
     /// <exception cref="CheckpointException">Missing, corrupt, made for custom networks (no architecture recorded), or inconsistent.</exception>
-    public static (DcganGenerator Generator, CheckpointManifest Manifest) LoadGenerator(string path)
+    public static (DcganGenerator Generator, CheckpointManifest Manifest) LoadGenerator(string path, bool preferAverage = true)
     {
         TorchRuntime.EnsureLoaded();
         (CheckpointManifest manifest, IReadOnlyDictionary<string, byte[]> entries, string file) = Open(path, CheckpointEntries.GeneratorWeights);
+        string entry = preferAverage && entries.ContainsKey(CheckpointEntries.GeneratorAverageWeights)
+            ? CheckpointEntries.GeneratorAverageWeights
+            : CheckpointEntries.GeneratorWeights;
         using var rng = new TorchSharp.torch.Generator(0); // weights are overwritten; a private generator keeps the global RNG untouched
         var generator = new DcganGenerator(manifest.Architecture!, rng);
-        return (Fill(generator, manifest.GeneratorState, entries[CheckpointEntries.GeneratorWeights], file, CheckpointEntries.GeneratorWeights), manifest);
+        return (Fill(generator, manifest.GeneratorState, entries[entry], file, entry), manifest);
     }
 
     /// <summary>

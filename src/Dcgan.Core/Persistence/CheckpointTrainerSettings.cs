@@ -51,6 +51,12 @@ public sealed class CheckpointTrainerSettings
     /// </summary>
     public string Augmentation { get; set; } = "";
 
+    /// <summary>Decay of the generator's weight average (0: none; checkpoints older than the setting read as 0).</summary>
+    public double GeneratorEmaDecay { get; set; }
+
+    /// <summary>Steps before the generator's weight average started to lag the weights.</summary>
+    public long GeneratorEmaStart { get; set; }
+
     /// <summary>
     /// The kind of optimizer whose state is stored in <see cref="CheckpointEntries.GeneratorOptimizer"/> and
     /// <see cref="CheckpointEntries.DiscriminatorOptimizer"/> (for example "Adam" or "RMSprop"); state of one

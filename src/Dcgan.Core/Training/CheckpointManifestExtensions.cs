@@ -34,6 +34,8 @@ public static class CheckpointManifestExtensions
             PrefetchBatches = s.PrefetchBatches,
             Device = s.Device,
             Augmentation = ParseAugmentation(s.Augmentation),
+            GeneratorEmaDecay = s.GeneratorEmaDecay,
+            GeneratorEmaStart = s.GeneratorEmaStart,
         };
     }
 
@@ -55,6 +57,8 @@ public static class CheckpointManifestExtensions
         Device = options.Device,
         OptimizerKind = optimizerKind,
         Augmentation = options.Augmentation == DiffAugmentPolicy.None ? "" : options.Augmentation.ToString(),
+        GeneratorEmaDecay = options.GeneratorEmaDecay,
+        GeneratorEmaStart = options.GeneratorEmaStart,
     };
 
     // "" (no augmentation, or a checkpoint older than the setting) or an enum name list such as "Color, Cutout".

@@ -56,6 +56,14 @@ public sealed partial class GanTrainer
             [CheckpointEntries.DiscriminatorOptimizer] = ModuleState.Serialize(_discriminatorOptimizer),
             [CheckpointEntries.FixedNoise] = MemoryMarshal.AsBytes(_fixedNoise.data<float>().ToArray().AsSpan()).ToArray(),
         };
+        if (_average is not null)
+        {
+            using (_average.Swap(Generator.Network))
+            {
+                entries[CheckpointEntries.GeneratorAverageWeights] = ModuleState.Serialize(Generator.Network);
+            }
+        }
+
         CheckpointArchive.Write(path, manifest, entries);
         LastGoodCheckpoint = path;
     }
@@ -87,6 +95,12 @@ public sealed partial class GanTrainer
         // 1. Verify everything into temporaries; nothing of the trainer changes here.
         ThrowIfWeightsDoNotFit(file, entries, CheckpointEntries.GeneratorWeights, Generator.Network);
         ThrowIfWeightsDoNotFit(file, entries, CheckpointEntries.DiscriminatorWeights, Discriminator.Network);
+        bool savedAverage = entries.ContainsKey(CheckpointEntries.GeneratorAverageWeights);
+        if (_average is not null && savedAverage)
+        {
+            ThrowIfWeightsDoNotFit(file, entries, CheckpointEntries.GeneratorAverageWeights, Generator.Network);
+        }
+
         ThrowIfOptimizerStateDoesNotLoad(file, entries);
         byte[] noiseState = VerifiedNoiseState(file, manifest.NoiseGeneratorState);
         float[] fixedNoise = VerifiedFixedNoise(file, manifest, entries[CheckpointEntries.FixedNoise]);
@@ -97,6 +111,7 @@ public sealed partial class GanTrainer
         Discriminator.Network.to(CPU);
         ModuleState.Load(Generator.Network, entries[CheckpointEntries.GeneratorWeights], file, CheckpointEntries.GeneratorWeights);
         ModuleState.Load(Discriminator.Network, entries[CheckpointEntries.DiscriminatorWeights], file, CheckpointEntries.DiscriminatorWeights);
+        LoadAverage(file, entries, savedAverage);
         Generator.Network.to(Device);
         Discriminator.Network.to(Device);
         _generatorOptimizer.Dispose();
@@ -117,6 +132,27 @@ public sealed partial class GanTrainer
 
         Position = new TrainingPosition(manifest.Epoch, manifest.BatchInEpoch, manifest.GlobalStep, BatchesPerEpoch);
         LastGoodCheckpoint = file;
+    }
+
+    // The saved average goes into the trainer's through the generator (the entry has the generator's format); a
+    // checkpoint written without one starts the average from the loaded weights. Without an average, the entry is ignored.
+    private void LoadAverage(string file, IReadOnlyDictionary<string, byte[]> entries, bool saved)
+    {
+        if (_average is null)
+        {
+            return;
+        }
+
+        if (!saved)
+        {
+            _average.Reset(Generator.Network);
+            return;
+        }
+
+        using (_average.Swap(Generator.Network))
+        {
+            ModuleState.Load(Generator.Network, entries[CheckpointEntries.GeneratorAverageWeights], file, CheckpointEntries.GeneratorAverageWeights);
+        }
     }
 
     private static void ThrowIfWeightsDoNotFit(string file, IReadOnlyDictionary<string, byte[]> entries, string entry, nn.Module network) =>

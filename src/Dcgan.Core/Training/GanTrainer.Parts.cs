@@ -56,6 +56,7 @@ public sealed partial class GanTrainer
         }
 
         RecordFiniteStep(losses, current);
+        _average?.Update(Generator.Network, current.GlobalStep + 1);
         Position = Position with { BatchInEpoch = Position.BatchInEpoch + 1, GlobalStep = Position.GlobalStep + 1 };
         double rateAfter = (imagesBefore + batch.Count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         Notify(c => c.OnGeneratorStepEnd(new GanStepArguments(this, current, losses, rateAfter)));

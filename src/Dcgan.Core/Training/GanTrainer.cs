@@ -79,6 +79,7 @@ public sealed partial class GanTrainer : IDisposable
         generator.Network.to(Device);
         discriminator.Network.to(Device);
         (_generatorOptimizer, _discriminatorOptimizer) = CreateOptimizers();
+        _average = _options.GeneratorEmaDecay > 0 ? new GeneratorAverage(generator.Network, _options.GeneratorEmaDecay, _options.GeneratorEmaStart) : null;
         _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.NoiseStream));
         using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.FixedNoiseStream)))
         {
@@ -251,7 +252,8 @@ public sealed partial class GanTrainer : IDisposable
     }
 
     /// <summary>
-    /// Generates images from <see cref="FixedLatents"/> (or its first <paramref name="count"/> rows) as managed values.
+    /// Generates images from <see cref="FixedLatents"/> (or its first <paramref name="count"/> rows) as managed values,
+    /// with the generator's weight average when the trainer keeps one (<see cref="GanTrainerOptions.GeneratorEmaDecay"/>).
     /// </summary>
     /// <param name="mode">Batch-norm statistics to use; running statistics make each image independent of the others.</param>
     /// <param name="count">How many, 1 to <see cref="GanTrainerOptions.FixedSampleCount"/>; null means all fixed vectors.</param>
@@ -267,6 +269,7 @@ public sealed partial class GanTrainer : IDisposable
         }
 
         Tensor z = _fixedNoise.narrow(0, 0, n).to(Device); // [n, Z]
+        using IDisposable? average = _average?.Swap(Generator.Network);
         return ImageTensors.FromTensor(Generator.GenerateImages(z, mode));
     }
 
@@ -288,6 +291,7 @@ public sealed partial class GanTrainer : IDisposable
         _noise.Dispose();
         _fixedNoise.Dispose();
         _preStep?.Dispose();
+        _average?.Dispose();
         for (int i = _callbacks.Count - 1; i >= 0; i--)
         {
             (_callbacks[i] as IDisposable)?.Dispose();

@@ -86,6 +86,22 @@ public sealed class GanTrainerOptions
     public DiffAugmentPolicy Augmentation { get; set; }
 
     /// <summary>
+    /// Decay of an exponential moving average (EMA) of the generator's weights, kept next to the trained weights and
+    /// saved in checkpoints: after every step past <see cref="GeneratorEmaStart"/>, average = decay * average +
+    /// (1 - decay) * weights. Batch-norm buffers are copied, not averaged. When on, sample grids, checkpoint loading
+    /// (<c>CheckpointModels.LoadGenerator</c>) and everything built on it (sampling, export, serving) use the average.
+    /// 0 turns it off; 0.999 is a common choice.
+    /// </summary>
+    /// <value>The default value is 0 (no average: the paper's training).</value>
+    [Range(0.0, 0.999999)]
+    public double GeneratorEmaDecay { get; set; }
+
+    /// <summary>Steps trained before the average starts to lag the weights (up to then it is a copy of them).</summary>
+    /// <value>The default value is 0 (average from the first step).</value>
+    [Range(0L, long.MaxValue)]
+    public long GeneratorEmaStart { get; set; }
+
+    /// <summary>
     /// What the trainer does when a step's losses or scores, or the weights, become NaN or infinite. Losses are
     /// checked after every step (they are read as numbers anyway); weights are checked before the end-of-epoch and
     /// end-of-training callbacks run and every <see cref="WeightCheckInterval"/> steps; checkpoints are never written
