@@ -12,13 +12,13 @@ internal static class GeneratorFlops
     public static IReadOnlyList<(string Layer, long MultiplyAdds)> Layers(DcganArchitecture a, DcganModelOptions o)
     {
         IReadOnlyList<int> w = a.GeneratorWidths;
-        long b = a.BaseSize, k2 = (long)o.KernelSize * o.KernelSize;
-        var layers = new List<(string, long)> { ($"project z {o.LatentDimension} -> {w[0]}x{b}x{b}", o.LatentDimension * b * b * w[0]) };
+        long bh = a.BaseHeight, bw = a.BaseWidth, k2 = (long)o.KernelSize * o.KernelSize;
+        var layers = new List<(string, long)> { ($"project z {o.LatentDimension} -> {w[0]}x{bh}x{bw}", o.LatentDimension * bh * bw * w[0]) };
         for (int i = 1; i <= a.Doublings; i++)
         {
-            long r = b << (i - 1);
+            long rh = bh << (i - 1), rw = bw << (i - 1);
             long cin = w[i - 1], cout = i < a.Doublings ? w[i] : o.Channels;
-            layers.Add(($"convT {cin}x{r}x{r} -> {cout}x{2 * r}x{2 * r}, {o.KernelSize}x{o.KernelSize}", r * r * cin * cout * k2));
+            layers.Add(($"convT {cin}x{rh}x{rw} -> {cout}x{2 * rh}x{2 * rw}, {o.KernelSize}x{o.KernelSize}", rh * rw * cin * cout * k2));
         }
 
         return layers;

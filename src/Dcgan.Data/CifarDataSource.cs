@@ -94,6 +94,12 @@ public sealed class CifarDataSource : IImageDataSource
         }
 
         int size = options.ImageSize ?? NativeSize;
+        if (options.ImageWidth is int width && width != size)
+        {
+            throw new ArgumentException(
+                $"CIFAR data gives square images, but ImageWidth {width} (ImageSize {size}) was requested; non-square sizes are for image folders and LMDB, which fit each image with ImageFit.", nameof(options));
+        }
+
         _resampler = size == NativeSize ? null : new Resampler(NativeSize, NativeSize, size, size);
         Shape = new ImageShape((int)ColorMode, size, size);
     }

@@ -29,13 +29,25 @@ public sealed class ImageDataSourceOptions
     /// <summary>Largest value <see cref="DecodeThreads"/> accepts.</summary>
     internal const int MaxDecodeThreads = 256;
 
-    /// <summary>Side of the square output images in pixels (1 to 4096), or <see langword="null"/> for the kind's default.</summary>
+    /// <summary>
+    /// Height of the output images in pixels (1 to 4096), and their width too unless <see cref="ImageWidth"/> is set;
+    /// <see langword="null"/> for the kind's default.
+    /// </summary>
     /// <value>
     /// The default value is <see langword="null"/>: IDX data keeps its native size (28x28 for MNIST), image
     /// folders are resized to 64x64 (the image size of the original DCGAN paper).
     /// </value>
     [Range(1, MaxImageSize)]
     public int? ImageSize { get; set; }
+
+    /// <summary>
+    /// Width of the output images in pixels (1 to 4096) when it differs from their height (<see cref="ImageSize"/>):
+    /// image folders and LMDB fit each image to the rectangle with <see cref="Fit"/>. IDX and CIFAR data refuse it
+    /// (their images are square).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (square images).</value>
+    [Range(1, MaxImageSize)]
+    public int? ImageWidth { get; set; }
 
     /// <summary>Whether images become 1-channel grayscale or 3-channel RGB, or <see langword="null"/> for the kind's default.</summary>
     /// <value>

@@ -141,6 +141,12 @@ public static partial class ImageDataSources
                 $"IDX data '{imagesPath}' is grayscale, but ColorMode Rgb was requested; use Grayscale (or leave it unset) for IDX data.", nameof(options));
         }
 
+        if (options.ImageWidth is int width && width != options.ImageSize)
+        {
+            throw new ArgumentException(
+                $"IDX data '{imagesPath}' gives square images, but ImageWidth {width} (ImageSize {options.ImageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "native"}) was requested; non-square sizes are for image folders and LMDB, which fit each image with ImageFit.", nameof(options));
+        }
+
         return IdxImageDataSource.Open(imagesPath, FindLabelsFor(imagesPath), options.ImageSize);
     }
 

@@ -86,7 +86,7 @@ public sealed class ImageFolderDataSource : IImageDataSource, IImageBatchReader
             SkiaImageDecoder.Probe(file, _maxSourcePixels);
         }
 
-        Shape = new ImageShape((int)ColorMode, _imageSize, _imageSize);
+        Shape = new ImageShape((int)ColorMode, _imageSize, options.ImageWidth ?? _imageSize);
         if (options.Preload)
         {
             _cache = PreloadAll();
@@ -152,7 +152,7 @@ public sealed class ImageFolderDataSource : IImageDataSource, IImageBatchReader
         byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            SkiaImageDecoder.Decode(_files[index], _imageSize, Fit, ColorMode, Background, _maxSourcePixels, bytes.AsSpan(0, length));
+            SkiaImageDecoder.Decode(_files[index], Shape, Fit, ColorMode, Background, _maxSourcePixels, bytes.AsSpan(0, length));
             PixelScaling.ToSigned(bytes.AsSpan(0, length), destination);
         }
         finally
@@ -225,7 +225,7 @@ public sealed class ImageFolderDataSource : IImageDataSource, IImageBatchReader
         try
         {
             Parallel.For(0, _files.Length, i =>
-                SkiaImageDecoder.Decode(_files[i], _imageSize, Fit, ColorMode, Background, _maxSourcePixels,
+                SkiaImageDecoder.Decode(_files[i], Shape, Fit, ColorMode, Background, _maxSourcePixels,
                     cache.AsSpan((int)((long)i * length), length)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)

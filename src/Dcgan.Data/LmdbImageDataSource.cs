@@ -68,7 +68,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
         ColorMode = options.ColorMode ?? ColorMode.Rgb;
         Fit = options.Fit;
         Background = options.Background;
-        Shape = new ImageShape((int)ColorMode, _imageSize, _imageSize);
+        Shape = new ImageShape((int)ColorMode, _imageSize, options.ImageWidth ?? _imageSize);
         _environment = Open(Folder);
         try
         {
@@ -192,7 +192,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
         }
 
         using SKCodec codec = ImageFileChecks.OpenCodec(encoded, Record(index), _maxSourcePixels);
-        SquareImageTransform.Decode(codec, Record(index), _imageSize, Fit, ColorMode, Background, destination);
+        ImageFitTransform.Decode(codec, Record(index), Shape, Fit, ColorMode, Background, destination);
     }
 
     private ReadOnlySpan<byte> Key(int index) => _keys.AsSpan(_keyStarts[index], _keyStarts[index + 1] - _keyStarts[index]);

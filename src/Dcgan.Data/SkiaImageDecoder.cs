@@ -1,4 +1,4 @@
-// SkiaImageDecoder: decode one file with SkiaSharp, then SquareImageTransform (composite, fit to square, resize, planar bytes).
+// SkiaImageDecoder: decode one file with SkiaSharp, then ImageFitTransform (composite, fit to the target, resize, planar bytes).
 using SkiaSharp;
 
 namespace Dcgan.Data;
@@ -17,14 +17,14 @@ internal static class SkiaImageDecoder
     }
 
     /// <summary>
-    /// Decodes <paramref name="path"/> and hands it to <see cref="SquareImageTransform.Decode"/>: composited over
-    /// <paramref name="background"/>, fitted to the square by <paramref name="fit"/>, resized to <paramref name="size"/>,
+    /// Decodes <paramref name="path"/> and hands it to <see cref="ImageFitTransform.Decode"/>: composited over
+    /// <paramref name="background"/>, fitted to the target by <paramref name="fit"/>, resized to <paramref name="target"/>'s height and width,
     /// channel-first bytes in <paramref name="destination"/>.
     /// </summary>
     /// <remarks>The header is checked again (format by content, size against <paramref name="maxPixels"/>) before any pixel memory is allocated.</remarks>
-    public static void Decode(string path, int size, ImageFit fit, ColorMode mode, RgbColor background, long maxPixels, Span<byte> destination)
+    public static void Decode(string path, ImageShape target, ImageFit fit, ColorMode mode, RgbColor background, long maxPixels, Span<byte> destination)
     {
         using var codec = ImageFileChecks.OpenCodec(path, maxPixels);
-        SquareImageTransform.Decode(codec, $"Image file '{path}'", size, fit, mode, background, destination);
+        ImageFitTransform.Decode(codec, $"Image file '{path}'", target, fit, mode, background, destination);
     }
 }

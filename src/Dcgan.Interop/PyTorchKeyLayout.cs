@@ -2,7 +2,7 @@
 // read from a module), so that the file format is stated in one place and a change to the networks cannot slip by.
 //
 // Everything is one nn.Sequential named `main`, layers numbered from 0 as PyTorch numbers them; only layers with
-// state have keys. s = b * 2^k (b in 4..7), g_i = ngf * 2^(k-1-i), d_i = ndf * 2^i, K the kernel (4 or 5), C channels.
+// state have keys. h x w = bh * 2^k x bw * 2^k (bases in 4..7; b x b for square images), g_i = ngf * 2^(k-1-i), d_i = ndf * 2^i, K the kernel (4 or 5), C channels.
 // A batch norm at index j has main.j.weight, .bias, .running_mean, .running_var [n] (float32) and
 // .num_batches_tracked [] (int64).
 //   Generator, TransposedConvolution projection (PyTorchExample):  main.0 ConvTranspose2d weight [nz, g0, b, b]
@@ -36,17 +36,17 @@ public static class PyTorchKeyLayout
         DcganArchitecture a = DcganArchitecture.For(architecture);
         DcganModelOptions o = architecture;
         IReadOnlyList<int> g = a.GeneratorWidths;
-        int b = a.BaseSize, k = a.Doublings, kernel = o.KernelSize;
+        int bh = a.BaseHeight, bw = a.BaseWidth, k = a.Doublings, kernel = o.KernelSize;
         var entries = new List<StateDictEntry>();
         int index;
         if (o.Projection == LatentProjection.TransposedConvolution)
         {
-            entries.Add(Weight(0, o.LatentDimension, g[0], b, b));                 // ConvTranspose2d(nz -> g0, b x b)
+            entries.Add(Weight(0, o.LatentDimension, g[0], bh, bw));               // ConvTranspose2d(nz -> g0, bh x bw)
             index = 1;
         }
         else
         {
-            entries.Add(Weight(0, (long)b * b * g[0], o.LatentDimension));       // Linear(nz -> b*b*g0); main.1 Unflatten
+            entries.Add(Weight(0, (long)bh * bw * g[0], o.LatentDimension));     // Linear(nz -> bh*bw*g0); main.1 Unflatten
             index = 2;
         }
 
@@ -74,7 +74,7 @@ public static class PyTorchKeyLayout
         DcganArchitecture a = DcganArchitecture.For(architecture);
         DcganModelOptions o = architecture;
         IReadOnlyList<int> d = a.DiscriminatorWidths;
-        int b = a.BaseSize, k = a.Doublings, kernel = o.KernelSize;
+        int bh = a.BaseHeight, bw = a.BaseWidth, k = a.Doublings, kernel = o.KernelSize;
         var entries = new List<StateDictEntry>();
         int index = 0;
         for (int i = 0; i < k; i++)
@@ -90,11 +90,11 @@ public static class PyTorchKeyLayout
 
         if (o.Projection == LatentProjection.TransposedConvolution)
         {
-            entries.Add(Weight(index, 1, d[k - 1], b, b));                         // Conv2d(d(k-1) -> 1, b x b)
+            entries.Add(Weight(index, 1, d[k - 1], bh, bw));                       // Conv2d(d(k-1) -> 1, bh x bw)
         }
         else
         {
-            entries.Add(Weight(index + 1, 1, (long)b * b * d[k - 1]));             // Flatten, Linear(b*b*d(k-1) -> 1)
+            entries.Add(Weight(index + 1, 1, (long)bh * bw * d[k - 1]));           // Flatten, Linear(bh*bw*d(k-1) -> 1)
         }
 
         return entries.AsReadOnly();

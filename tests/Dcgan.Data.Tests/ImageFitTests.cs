@@ -74,7 +74,7 @@ public sealed class ImageFitTests
     [InlineData(7, 7, 0, 0)]
     public void Centre_crop_takes_the_largest_square_with_the_offset_rounded_down(int width, int height, int left, int top)
     {
-        (SKRectI crop, SKRect target) = SquareImageTransform.Layout(width, height, 64, ImageFit.CenterCrop);
+        (SKRectI crop, SKRect target) = ImageFitTransform.Layout(width, height, 64, 64, ImageFit.CenterCrop);
 
         crop.Should().Be(SKRectI.Create(left, top, Math.Min(width, height), Math.Min(width, height)));
         target.Should().Be(SKRect.Create(0, 0, 64, 64));

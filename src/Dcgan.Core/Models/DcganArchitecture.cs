@@ -1,6 +1,6 @@
 // DcganArchitecture: turns DcganModelOptions into the layer plan both networks are built from.
-// An image size s = b * 2^k (base b in 4..7, k >= 1) gives k resolution doublings in the generator
-// (b -> 2b -> ... -> s) and k stride-2 convolutions in the discriminator (s -> s/2 -> ... -> b).
+// Images of h = bh * 2^k by w = bw * 2^k (bases in 4..7, one k >= 1) give k resolution doublings in the generator
+// (bh x bw -> 2bh x 2bw -> ... -> h x w) and k stride-2 convolutions in the discriminator (h x w -> ... -> bh x bw).
 // The options are validated here, once, by DcganModelOptionsValidator (every failure listed with its value).
 
 using System.Globalization;
@@ -22,11 +22,13 @@ public sealed class DcganArchitecture
     /// <summary>Largest supported image side (the upper limit of the <c>[Range]</c> on <see cref="DcganModelOptions.ImageSize"/>).</summary>
     public const int MaxImageSize = 4096;
 
-    private DcganArchitecture(DcganModelOptions options, int baseSize, int doublings)
+    private DcganArchitecture(DcganModelOptions options, int baseHeight, int baseWidth, int doublings)
     {
         Options = options;
-        ImageSize = options.ImageSize;
-        BaseSize = baseSize;
+        ImageHeight = options.ImageSize;
+        ImageWidth = options.ImageWidth ?? options.ImageSize;
+        BaseHeight = baseHeight;
+        BaseWidth = baseWidth;
         Doublings = doublings;
 
         // Generator: the hidden map at resolution b * 2^i has GeneratorWidth * 2^(k-1-i) channels, i = 0..k-1,
@@ -51,11 +53,17 @@ public sealed class DcganArchitecture
     /// <summary>A private copy of the validated options this plan was made from.</summary>
     internal DcganModelOptions Options { get; }
 
-    /// <summary>Side of the square images, <c>BaseSize * 2^Doublings</c>.</summary>
-    public int ImageSize { get; }
+    /// <summary>Height of the images, <c>BaseHeight * 2^Doublings</c>.</summary>
+    public int ImageHeight { get; }
 
-    /// <summary>The base resolution b (4..7): the generator's first and the discriminator's last map are b x b.</summary>
-    public int BaseSize { get; }
+    /// <summary>Width of the images, <c>BaseWidth * 2^Doublings</c> (equal to <see cref="ImageHeight"/> for square images).</summary>
+    public int ImageWidth { get; }
+
+    /// <summary>The base height bh (4..7): the generator's first and the discriminator's last map are bh x bw.</summary>
+    public int BaseHeight { get; }
+
+    /// <summary>The base width bw (4..7).</summary>
+    public int BaseWidth { get; }
 
     /// <summary>The number k (&gt;= 1) of stride-2 layers in each network.</summary>
     public int Doublings { get; }
@@ -94,8 +102,14 @@ public sealed class DcganArchitecture
     {
         new DcganModelOptionsValidator().ThrowIfInvalid(options);
         DcganModelOptions copy = options.Clone();
-        (int baseSize, int doublings) = Decompose(copy.ImageSize);
-        return new DcganArchitecture(copy, baseSize, doublings);
+        if (copy.ImageWidth == copy.ImageSize)
+        {
+            copy.ImageWidth = null; // one way to say "square", so checkpoints compare equal
+        }
+
+        (int baseHeight, int doublings) = Decompose(copy.ImageSize);
+        int baseWidth = copy.ImageWidth is int width ? Decompose(width).Base : baseHeight;
+        return new DcganArchitecture(copy, baseHeight, baseWidth, doublings);
     }
 
     /// <summary>Whether <paramref name="imageSize"/> is <c>b * 2^k</c> with b in 4..7, k &gt;= 1, and at most 4096.</summary>

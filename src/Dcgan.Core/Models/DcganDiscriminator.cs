@@ -81,7 +81,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
     public DcganModelOptions Options => _architecture.Options.Clone();
 
     /// <inheritdoc />
-    public ImageShape ImageShape => new(_architecture.Options.Channels, _architecture.ImageSize, _architecture.ImageSize);
+    public ImageShape ImageShape => new(_architecture.Options.Channels, _architecture.ImageHeight, _architecture.ImageWidth);
 
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> Network => this;
@@ -170,7 +170,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
         var layers = new List<nn.Module<Tensor, Tensor>>();
         var featureLayers = new int[a.Doublings];
 
-        // Blocks: [N, c_in, r, r] -> [N, d(i), r/2, r/2].
+        // Blocks: [N, c_in, rh, rw] -> [N, d(i), rh/2, rw/2].
         for (int i = 0; i < a.Doublings; i++)
         {
             int inChannels = i == 0 ? o.Channels : d[i - 1];
@@ -185,19 +185,21 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor>, IDiscriminat
             featureLayers[i] = layers.Count - 1;
         }
 
-        // Output units (o = outputs) from the last b x b map.
+        // Output units (o = outputs) from the last bh x bw map.
         int last = d[a.Doublings - 1];
+        int bh = a.BaseHeight, bw = a.BaseWidth;
         if (o.Projection == LatentProjection.TransposedConvolution)
         {
-            // [N, d(k-1), b, b] -> [N, o, 1, 1]: pytorch/examples' valid b x b convolution.
-            layers.Add(nn.Conv2d(in_channels: last, out_channels: outputs, kernel_size: a.BaseSize,
-                stride: 1, padding: 0L, bias: false));
+            // [N, d(k-1), bh, bw] -> [N, o, 1, 1]: pytorch/examples' valid bh x bw convolution.
+            layers.Add(bh == bw
+                ? nn.Conv2d(in_channels: last, out_channels: outputs, kernel_size: bh, stride: 1, padding: 0L, bias: false)
+                : nn.Conv2d(in_channels: last, out_channels: outputs, kernel_size: (bh, bw), stride: (1, 1), padding: (0, 0), bias: false));
         }
         else
         {
-            // [N, d(k-1), b, b] -> [N, b*b*d(k-1)] -> [N, o]: the paper's flatten and output units.
+            // [N, d(k-1), bh, bw] -> [N, bh*bw*d(k-1)] -> [N, o]: the paper's flatten and output units.
             layers.Add(nn.Flatten());
-            layers.Add(nn.Linear(inputSize: (long)a.BaseSize * a.BaseSize * last, outputSize: outputs, hasBias: false));
+            layers.Add(nn.Linear(inputSize: (long)bh * bw * last, outputSize: outputs, hasBias: false));
         }
 
         return ([.. layers], featureLayers);

@@ -82,7 +82,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
     public LatentDistribution LatentDistribution => _architecture.Options.LatentDistribution;
 
     /// <inheritdoc />
-    public ImageShape ImageShape => new(_architecture.Options.Channels, _architecture.ImageSize, _architecture.ImageSize);
+    public ImageShape ImageShape => new(_architecture.Options.Channels, _architecture.ImageHeight, _architecture.ImageWidth);
 
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> Network => this;
@@ -117,15 +117,15 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
     /// <summary>
     /// Number of hidden blocks, k (= <see cref="DcganArchitecture.Doublings"/>). Hidden block i is the projection
     /// (i = 0) or the i-th up-convolution, with its batch norm and ReLU; its output (after the ReLU) is
-    /// [N, <see cref="DcganArchitecture.GeneratorWidths"/>[i], b * 2^i, b * 2^i]. Block k - 1 is the
+    /// [N, <see cref="DcganArchitecture.GeneratorWidths"/>[i], bh * 2^i, bw * 2^i]. Block k - 1 is the
     /// second-highest layer (the last before the output convolution).
     /// </summary>
     public int HiddenBlockCount => _architecture.Doublings;
 
     /// <inheritdoc />
-    /// <remarks>Block i is (<see cref="DcganArchitecture.GeneratorWidths"/>[i], b * 2^i, b * 2^i).</remarks>
+    /// <remarks>Block i is (<see cref="DcganArchitecture.GeneratorWidths"/>[i], bh * 2^i, bw * 2^i).</remarks>
     public IReadOnlyList<ImageShape> HiddenBlockShapes =>
-        [.. _architecture.GeneratorWidths.Select((width, i) => new ImageShape(width, _architecture.BaseSize << i, _architecture.BaseSize << i))];
+        [.. _architecture.GeneratorWidths.Select((width, i) => new ImageShape(width, _architecture.BaseHeight << i, _architecture.BaseWidth << i))];
 
     /// <summary>
     /// Runs the network as <see cref="forward"/> does, layer by layer, but replaces the output of hidden block
@@ -199,27 +199,28 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
     {
         DcganModelOptions o = a.Options;
         IReadOnlyList<int> w = a.GeneratorWidths;
-        int b = a.BaseSize;
+        int bh = a.BaseHeight, bw = a.BaseWidth;
         var layers = new List<nn.Module<Tensor, Tensor>>();
 
-        // Projection of z to the first b x b map.
+        // Projection of z to the first bh x bw map.
         if (o.Projection == LatentProjection.TransposedConvolution)
         {
-            // [N, Z, 1, 1] -> [N, w0, b, b]: a b x b kernel on a 1x1 map (pytorch/examples' first layer).
-            layers.Add(nn.ConvTranspose2d(in_channels: o.LatentDimension, out_channels: w[0], kernel_size: b,
-                stride: 1, padding: 0, bias: false));
+            // [N, Z, 1, 1] -> [N, w0, bh, bw]: a bh x bw kernel on a 1x1 map (pytorch/examples' first layer).
+            layers.Add(bh == bw
+                ? nn.ConvTranspose2d(in_channels: o.LatentDimension, out_channels: w[0], kernel_size: bh, stride: 1, padding: 0, bias: false)
+                : nn.ConvTranspose2d(in_channels: o.LatentDimension, out_channels: w[0], kernel_size: (bh, bw), stride: (1, 1), padding: (0, 0), bias: false));
         }
         else
         {
-            // [N, Z] -> [N, b*b*w0] -> [N, w0, b, b]: the paper's matrix multiply and reshape.
-            layers.Add(nn.Linear(inputSize: o.LatentDimension, outputSize: (long)b * b * w[0], hasBias: false));
-            layers.Add(nn.Unflatten(dim: 1, unflattened_size: [w[0], b, b]));
+            // [N, Z] -> [N, bh*bw*w0] -> [N, w0, bh, bw]: the paper's matrix multiply and reshape.
+            layers.Add(nn.Linear(inputSize: o.LatentDimension, outputSize: (long)bh * bw * w[0], hasBias: false));
+            layers.Add(nn.Unflatten(dim: 1, unflattened_size: [w[0], bh, bw]));
         }
 
         layers.Add(new ScalarSafeBatchNorm2d(w[0]));
         layers.Add(nn.ReLU());
 
-        // Up blocks: [N, w(i-1), r, r] -> [N, w(i), 2r, 2r].
+        // Up blocks: [N, w(i-1), rh, rw] -> [N, w(i), 2rh, 2rw].
         for (int i = 1; i < a.Doublings; i++)
         {
             layers.Add(UpConvolution(a, w[i - 1], w[i]));
@@ -227,7 +228,7 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor>, ILayeredGenerato
             layers.Add(nn.ReLU());
         }
 
-        // Output: [N, w(k-1), s/2, s/2] -> [N, C, s, s], no BN (guideline 3) unless the ablation switch asks.
+        // Output: [N, w(k-1), h/2, w/2] -> [N, C, h, w], no BN (guideline 3) unless the ablation switch asks.
         layers.Add(UpConvolution(a, w[a.Doublings - 1], o.Channels));
         if (o.BatchNormOnGeneratorOutput)
         {

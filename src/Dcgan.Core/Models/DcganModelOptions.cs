@@ -6,9 +6,11 @@ using Dcgan.Generation;
 namespace Dcgan.Models;
 
 /// <summary>
-/// The architecture of a DCGAN generator/discriminator pair. Image sizes are square, <c>ImageSize = b * 2^k</c>
-/// with base <c>b</c> in 4..7 and <c>k &gt;= 1</c> (8, 14, 28, 32, 48, 56, 64, 128, 256, ...): the network depth
-/// is derived from the size. Use <see cref="Paper"/> or <see cref="PyTorchExample"/> as starting points.
+/// The architecture of a DCGAN generator/discriminator pair. Images are <c>ImageSize = bh * 2^k</c> high and
+/// <c>ImageWidth = bw * 2^k</c> wide (square unless <see cref="ImageWidth"/> is set), with bases <c>bh</c>, <c>bw</c>
+/// in 4..7 and the same <c>k &gt;= 1</c> (sides 8, 14, 28, 32, 48, 56, 64, 96, 128, 256, ...; 64x96 is 4x6 doubled four
+/// times): the network depth is derived from the size. Use <see cref="Paper"/> or <see cref="PyTorchExample"/> as
+/// starting points.
 /// </summary>
 /// <remarks>
 /// The DataAnnotations on the properties are the limits; <see cref="DcganModelOptionsValidator"/> checks them and
@@ -20,10 +22,22 @@ public sealed class DcganModelOptions
     // ngf = ndf of the paper's Figure 1 (4x4x1024 at 64x64) and of the authors' code.
     private const int PaperWidth = 128;
 
-    /// <summary>Side of the square images, <c>b * 2^k</c> with b in 4..7, k &gt;= 1, from 8 to 4096.</summary>
+    /// <summary>
+    /// Height of the images, and their width too unless <see cref="ImageWidth"/> is set: <c>b * 2^k</c> with b in
+    /// 4..7, k &gt;= 1, from 8 to 4096.
+    /// </summary>
     /// <value>The default value is 64 (the paper's LSUN/ImageNet size).</value>
     [Range(2 * DcganArchitecture.MinBase, DcganArchitecture.MaxImageSize)]
     public int ImageSize { get; set; } = 64;
+
+    /// <summary>
+    /// Width of the images when they are not square: <c>bw * 2^k</c> with bw in 4..7 and the same k as
+    /// <see cref="ImageSize"/> (so the width is between 4/7 and 7/4 of the height; 64 high by 96 wide is 4x6 doubled
+    /// four times). Null, or equal to <see cref="ImageSize"/>, means square.
+    /// </summary>
+    /// <value>The default value is null (square images).</value>
+    [Range(2 * DcganArchitecture.MinBase, DcganArchitecture.MaxImageSize)]
+    public int? ImageWidth { get; set; }
 
     /// <summary>Image channels: 1 (grayscale) or 3 (RGB).</summary>
     /// <value>The default value is 3.</value>

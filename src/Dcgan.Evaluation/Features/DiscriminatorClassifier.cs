@@ -80,8 +80,8 @@ public sealed class DiscriminatorClassifier : nn.Module<Tensor, Tensor>
     /// <summary>A copy of the options the classifier was built from.</summary>
     public DcganModelOptions Options => _options.Clone();
 
-    /// <summary>The shape of the images the classifier takes ([C, s, s]).</summary>
-    public ImageShape ImageShape => new(_options.Channels, _architecture.ImageSize, _architecture.ImageSize);
+    /// <summary>The shape of the images the classifier takes ([C, H, W]).</summary>
+    public ImageShape ImageShape => new(_options.Channels, _architecture.ImageHeight, _architecture.ImageWidth);
 
     /// <summary>Images [N, C, s, s] to logits [N, <see cref="ClassCount"/>]. The caller owns the result.</summary>
     /// <param name="images">Images in [-1, 1] on the module's device.</param>

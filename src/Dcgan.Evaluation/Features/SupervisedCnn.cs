@@ -224,11 +224,11 @@ public static class SupervisedCnn
             throw new ArgumentException($"classCount is {classCount}; a classifier needs at least 2 classes.", nameof(classCount));
         }
 
-        var expected = new ImageShape(architecture.Channels, architecture.ImageSize, architecture.ImageSize);
+        var expected = new ImageShape(architecture.Channels, architecture.ImageSize, architecture.ImageWidth ?? architecture.ImageSize);
         if (images.Shape != expected)
         {
             throw new ArgumentException(
-                $"The {name} images are {images.Shape}; the architecture (ImageSize {architecture.ImageSize}, " +
+                $"The {name} images are {images.Shape}; the architecture (ImageSize {architecture.ImageSize}, ImageWidth {architecture.ImageWidth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "square"}, " +
                 $"Channels {architecture.Channels}) takes {expected} images.", name);
         }
 

@@ -62,7 +62,7 @@ public class DcganArchitectureTests
         o.GeneratorWidth = 64;
         o.DiscriminatorWidth = 32;
         DcganArchitecture a = DcganArchitecture.For(o);
-        a.BaseSize.Should().Be(4);
+        a.BaseHeight.Should().Be(4);
         a.Doublings.Should().Be(4);
         a.GeneratorWidths.Should().Equal(512, 256, 128, 64);
         a.DiscriminatorWidths.Should().Equal(32, 64, 128, 256);

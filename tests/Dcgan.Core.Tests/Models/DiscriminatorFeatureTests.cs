@@ -30,7 +30,7 @@ public class DiscriminatorFeatureTests
                 features[i].shape.Should().Equal(2, d.FeatureWidths[i], side, side);
             }
 
-            features[^1].shape[2].Should().Be(d.Architecture.BaseSize);
+            features[^1].shape[2].Should().Be(d.Architecture.BaseHeight);
         }
     }
 

@@ -1,32 +1,34 @@
-// SquareImageTransform: a decoded image -> composited over the background, fitted to a square (centre crop by default),
-// resized, and written as planar bytes. Shared by every reader that decodes image files.
+// ImageFitTransform: a decoded image -> composited over the background, fitted to the target rectangle (centre crop
+// by default), resized, and written as planar bytes. Shared by every reader that decodes image files.
 using SkiaSharp;
 
 namespace Dcgan.Data;
 
 /// <summary>
-/// The pixel pipeline after decoding: composite over a background, fit to the square (<see cref="ImageFit"/>), resize,
+/// The pixel pipeline after decoding: composite over a background, fit to the target (<see cref="ImageFit"/>), resize,
 /// convert to <see cref="ColorMode"/>, write channel-first bytes. Creates and disposes its own Skia objects.
 /// </summary>
-internal static class SquareImageTransform
+internal static class ImageFitTransform
 {
     /// <summary>
-    /// Where the source goes: the part of the source that is drawn and the rectangle of the size x size target it
-    /// fills. Centre crop rounds the crop's offset down, like <c>(W - side) / 2</c>.
+    /// Where the source goes: the part of the source that is drawn and the rectangle of the targetWidth x targetHeight
+    /// target it fills. Centre crop takes the largest centred crop with the target's aspect ratio (rounded down) and
+    /// rounds its offset down, like <c>(W - side) / 2</c>; for a square target that is the largest centred square.
     /// </summary>
-    public static (SKRectI Source, SKRect Target) Layout(int width, int height, int size, ImageFit fit)
+    public static (SKRectI Source, SKRect Target) Layout(int width, int height, int targetWidth, int targetHeight, ImageFit fit)
     {
         switch (fit)
         {
             case ImageFit.CenterCrop:
-                int side = Math.Min(width, height);
-                return (SKRectI.Create((width - side) / 2, (height - side) / 2, side, side), SKRect.Create(0, 0, size, size));
+                int cropWidth = (int)Math.Min(width, (long)height * targetWidth / targetHeight);
+                int cropHeight = (int)Math.Min(height, (long)width * targetHeight / targetWidth);
+                return (SKRectI.Create((width - cropWidth) / 2, (height - cropHeight) / 2, cropWidth, cropHeight), SKRect.Create(0, 0, targetWidth, targetHeight));
             case ImageFit.Stretch:
-                return (SKRectI.Create(0, 0, width, height), SKRect.Create(0, 0, size, size));
+                return (SKRectI.Create(0, 0, width, height), SKRect.Create(0, 0, targetWidth, targetHeight));
             case ImageFit.Pad:
-                float scale = (float)size / Math.Max(width, height);
+                float scale = Math.Min((float)targetWidth / width, (float)targetHeight / height);
                 float w = width * scale, h = height * scale;
-                return (SKRectI.Create(0, 0, width, height), SKRect.Create((size - w) / 2, (size - h) / 2, w, h));
+                return (SKRectI.Create(0, 0, width, height), SKRect.Create((targetWidth - w) / 2, (targetHeight - h) / 2, w, h));
             default:
                 throw new ArgumentOutOfRangeException(nameof(fit), fit, "Expected CenterCrop, Stretch or Pad.");
         }
@@ -37,7 +39,7 @@ internal static class SquareImageTransform
     /// (a truncated file) throws <see cref="InvalidDataException"/> starting with <paramref name="what"/> (for example
     /// <c>Image file '/x.png'</c>).
     /// </summary>
-    public static void Decode(SKCodec codec, string what, int size, ImageFit fit, ColorMode mode, RgbColor background, Span<byte> destination)
+    public static void Decode(SKCodec codec, string what, ImageShape target, ImageFit fit, ColorMode mode, RgbColor background, Span<byte> destination)
     {
         var sourceInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var source = new SKBitmap(sourceInfo);
@@ -48,27 +50,27 @@ internal static class SquareImageTransform
             throw new InvalidDataException($"{what} could not be fully decoded: SkiaSharp reported {result}.");
         }
 
-        Apply(source, size, fit, mode, background, destination);
+        Apply(source, target, fit, mode, background, destination);
     }
 
     /// <summary>
-    /// Draws <paramref name="source"/> (premultiplied RGBA) over <paramref name="background"/> into a
-    /// <paramref name="size"/> x <paramref name="size"/> square laid out by <paramref name="fit"/>, and writes
-    /// [C, size, size] bytes into <paramref name="destination"/>.
+    /// Draws <paramref name="source"/> (premultiplied RGBA) over <paramref name="background"/> into the target's
+    /// height x width, laid out by <paramref name="fit"/>, and writes [C, H, W] bytes into <paramref name="destination"/>
+    /// (the target's channel count is <paramref name="mode"/>'s).
     /// </summary>
-    public static void Apply(SKBitmap source, int size, ImageFit fit, ColorMode mode, RgbColor background, Span<byte> destination)
+    public static void Apply(SKBitmap source, ImageShape target, ImageFit fit, ColorMode mode, RgbColor background, Span<byte> destination)
     {
-        (SKRectI crop, SKRect target) = Layout(source.Width, source.Height, size, fit);
-        var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul);
+        (SKRectI crop, SKRect area) = Layout(source.Width, source.Height, target.Width, target.Height, fit);
+        var info = new SKImageInfo(target.Width, target.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var output = new SKBitmap(info);
         using (var canvas = new SKCanvas(output))
         using (var image = SKImage.FromBitmap(source))
         {
             canvas.Clear(new SKColor(background.R, background.G, background.B, 255));
-            canvas.DrawImage(image, crop, target, SamplingFor(Math.Max(crop.Width, crop.Height), Math.Max(target.Width, target.Height)));
+            canvas.DrawImage(image, crop, area, SamplingFor(Math.Max(crop.Width, crop.Height), Math.Max(area.Width, area.Height)));
         }
 
-        WritePlanar(output.GetPixelSpan(), size * size, mode, destination);
+        WritePlanar(output.GetPixelSpan(), target.Height * target.Width, mode, destination);
     }
 
     /// <summary>

@@ -1,0 +1,101 @@
+// Non-square targets (ImageSize high by ImageWidth wide): the three fits on a rectangle, and the square-only readers'
+// refusal.
+using SkiaSharp;
+
+namespace Dcgan.Data.Tests;
+
+public sealed class RectangularFitTests
+{
+    private const float Tolerance = 2.5f / 127.5f;
+
+    [Theory]
+    [InlineData(100, 50, 48, 32, 12, 0, 75, 50)]  // wider than 3:2: the sides are cut
+    [InlineData(50, 100, 48, 32, 0, 33, 50, 33)]  // taller: the top and bottom are cut, offset rounded down
+    [InlineData(60, 40, 48, 32, 0, 0, 60, 40)]    // the same aspect ratio: nothing is cut
+    public void Centre_crop_takes_the_largest_centred_rectangle_of_the_targets_aspect_ratio(int width, int height, int targetWidth, int targetHeight, int left, int top, int cropWidth, int cropHeight)
+    {
+        (SKRectI crop, SKRect target) = ImageFitTransform.Layout(width, height, targetWidth, targetHeight, ImageFit.CenterCrop);
+        crop.Should().Be(SKRectI.Create(left, top, cropWidth, cropHeight));
+        target.Should().Be(SKRect.Create(0, 0, targetWidth, targetHeight));
+    }
+
+    [Fact]
+    public void A_wide_image_fitted_to_a_wide_target_by_each_fit()
+    {
+        using var tmp = new TempDir();
+        WriteThirds(tmp.File("wide.png"));
+
+        // 60x20 into 20 wide by 10 high (2:1). Centre crop keeps columns 10..49 (40x20): a quarter red, half green, a quarter blue.
+        float[] crop = Planes(Open(tmp.Path, ImageFit.CenterCrop, out ImageShape shape));
+        shape.Should().Be(new ImageShape(3, 10, 20));
+        for (int y = 0; y < 10; y++)
+        {
+            Rgb(crop, y, 2).Should().Be((1, -1, -1));
+            Rgb(crop, y, 10).Should().Be((-1, 1, -1));
+            Rgb(crop, y, 17).Should().Be((-1, -1, 1));
+        }
+
+        // Stretch: all three thirds, each about 6.7 columns wide.
+        float[] stretch = Planes(Open(tmp.Path, ImageFit.Stretch, out _));
+        Rgb(stretch, 5, 3).Should().Be((1, -1, -1));
+        Rgb(stretch, 5, 10).Should().Be((-1, 1, -1));
+        Rgb(stretch, 5, 16).Should().Be((-1, -1, 1));
+
+        // Pad: scaled by 1/3 to 20x6.67, centred vertically on black.
+        float[] pad = Planes(Open(tmp.Path, ImageFit.Pad, out _));
+        for (int x = 0; x < 20; x++)
+        {
+            Rgb(pad, 0, x).Should().Be((-1, -1, -1), "the band above the image is the background");
+            Rgb(pad, 9, x).Should().Be((-1, -1, -1), "and so is the band below");
+        }
+
+        Rgb(pad, 5, 2).Should().Be((1, -1, -1));
+        Rgb(pad, 5, 17).Should().Be((-1, -1, 1));
+    }
+
+    [Fact]
+    public void Idx_data_refuses_a_width_that_makes_it_non_square_naming_both_sizes()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllBytes(tmp.File("t10k-images-idx3-ubyte.gz"), Idx.Gzip(Idx.Images(2, 4, 4)));
+        var act = () => ImageDataSources.Open(tmp.File("t10k-images-idx3-ubyte.gz"), new ImageDataSourceOptions { ImageSize = 28, ImageWidth = 56 });
+        act.Should().Throw<ArgumentException>().WithMessage("IDX data '*' gives square images, but ImageWidth 56 (ImageSize 28) was requested*");
+    }
+
+    private static ImageFolderDataSource Open(string folder, ImageFit fit, out ImageShape shape)
+    {
+        var source = new ImageFolderDataSource(folder, new ImageDataSourceOptions { ImageSize = 10, ImageWidth = 20, Fit = fit, Background = RgbColor.Black });
+        shape = source.Shape;
+        return source;
+    }
+
+    // 60x20 PNG: columns 0-19 red, 20-39 green, 40-59 blue.
+    private static void WriteThirds(string path)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(60, 20, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        for (int y = 0; y < 20; y++)
+        {
+            for (int x = 0; x < 60; x++)
+            {
+                bitmap.SetPixel(x, y, x < 20 ? new SKColor(255, 0, 0) : x < 40 ? new SKColor(0, 255, 0) : new SKColor(0, 0, 255));
+            }
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
+    }
+
+    private static float[] Planes(IImageDataSource source)
+    {
+        var image = new float[source.Shape.ElementCount];
+        source.CopyImage(0, image);
+        return image;
+    }
+
+    // The pixel at (y, x) of a [3, 10, 20] image, each channel rounded to -1 or 1 after checking it is within tolerance of one.
+    private static (int R, int G, int B) Rgb(float[] image, int y, int x)
+    {
+        int Level(float v) => Math.Abs(v - 1f) <= Tolerance ? 1 : Math.Abs(v + 1f) <= Tolerance ? -1 : throw new InvalidOperationException($"value {v} at ({y}, {x}) is neither -1 nor 1");
+        return (Level(image[(y * 20) + x]), Level(image[200 + (y * 20) + x]), Level(image[400 + (y * 20) + x]));
+    }
+}
