@@ -12,14 +12,14 @@ public sealed class ImageFitTests
     public void Centre_crop_is_the_default_and_keeps_the_middle_square_of_a_wide_image()
     {
         using var tmp = new TempDir();
-        WriteThirds(tmp.File("wide.png"));
+        ThirdsPicture.Write(tmp.File("wide.png"));
 
         var byDefault = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 20 });
         var explicitCrop = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 20, Fit = ImageFit.CenterCrop });
 
         new ImageDataSourceOptions().Fit.Should().Be(ImageFit.CenterCrop);
-        float[] image = Planes(byDefault);
-        image.Select(BitConverter.SingleToUInt32Bits).Should().Equal(Planes(explicitCrop).Select(BitConverter.SingleToUInt32Bits));
+        float[] image = ThirdsPicture.FirstImage(byDefault);
+        image.Select(BitConverter.SingleToUInt32Bits).Should().Equal(ThirdsPicture.FirstImage(explicitCrop).Select(BitConverter.SingleToUInt32Bits));
         image.AsSpan(0, 400).ToArray().Should().OnlyContain(v => v == -1f, "no red: the left third is cut off");
         image.AsSpan(400, 400).ToArray().Should().OnlyContain(v => v == 1f, "the 20x20 centre square is all green");
         image.AsSpan(800, 400).ToArray().Should().OnlyContain(v => v == -1f, "no blue: the right third is cut off");
@@ -30,10 +30,10 @@ public sealed class ImageFitTests
     public void Stretch_squashes_all_three_thirds_into_the_square()
     {
         using var tmp = new TempDir();
-        WriteThirds(tmp.File("wide.png"));
+        ThirdsPicture.Write(tmp.File("wide.png"));
 
         var source = new ImageFolderDataSource(tmp.Path, new ImageDataSourceOptions { ImageSize = 20, Fit = ImageFit.Stretch });
-        float[] image = Planes(source);
+        float[] image = ThirdsPicture.FirstImage(source);
 
         for (int y = 0; y < 20; y++)
         {
@@ -49,11 +49,11 @@ public sealed class ImageFitTests
     public void Pad_letterboxes_the_whole_image_on_the_background()
     {
         using var tmp = new TempDir();
-        WriteThirds(tmp.File("wide.png"));
+        ThirdsPicture.Write(tmp.File("wide.png"));
 
         var source = new ImageFolderDataSource(tmp.Path,
             new ImageDataSourceOptions { ImageSize = 20, Fit = ImageFit.Pad, Background = RgbColor.Black });
-        float[] image = Planes(source);
+        float[] image = ThirdsPicture.FirstImage(source);
 
         // 60x20 scaled by 1/3 is 20x6.67, centred: rows 6.67 .. 13.33 hold the image, the rest is background.
         for (int x = 0; x < 20; x++)
@@ -86,29 +86,6 @@ public sealed class ImageFitTests
         var act = () => ImageDataSources.Open(".", new ImageDataSourceOptions { Fit = (ImageFit)9 });
 
         act.Should().Throw<OptionsValidationException>().WithMessage("*Fit = 9*CenterCrop, Stretch or Pad*");
-    }
-
-    // 60x20 PNG: columns 0-19 red, 20-39 green, 40-59 blue.
-    private static void WriteThirds(string path)
-    {
-        using var bitmap = new SKBitmap(new SKImageInfo(60, 20, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        for (int y = 0; y < 20; y++)
-        {
-            for (int x = 0; x < 60; x++)
-            {
-                bitmap.SetPixel(x, y, x < 20 ? new SKColor(255, 0, 0) : x < 40 ? new SKColor(0, 255, 0) : new SKColor(0, 0, 255));
-            }
-        }
-
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, data.ToArray());
-    }
-
-    private static float[] Planes(IImageDataSource source)
-    {
-        var image = new float[source.Shape.ElementCount];
-        source.CopyImage(0, image);
-        return image;
     }
 
     // The pixel at (y, x) of a [3, 20, 20] image, each channel rounded to -1 or 1 after checking it is within tolerance of one.

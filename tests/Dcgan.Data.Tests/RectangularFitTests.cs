@@ -23,10 +23,10 @@ public sealed class RectangularFitTests
     public void A_wide_image_fitted_to_a_wide_target_by_each_fit()
     {
         using var tmp = new TempDir();
-        WriteThirds(tmp.File("wide.png"));
+        ThirdsPicture.Write(tmp.File("wide.png"));
 
         // 60x20 into 20 wide by 10 high (2:1). Centre crop keeps columns 10..49 (40x20): a quarter red, half green, a quarter blue.
-        float[] crop = Planes(Open(tmp.Path, ImageFit.CenterCrop, out ImageShape shape));
+        float[] crop = ThirdsPicture.FirstImage(Open(tmp.Path, ImageFit.CenterCrop, out ImageShape shape));
         shape.Should().Be(new ImageShape(3, 10, 20));
         for (int y = 0; y < 10; y++)
         {
@@ -36,13 +36,13 @@ public sealed class RectangularFitTests
         }
 
         // Stretch: all three thirds, each about 6.7 columns wide.
-        float[] stretch = Planes(Open(tmp.Path, ImageFit.Stretch, out _));
+        float[] stretch = ThirdsPicture.FirstImage(Open(tmp.Path, ImageFit.Stretch, out _));
         Rgb(stretch, 5, 3).Should().Be((1, -1, -1));
         Rgb(stretch, 5, 10).Should().Be((-1, 1, -1));
         Rgb(stretch, 5, 16).Should().Be((-1, -1, 1));
 
         // Pad: scaled by 1/3 to 20x6.67, centred vertically on black.
-        float[] pad = Planes(Open(tmp.Path, ImageFit.Pad, out _));
+        float[] pad = ThirdsPicture.FirstImage(Open(tmp.Path, ImageFit.Pad, out _));
         for (int x = 0; x < 20; x++)
         {
             Rgb(pad, 0, x).Should().Be((-1, -1, -1), "the band above the image is the background");
@@ -67,29 +67,6 @@ public sealed class RectangularFitTests
         var source = new ImageFolderDataSource(folder, new ImageDataSourceOptions { ImageSize = 10, ImageWidth = 20, Fit = fit, Background = RgbColor.Black });
         shape = source.Shape;
         return source;
-    }
-
-    // 60x20 PNG: columns 0-19 red, 20-39 green, 40-59 blue.
-    private static void WriteThirds(string path)
-    {
-        using var bitmap = new SKBitmap(new SKImageInfo(60, 20, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        for (int y = 0; y < 20; y++)
-        {
-            for (int x = 0; x < 60; x++)
-            {
-                bitmap.SetPixel(x, y, x < 20 ? new SKColor(255, 0, 0) : x < 40 ? new SKColor(0, 255, 0) : new SKColor(0, 0, 255));
-            }
-        }
-
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, data.ToArray());
-    }
-
-    private static float[] Planes(IImageDataSource source)
-    {
-        var image = new float[source.Shape.ElementCount];
-        source.CopyImage(0, image);
-        return image;
     }
 
     // The pixel at (y, x) of a [3, 10, 20] image, each channel rounded to -1 or 1 after checking it is within tolerance of one.
