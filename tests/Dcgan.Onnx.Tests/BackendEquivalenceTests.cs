@@ -56,6 +56,30 @@ public class BackendEquivalenceTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("paper", 32, 48, 3)]
+    [InlineData("pytorch", 48, 32, 1)]
+    [InlineData("paper", 28, 16, 1)]
+    [InlineData("pytorch", 64, 96, 3)]
+    public void Non_square_generators_export_and_render_what_TorchSharp_renders(string preset, int height, int width, int channels)
+    {
+        DcganModelOptions options = TinyNetworks.Options(preset, height, channels);
+        options.ImageWidth = width;
+        using DcganGenerator torchGenerator = TinyNetworks.Generator(options, perturb: true);
+        using var onnxGenerator = new OnnxImageGenerator(OnnxExport.GeneratorBytes(torchGenerator));
+        float[][] latents = LatentSeeds.ForSeed(11, 4, torchGenerator.LatentDimension, torchGenerator.LatentDistribution);
+
+        ImageBatch expected = ((IImageGenerator)torchGenerator).RenderBatch(latents);   // [4, C, h, w]
+        ImageBatch actual = onnxGenerator.RenderBatch(latents);
+
+        onnxGenerator.ImageShape.Should().Be(new ImageShape(channels, height, width));
+        actual.Shape.Should().Be(new ImageShape(channels, height, width));
+        float max = TinyNetworks.MaxDifference(actual, expected);
+        output.WriteLine($"max |onnx - torch| = {max:E3} ({preset} {height}x{width}x{channels})");
+        max.Should().BeLessThanOrEqualTo(Tolerance);
+        expected.Pixels.Distinct().Count().Should().BeGreaterThan(100);
+    }
+
     [Fact]
     public void A_seed_renders_the_same_images_on_both_backends()
     {
