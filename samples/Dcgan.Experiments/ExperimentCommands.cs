@@ -15,5 +15,7 @@ internal static class ExperimentCommands
             LatentMetricsCommand.Create(),
             AblateCommand.Create(),
             TimeToQualityCommand.Create(),
+            FidReferenceCommand.Create(),
+            FidCommand.Create(),
         };
 }
