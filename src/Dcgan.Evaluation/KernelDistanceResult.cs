@@ -12,7 +12,11 @@ public sealed class KernelDistanceResult
     /// <summary>The sample standard deviation of <see cref="SubsetValues"/> (divisor S - 1; torch-fidelity reports this spread as kid_std).</summary>
     public required double StandardDeviation { get; init; }
 
-    /// <summary><see cref="StandardDeviation"/> / sqrt(S): the standard error of <see cref="Mean"/> as an average of S subset estimates.</summary>
+    /// <summary>
+    /// <see cref="StandardDeviation"/> / sqrt(S): the standard error of <see cref="Mean"/> as an average of S subset
+    /// estimates. It measures the subset noise only: when the subsets are the whole sets (both at most the subset size),
+    /// it is 0 up to round-off, whatever the sampling noise of the sets themselves.
+    /// </summary>
     public required double StandardError { get; init; }
 
     /// <summary>Rows per subset (m).</summary>
