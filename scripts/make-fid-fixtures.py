@@ -11,6 +11,7 @@
 # 299x299), normalises them as (x - 128) / 128, and returns [N, D] pool features (D = 64 here, 2048 in Inception) with
 # return_features=True, [N, 10] softmax probabilities otherwise. Files written:
 #   standin-extractor.pt   torch.jit.script(...).save: the stand-in (fixed seeded weights)
+#   wrong-output.pt        the same signature returning [N] (one number per image): the library must refuse it
 #   fid-fixtures.npz       np.savez (uncompressed):
 #     real_levels          uint8   [160, 3, 12, 20]  real images as 8-bit levels (what a data set holds), half gray
 #     generated_images     float32 [128, 1, 12, 20]  grayscale "generator outputs" around [-1, 1], some outside it
@@ -62,6 +63,13 @@ class StandInInception(nn.Module):
         return F.softmax(self.output(features), dim=1)
 
 
+class WrongOutput(nn.Module):
+    """Same signature, but one number per image instead of a feature vector (for the library's shape check)."""
+
+    def forward(self, img: torch.Tensor, return_features: bool = False) -> torch.Tensor:
+        return img.to(torch.float32).mean([1, 2, 3])
+
+
 def frechet_distance(mu1, sigma1, mu2, sigma2):
     """pytorch-fid's / clean-fid's calculate_frechet_distance (without the eps retry, which is not needed here)."""
     diff = mu1 - mu2
@@ -94,6 +102,7 @@ def main():
     torch.manual_seed(2015)
     model = torch.jit.script(StandInInception().eval())
     model.save(os.path.join(folder, "standin-extractor.pt"))
+    torch.jit.script(WrongOutput()).save(os.path.join(folder, "wrong-output.pt"))
 
     rng = np.random.default_rng(1205)
     # Real images: blocky patterns plus noise, so that the features vary between images; the first half grayscale

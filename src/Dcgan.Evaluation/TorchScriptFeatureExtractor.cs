@@ -120,7 +120,7 @@ public sealed class TorchScriptFeatureExtractor : IDisposable
         {
             output = _module.call(levels, true);                              // forward(img, return_features=True)
         }
-        catch (Exception e) when (e is ExternalException or InvalidOperationException or NotImplementedException)
+        catch (Exception e) when (e is ExternalException or InvalidOperationException or NotImplementedException or InvalidCastException)
         {
             throw new InvalidOperationException(
                 $"The TorchScript model '{FilePath}' failed when called as forward(img, return_features=True) on [{string.Join(", ", levels.shape)}] float32 levels 0..255: {FirstLine(e.Message)}", e);

@@ -103,6 +103,16 @@ public sealed class TorchScriptFeatureExtractorTests
     }
 
     [Fact]
+    public void A_model_that_returns_no_feature_rows_is_refused_with_the_shape()
+    {
+        using TorchScriptFeatureExtractor extractor = TorchScriptFeatureExtractor.Load(Path.Combine(FidFixtures.Folder, "wrong-output.pt"));
+
+        Action features = () => extractor.Features(FidFixtures.GeneratedImages(), batchSize: 16);
+
+        features.Should().Throw<InvalidOperationException>().WithMessage("*wrong-output.pt' returned shape [16] for a batch of 16; features must be [16, D]*");
+    }
+
+    [Fact]
     public void Images_with_two_channels_are_refused()
     {
         using TorchScriptFeatureExtractor extractor = TorchScriptFeatureExtractor.Load(FidFixtures.Extractor);
