@@ -8,6 +8,7 @@ using System.Text.Json;
 using Dcgan.CommandLine;
 using Dcgan.Evaluation;
 using Dcgan.Features;
+using Dcgan.Generation;
 using Dcgan.Interop;
 using Dcgan.Models;
 using Spectre.Console;
@@ -66,13 +67,15 @@ internal static class FidCommand
         FeatureMatrix generated;
         using (generator)
         {
+            // One image first, so that an extractor of another dimension is refused before minutes of forward passes.
+            int dimension = extractor.Features(generator.RenderSeed(seed, 1), cancellationToken: cancellation).Columns;
+            if (dimension != reference.Dimension)
+            {
+                throw new ArgumentException($"--extractor gives {dimension} features per image but --reference '{referencePath}' holds {reference.Dimension}-dimensional statistics: make the reference with the same extractor.");
+            }
+
             AnsiConsole.MarkupLine($"Features of {count} samples (seed {seed}) with {Markup.Escape(extractor.FilePath)} ...");
             generated = StandardFeatures.FromGenerator(extractor, generator, seed, count, batchSize, cancellation);
-        }
-
-        if (generated.Columns != reference.Dimension)
-        {
-            throw new ArgumentException($"--extractor gives {generated.Columns} features per image but --reference '{referencePath}' holds {reference.Dimension}-dimensional statistics: make the reference with the same extractor.");
         }
 
         FeatureMatrix? referenceFeatures = reference.Features is null ? null : new FeatureMatrix(reference.Features, reference.FeatureCount, reference.Dimension);

@@ -92,6 +92,16 @@ public sealed class FidCommandTests(TinyRun run)
             .ShouldBeOneLineUserError($"'{losses}' is not a TorchScript file");
     }
 
+    [Fact]
+    public void Statistics_of_another_feature_dimension_are_refused_naming_both()
+    {
+        string stats = Path.Combine(run.NewFolder(), "d3.npz");
+        new FidStatisticsFile([0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]).Write(stats);
+
+        ToolRunner.Experiments("fid", "--extractor", Extractor, "--reference", stats, "--checkpoint", run.RunFolder, "--count", "20")
+            .ShouldBeOneLineUserError($"--extractor gives 64 features per image but --reference '{stats}' holds 3-dimensional statistics");
+    }
+
     private StandardMetricsResult LibraryNumbers(string stats, int count, long seed)
     {
         FidStatisticsFile file = FidStatisticsFile.Read(stats);
