@@ -16,5 +16,7 @@ internal static class ExperimentCommands
             AblateCommand.Create(),
             TimeToQualityCommand.Create(),
             EqualStepsCommand.Create(),
+            FidReferenceCommand.Create(),
+            FidCommand.Create(),
         };
 }

@@ -16,12 +16,14 @@ public static class ImageSets
     /// <param name="total">Size of the set.</param>
     /// <param name="count">How many, at most <paramref name="total"/>.</param>
     /// <param name="seed">The seed.</param>
-    public static int[] RandomSubset(int total, int count, int seed)
+    public static int[] RandomSubset(int total, int count, int seed) => RandomSubset(total, count, new Random(seed));
+
+    /// <summary>As <see cref="RandomSubset(int, int, int)"/>, drawing from <paramref name="random"/> (for several subsets from one stream).</summary>
+    internal static int[] RandomSubset(int total, int count, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, total);
         int[] all = Enumerable.Range(0, total).ToArray();
-        var random = new Random(seed);
         for (int i = 0; i < count; i++)
         {
             int j = random.Next(i, total);

@@ -2,7 +2,7 @@
 namespace Dcgan.Interop;
 
 /// <summary>An n-dimensional array read from a .npy file.</summary>
-/// <typeparam name="T"><see cref="float"/> for <c>'&lt;f4'</c>, <see cref="byte"/> for <c>'|u1'</c>.</typeparam>
+/// <typeparam name="T"><see cref="float"/> for <c>'&lt;f4'</c>, <see cref="double"/> for <c>'&lt;f8'</c>, <see cref="byte"/> for <c>'|u1'</c>.</typeparam>
 /// <param name="Shape">The shape, outermost dimension first; empty for a 0-dimensional array.</param>
 /// <param name="Data">The elements in C order; its length is the product of <paramref name="Shape"/>.</param>
 public sealed record NpyArray<T>(IReadOnlyList<long> Shape, T[] Data)

@@ -9,4 +9,7 @@ public enum NpyDataType
 
     /// <summary>Unsigned byte, NumPy descr <c>'|u1'</c> (8-bit images).</summary>
     UInt8 = 1,
+
+    /// <summary>Little-endian 64-bit float, NumPy descr <c>'&lt;f8'</c> (Gaussian statistics: pytorch-fid's mu and sigma).</summary>
+    Float64 = 2,
 }

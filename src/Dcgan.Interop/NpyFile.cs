@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace Dcgan.Interop;
 
-/// <summary>Reads and writes NumPy .npy files (float32 and uint8, C order) and reads arrays from .npz archives.</summary>
+/// <summary>Reads and writes NumPy .npy files (float32 and uint8, C order) and reads arrays (float32, float64, uint8) from .npz archives.</summary>
 public static class NpyFile
 {
     /// <summary>Writes <paramref name="data"/> as a float32 .npy file of shape <paramref name="shape"/>.</summary>
@@ -53,6 +53,19 @@ public static class NpyFile
     /// <exception cref="NpyFormatException">Missing file or array, not a zip, or the array is not float32 .npy.</exception>
     public static NpyArray<float> ReadFloat32FromNpz(string path, string name) => ReadNpz<float>(path, name, NpyDataType.Float32);
 
+    /// <summary>Reads the float64 array <paramref name="name"/> of a .npz archive.</summary>
+    /// <param name="path">The .npz file.</param>
+    /// <param name="name">The array's key, e.g. <c>sigma</c>.</param>
+    /// <exception cref="NpyFormatException">Missing file or array, not a zip, or the array is not float64 .npy.</exception>
+    public static NpyArray<double> ReadFloat64FromNpz(string path, string name) => ReadNpz<double>(path, name, NpyDataType.Float64);
+
+    /// <summary>
+    /// Reads the array <paramref name="name"/> of a .npz archive as float64, converting float32 (<c>'&lt;f4'</c>) exactly,
+    /// for values that NumPy code saves in either precision (clean-fid's mu is float32, pytorch-fid's float64).
+    /// </summary>
+    internal static NpyArray<double> ReadFloatingFromNpz(string path, string name) =>
+        ReadNpz<double>(path, name, NpyDataType.Float64, allowFloat32: true);
+
     private static NpyArray<T> ReadFile<T>(string path, NpyDataType type)
         where T : unmanaged
     {
@@ -66,7 +79,7 @@ public static class NpyFile
         return Read<T>(stream, full, type);
     }
 
-    private static NpyArray<T> ReadNpz<T>(string path, string name, NpyDataType type)
+    private static NpyArray<T> ReadNpz<T>(string path, string name, NpyDataType type, bool allowFloat32 = false)
         where T : unmanaged
     {
         string full = Path.GetFullPath(path);
@@ -81,7 +94,7 @@ public static class NpyFile
             ZipArchiveEntry entry = zip.GetEntry(name + ".npy")
                 ?? throw new NpyFormatException($"'{full}' has no array '{name}'; it has: {string.Join(", ", zip.Entries.Select(e => Path.GetFileNameWithoutExtension(e.FullName)))}.");
             using Stream stream = entry.Open();
-            return Read<T>(stream, $"{full}:{name}", type);
+            return Read<T>(stream, $"{full}:{name}", type, allowFloat32);
         }
         catch (InvalidDataException e)
         {
@@ -89,15 +102,27 @@ public static class NpyFile
         }
     }
 
-    private static NpyArray<T> Read<T>(Stream stream, string name, NpyDataType type)
+    private static NpyArray<T> Read<T>(Stream stream, string name, NpyDataType type, bool allowFloat32 = false)
         where T : unmanaged
     {
         (NpyDataType found, long[] shape) = NpyHeader.Read(stream, name);
+        if (allowFloat32 && type == NpyDataType.Float64 && found == NpyDataType.Float32)
+        {
+            NpyArray<float> narrow = ReadData<float>(stream, name, found, shape);
+            return (NpyArray<T>)(object)new NpyArray<double>(shape, [.. narrow.Data.Select(v => (double)v)]);
+        }
+
         if (found != type)
         {
             throw new NpyFormatException($"'{name}' holds {found} elements ('{NpyHeader.Descr(found)}'); expected {type} ('{NpyHeader.Descr(type)}').");
         }
 
+        return ReadData<T>(stream, name, type, shape);
+    }
+
+    private static NpyArray<T> ReadData<T>(Stream stream, string name, NpyDataType type, long[] shape)
+        where T : unmanaged
+    {
         long count = NpyHeader.ElementCount(shape);
         if (count > Array.MaxLength / NpyHeader.ElementSize(type))
         {
@@ -118,6 +143,11 @@ public static class NpyFile
         if (!BitConverter.IsLittleEndian && type == NpyDataType.Float32)
         {
             Span<int> words = MemoryMarshal.Cast<T, int>(data.AsSpan());
+            System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words, words);
+        }
+        else if (!BitConverter.IsLittleEndian && type == NpyDataType.Float64)
+        {
+            Span<long> words = MemoryMarshal.Cast<T, long>(data.AsSpan());
             System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words, words);
         }
 

@@ -23,10 +23,16 @@ internal static class NpyHeader
     {
         NpyDataType.Float32 => "<f4",
         NpyDataType.UInt8 => "|u1",
+        NpyDataType.Float64 => "<f8",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown .npy element type."),
     };
 
-    public static int ElementSize(NpyDataType type) => type == NpyDataType.Float32 ? 4 : 1;
+    public static int ElementSize(NpyDataType type) => type switch
+    {
+        NpyDataType.Float32 => 4,
+        NpyDataType.Float64 => 8,
+        _ => 1,
+    };
 
     public static string ShapeText(IReadOnlyList<long> shape) => shape.Count == 1
         ? $"({shape[0].ToString(CultureInfo.InvariantCulture)},)"
@@ -104,8 +110,9 @@ internal static class NpyHeader
         {
             "<f4" => NpyDataType.Float32,
             "|u1" or "<u1" or "u1" => NpyDataType.UInt8,
+            "<f8" => NpyDataType.Float64,
             string other => throw new NpyFormatException(
-                $"'{name}' holds elements of dtype '{other}'; expected float32 ('<f4', e.g. np.asarray(z, dtype=np.float32)) or uint8 ('|u1')."),
+                $"'{name}' holds elements of dtype '{other}'; expected float32 ('<f4', e.g. np.asarray(z, dtype=np.float32)), float64 ('<f8') or uint8 ('|u1')."),
         };
         if (fortran.Groups[1].Value == "True")
         {

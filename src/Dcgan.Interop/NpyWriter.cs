@@ -1,6 +1,5 @@
 // NpyWriter: writes one .npy array to a stream in pieces (the header first, then the elements as they come), so that
 // tens of thousands of images need memory for one batch only. Complete() checks that every element was written.
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
 namespace Dcgan.Interop;
@@ -45,27 +44,17 @@ public sealed class NpyWriter : IDisposable
 
     /// <summary>Appends float32 elements (little-endian on every platform).</summary>
     /// <param name="values">The next elements in C order.</param>
-    /// <exception cref="InvalidOperationException">The array holds uint8, or more elements than the shape holds would be written.</exception>
-    public void Append(ReadOnlySpan<float> values)
-    {
-        Reserve(NpyDataType.Float32, values.Length);
-        if (BitConverter.IsLittleEndian)
-        {
-            _stream.Write(MemoryMarshal.AsBytes(values));
-            return;
-        }
+    /// <exception cref="InvalidOperationException">The array holds another type, or more elements than the shape holds would be written.</exception>
+    public void Append(ReadOnlySpan<float> values) => AppendLittleEndian(values, NpyDataType.Float32);
 
-        Span<byte> four = stackalloc byte[4];
-        foreach (float v in values)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(four, v);
-            _stream.Write(four);
-        }
-    }
+    /// <summary>Appends float64 elements (little-endian on every platform).</summary>
+    /// <param name="values">The next elements in C order.</param>
+    /// <exception cref="InvalidOperationException">The array holds another type, or more elements than the shape holds would be written.</exception>
+    public void Append(ReadOnlySpan<double> values) => AppendLittleEndian(values, NpyDataType.Float64);
 
     /// <summary>Appends uint8 elements.</summary>
     /// <param name="values">The next elements in C order.</param>
-    /// <exception cref="InvalidOperationException">The array holds float32, or more elements than the shape holds would be written.</exception>
+    /// <exception cref="InvalidOperationException">The array holds another type, or more elements than the shape holds would be written.</exception>
     public void Append(ReadOnlySpan<byte> values)
     {
         Reserve(NpyDataType.UInt8, values.Length);
@@ -96,6 +85,26 @@ public sealed class NpyWriter : IDisposable
                 _stream.Dispose();
             }
         }
+    }
+
+    private void AppendLittleEndian<T>(ReadOnlySpan<T> values, NpyDataType type)
+        where T : unmanaged
+    {
+        Reserve(type, values.Length);
+        if (BitConverter.IsLittleEndian)
+        {
+            _stream.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
+
+        byte[] bytes = MemoryMarshal.AsBytes(values).ToArray();                // big-endian host: swap each element's bytes
+        int size = NpyHeader.ElementSize(type);
+        for (int i = 0; i < bytes.Length; i += size)
+        {
+            Array.Reverse(bytes, i, size);
+        }
+
+        _stream.Write(bytes);
     }
 
     private void Reserve(NpyDataType type, int count)

@@ -99,13 +99,15 @@ public sealed class NpyFileTests : IDisposable
     [Fact]
     public void Files_Dcgan_cannot_use_are_refused_naming_the_file_and_the_problem()
     {
+        string integers = Header("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", 16);
         string doubles = Header("{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }", 16);
         string fortran = Header("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 2), }", 16);
         string truncated = Header("{'descr': '<f4', 'fortran_order': False, 'shape': (8,), }", 12);
         string text = Path.Combine(_folder, "text.npy");
         File.WriteAllText(text, "0.5, 0.25");
 
-        ((Action)(() => NpyFile.ReadFloat32(doubles))).Should().Throw<NpyFormatException>().WithMessage($"'{doubles}' holds elements of dtype '<f8'; expected float32*");
+        ((Action)(() => NpyFile.ReadFloat32(integers))).Should().Throw<NpyFormatException>().WithMessage($"'{integers}' holds elements of dtype '<i8'; expected float32*");
+        ((Action)(() => NpyFile.ReadFloat32(doubles))).Should().Throw<NpyFormatException>().WithMessage($"'{doubles}' holds Float64 elements ('<f8'); expected Float32 ('<f4').");
         ((Action)(() => NpyFile.ReadFloat32(fortran))).Should().Throw<NpyFormatException>().WithMessage("*Fortran order*");
         ((Action)(() => NpyFile.ReadFloat32(truncated))).Should().Throw<NpyFormatException>().WithMessage("*is truncated*");
         ((Action)(() => NpyFile.ReadFloat32(text))).Should().Throw<NpyFormatException>().WithMessage("*is not a NumPy .npy file*");
