@@ -52,7 +52,7 @@ internal static class TrainCommand
         Description = "Train on one image of each duplicate group found by exact, perceptual or semantic (the paper's autoencoder, seed 1) de-duplication (see `dcgan dedup`). Pass it again when resuming.",
     };
 
-    private static readonly Option<string> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string> Device = DeviceOption.Create("auto", "auto, cpu, cuda or cuda:N (checked against the devices present).");
 
     public static Command Create()
     {
@@ -117,8 +117,6 @@ internal static class TrainCommand
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
-
-        Dcgan.Native.DeviceSelection.Resolve(options.Device); // an unavailable device fails here, before the run folder exists
 
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);

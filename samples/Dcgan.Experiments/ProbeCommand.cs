@@ -111,7 +111,7 @@ internal static class ProbeCommand
                 AnsiConsole.MarkupLine($"{name}: {all.Columns} features for {all.Rows + test.Rows} images in {clock.Elapsed.TotalSeconds:F0} s");
                 foreach (ProbeClassifier classifier in classifiers)
                 {
-                    var options = new LinearProbeOptions { Classifier = classifier, Seed = (int)seed, MaxIterations = parse.GetValue(MaxIterations), CGrid = parse.GetValue(CGrid)! };
+                    var options = new LinearProbeOptions { Classifier = classifier, Seed = seed, MaxIterations = parse.GetValue(MaxIterations), CGrid = parse.GetValue(CGrid)! };
                     if (parse.GetValue(LabelsPerClass) is int perClass)
                     {
                         lowLabel.Add((name, all.Columns, LowLabelDraws(all, test, splits, perClass, parse.GetValue(Draws), seed, options, cancellation)));

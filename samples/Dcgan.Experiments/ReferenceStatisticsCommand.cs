@@ -24,7 +24,7 @@ internal static class ReferenceStatisticsCommand
 
     private static readonly Option<bool> Force = OutputPaths.ForceOption("the --output file");
 
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the train subset and the pixel noise.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the train subset and the pixel noise.", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {

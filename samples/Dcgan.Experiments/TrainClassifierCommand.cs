@@ -30,7 +30,7 @@ internal static class TrainClassifierCommand
 
     private static readonly Option<long> Seed = new("--seed") { Description = "The one seed of the run.", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<string> Device = new("--device") { Description = "cpu (deterministic), auto, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+    private static readonly Option<string> Device = DeviceOption.Create("cpu", "cpu (deterministic), auto, cuda or cuda:N (checked against the devices present).");
 
     public static Command Create()
     {

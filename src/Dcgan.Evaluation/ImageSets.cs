@@ -15,13 +15,13 @@ public static class ImageSets
     /// </summary>
     /// <param name="total">Size of the set.</param>
     /// <param name="count">How many, at most <paramref name="total"/>.</param>
-    /// <param name="seed">The seed.</param>
-    public static int[] RandomSubset(int total, int count, int seed)
+    /// <param name="seed">The seed. Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).</param>
+    public static int[] RandomSubset(int total, int count, long seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, total);
         int[] all = Enumerable.Range(0, total).ToArray();
-        var random = new Random(seed);
+        var random = SeededRandom.Create(seed);
         for (int i = 0; i < count; i++)
         {
             int j = random.Next(i, total);

@@ -170,6 +170,22 @@ public class HostedTrainingTests
             .And.Contain("Dcgan:Training:Trainer:Beta2 = 0.999 must be greater than Beta1 = 0.9995");
     }
 
+    [Theory]
+    [InlineData("gpu", "Unknown device 'gpu'")]
+    [InlineData("cuda:7", "Device 'cuda:7' was requested but CUDA is not available")]
+    public async Task A_device_that_is_not_there_fails_the_start_naming_the_key_and_value(string device, string reason)
+    {
+        string output = TestCheckpoints.NewFolder("hosted-device");
+        Dictionary<string, string?> settings = Settings(output, epochs: 1);
+        settings["Dcgan:Training:Trainer:Device"] = device;
+        using IHost host = Build(settings, new ListLogger());
+
+        OptionsValidationException error = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>()).Which;
+
+        error.Failures.Should().ContainSingle().Which.Should().StartWith($"Dcgan:Training:Trainer:Device = \"{device}\": {reason}");
+        Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Should().BeEmpty("nothing starts training");
+    }
+
     [Fact]
     public async Task A_missing_data_path_fails_the_start_naming_the_key_and_path()
     {

@@ -2,6 +2,7 @@
 // on a validation set, refit on train + validation with the chosen C, report test accuracy.
 
 using System.Diagnostics;
+using Dcgan.Evaluation;
 
 namespace Dcgan.Features;
 
@@ -175,7 +176,7 @@ public static class LinearProbe
         }
 
         int[] order = Enumerable.Range(0, train.Rows).ToArray();
-        new Random(options.Seed).Shuffle(order);
+        SeededRandom.Create(options.Seed).Shuffle(order);
         int[] fitRows = order[validationCount..];
         int[] validationRows = order[..validationCount];
         return Run(

@@ -14,6 +14,7 @@
 //   problems: the squared hinge is only once differentiable, and in float32 the gradient stalls above the
 //   tolerance; kept for small problems and as a cross-check of the dual solver.
 
+using Dcgan.Evaluation;
 using Dcgan.Native;
 using static TorchSharp.torch;
 
@@ -76,7 +77,7 @@ public sealed class LinearSvm : LinearClassifier
             0, classCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = FitCancellation },
             k => results[k] = DualCoordinateDescent.Solve(
                 x, n, d, squaredNorms, i => labels[i] == k, options.C, options.DualTolerance, options.MaxIterations,
-                unchecked((options.Seed * 1_000_003) + k), start?[k], FitCancellation)); // Parallel rethrows its token's cancellation unwrapped
+                unchecked((SeededRandom.ToInt32(options.Seed) * 1_000_003) + k), start?[k], FitCancellation)); // Parallel rethrows its token's cancellation unwrapped
 
         var weights = new float[d * classCount];
         var bias = new float[classCount];

@@ -8,6 +8,7 @@
 //  4. Fit an L2-regularised binary logistic regression (LogisticRegressionClassifier.FitBinary, the research
 //     package's one logistic regression) on the C-dimensional activation vectors of those locations, standardised
 //     per map (FeatureStandardizer), and keep the maps with weight > 0, largest first.
+using Dcgan.Evaluation;
 using Dcgan.Features;
 using Dcgan.Interventions;
 using Dcgan.Latent;
@@ -136,7 +137,7 @@ public static class ConceptMapSelector
         int h = layer.Size;
         int area = h * h;
         var rows = new List<(int Sample, int Location, bool Label)>();
-        var random = new Random(options.Seed);
+        var random = SeededRandom.Create(options.Seed);
         for (int n = 0; n < activations.Count; n++)
         {
             int[] inside = Enumerable.Range(0, area).Where(l => positive[n * area + l]).ToArray();

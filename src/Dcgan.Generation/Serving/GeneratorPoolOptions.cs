@@ -1,6 +1,7 @@
 // GeneratorPoolOptions: the settings of a generator pool, bindable from configuration (section "Dcgan:Generator", or
 // "Dcgan:Generators:<name>" for a named pool).
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Configuration;
 
 namespace Dcgan.Serving;
 
@@ -76,7 +77,7 @@ public sealed class GeneratorPoolOptions
     /// <summary>Device to generate on: "auto", "cpu", "cuda" or "cuda:N" (passed to the pool's loader).</summary>
     /// <value>The default value is "cpu" (a serving process usually shares its GPU with nothing it knows about).</value>
     [Required]
-    [RegularExpression(@"(?i)^\s*(auto|cpu|cuda(:\d+)?)\s*$", ErrorMessage = "Expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".")]
+    [DeviceName]
     public string Device { get; set; } = "cpu";
 
     /// <summary>A copy of these options.</summary>
