@@ -37,7 +37,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Resume = new("--resume")
     {
-        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint that verifies; newer damaged ones are named and skipped), with the architecture, seed and options stored in it (--epochs may raise the total). With no value: the newest checkpoint in --output.",
+        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint that verifies; newer damaged ones are named and skipped), with the architecture, seed and training settings stored in it (--epochs may raise the total; --device says where to run it now; --profile is refused, and --batch-size, --seed and the widths must match the checkpoint's). With no value: the newest checkpoint in --output.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -74,12 +74,16 @@ internal static class TrainCommand
     {
         string output = OutputPaths.Folder(Output.Name, parse.GetValue(Output)!);
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
-        string? resumeFile = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
-
-        CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
+        TrainingResume? resumed = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
+        string? resumeFile = resumed?.Checkpoint;
         if (resumed is not null && parse.GetResult(TrainProfile.Option) is { Implicit: false })
         {
             throw new ArgumentException($"--profile sets up a new run; a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave --profile out, or start a new run in another --output.");
+        }
+
+        if (resumed is not null && ChangedByFlags(parse, resumed).ToList() is [var changed, ..])
+        {
+            throw new ArgumentException($"{changed.Flag} {changed.Asked} differs from the resumed run's {changed.Kept}: a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave {changed.Flag} out, or start a new run in another --output.");
         }
 
         TrainProfile profile = parse.GetValue(TrainProfile.Option)!;
@@ -91,7 +95,7 @@ internal static class TrainCommand
             data = new DeduplicatedDataSource(data, DedupCommand.Find(data, DedupCommand.Options(method)).Groups);
         }
 
-        if (resumed is not null && (resumed.DataCount != data.Count || !resumed.ImageShape.SequenceEqual([data.Shape.Channels, data.Shape.Height, data.Shape.Width])))
+        if (resumed is not null && (resumed.DataCount != data.Count || resumed.ImageShape != data.Shape))
         {
             throw new ArgumentException(
                 $"The checkpoint {resumeFile} was trained on {resumed.DataDescription}, but this run would read {data.Description}; an exact resume needs the same data: pass it with --data.");
@@ -102,17 +106,28 @@ internal static class TrainCommand
             AnsiConsole.MarkupLine($"[yellow]note:[/] the checkpoint was trained on {Markup.Escape(resumed.DataDescription)}; continuing on {Markup.Escape(data.Description)} (same count and shape).");
         }
 
-        // A resumed run keeps the architecture and trainer options it was started with; only --epochs may change.
+        // A resumed run keeps the architecture and the trainer settings it was started with (TrainingResume's rule);
+        // the command line gives only how far (--epochs raises the total), where (--device) and the divergence flags.
         DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data, profile);
-        GanTrainerOptions options = resumed?.ToTrainerOptions() ?? new GanTrainerOptions
+        GanTrainerOptions options;
+        if (resumed is null)
         {
-            BatchSize = parse.GetValue(BatchSize) ?? profile.BatchSize,
-            GeneratorLearningRate = profile.LearningRate,
-            DiscriminatorLearningRate = profile.LearningRate,
-            Seed = parse.GetValue(Seed),
-            Device = parse.GetValue(Device)!,
-        };
-        options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs ?? profile.Epochs(data.Count);
+            options = new GanTrainerOptions
+            {
+                BatchSize = parse.GetValue(BatchSize) ?? profile.BatchSize,
+                GeneratorLearningRate = profile.LearningRate,
+                DiscriminatorLearningRate = profile.LearningRate,
+                Seed = parse.GetValue(Seed),
+                Device = parse.GetValue(Device)!,
+                Epochs = parse.GetValue(Epochs) ?? profile.Epochs(data.Count),
+            };
+        }
+        else
+        {
+            GanTrainerOptions recorded = resumed.TrainerOptions();
+            options = resumed.TrainerOptions(new GanTrainerOptions { Epochs = parse.GetValue(Epochs) ?? recorded.Epochs, Device = parse.GetValue(Device)! });
+        }
+
         TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
@@ -157,6 +172,24 @@ internal static class TrainCommand
         }
 
         return 0;
+    }
+
+    // Flags of settings a resumed run keeps (TrainingResume's rule) that were given with another value than the
+    // checkpoint's: the same value is accepted, so the printed resume command (the same flags) works.
+    private static IEnumerable<(string Flag, string Asked, string Kept)> ChangedByFlags(ParseResult parse, TrainingResume resumed)
+    {
+        GanTrainerOptions kept = resumed.TrainerOptions();
+        DcganModelOptions? architecture = resumed.Architecture;
+        (Option Flag, object? Asked, object? Kept)[] settings =
+        [
+            (BatchSize, parse.GetValue(BatchSize), kept.BatchSize),
+            (Seed, parse.GetValue(Seed), kept.Seed),
+            (GeneratorWidth, parse.GetValue(GeneratorWidth), architecture?.GeneratorWidth),
+            (DiscriminatorWidth, parse.GetValue(DiscriminatorWidth), architecture?.DiscriminatorWidth),
+        ];
+        return settings
+            .Where(s => parse.GetResult(s.Flag) is { Implicit: false } && s.Kept is not null && !Equals(Convert.ToInt64(s.Asked, System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(s.Kept, System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(s => (s.Flag.Name, Convert.ToString(s.Asked, System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToString(s.Kept, System.Globalization.CultureInfo.InvariantCulture)!));
     }
 
     private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data, TrainProfile profile)

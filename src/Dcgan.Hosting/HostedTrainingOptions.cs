@@ -30,7 +30,13 @@ public sealed class HostedTrainingOptions
     [Required]
     public string? Output { get; set; }
 
-    /// <summary>Whether a run folder's newest checkpoint is resumed (exactly, as an uninterrupted run would continue).</summary>
+    /// <summary>
+    /// Whether a run folder's newest checkpoint is resumed (exactly, as an uninterrupted run would continue), with the
+    /// library's one meaning of resuming (<see cref="TrainingResume"/>): the checkpoint's trainer settings are kept
+    /// (batch size, seed, learning rates, betas, ...); <see cref="Trainer"/> gives only the total epochs, the device,
+    /// the prefetch depth and the divergence settings. Each configured trainer setting that differs from the
+    /// checkpoint's is logged as a warning naming its key and both values.
+    /// </summary>
     /// <value>The default value is true.</value>
     public bool Resume { get; set; } = true;
 
@@ -85,7 +91,10 @@ public sealed class HostedTrainingOptions
     /// <value>The default value is true.</value>
     public bool StopHostWhenDone { get; set; } = true;
 
-    /// <summary>The trainer's settings (section <c>Dcgan:Training:Trainer</c>): epochs, batch size, learning rates, seed, device.</summary>
+    /// <summary>
+    /// The trainer's settings (section <c>Dcgan:Training:Trainer</c>): epochs, batch size, learning rates, seed, device.
+    /// A resumed run uses only some of them (see <see cref="Resume"/>).
+    /// </summary>
     /// <value>The default value is a new <see cref="GanTrainerOptions"/> (the paper's settings).</value>
     public GanTrainerOptions Trainer { get; set; } = new();
 }

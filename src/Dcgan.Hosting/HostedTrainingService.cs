@@ -70,17 +70,17 @@ internal sealed partial class HostedTrainingService(
         }
 
         string output = Path.GetFullPath(options.Output!);
-        string? resume = options.Resume ? NewestValidCheckpoint(output) : null;
-        CheckpointManifest? manifest = resume is null ? null : CheckpointArchive.ReadManifest(resume);
-        if (manifest is not null && manifest.Architecture is null)
+        TrainingResume? resume = options.Resume ? FindResume(output) : null;
+        DcganModelOptions? resumed = resume?.Architecture;
+        if (resume is not null && resumed is null)
         {
-            throw new CheckpointException($"Checkpoint '{resume}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
+            throw new CheckpointException($"Checkpoint '{resume.Checkpoint}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
         }
 
         IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data),
-            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? manifest?.Architecture!.ImageSize });
-        DcganModelOptions architecture = manifest?.Architecture ?? NewArchitecture(source.Shape);
-        return new TrainingPlan(source, output, resume, architecture, options.Trainer.Clone());
+            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? resumed?.ImageSize });
+        DcganModelOptions architecture = resumed ?? NewArchitecture(source.Shape);
+        return new TrainingPlan(source, output, resume?.Checkpoint, architecture, resume?.TrainerOptions(options.Trainer) ?? options.Trainer.Clone());
     }
 
     private void Train(TrainingPlan plan, CancellationToken stoppingToken)
@@ -128,26 +128,30 @@ internal sealed partial class HostedTrainingService(
         return architecture;
     }
 
-    // The run folder's newest checkpoint that verifies (CheckpointLocator.FindNewestValid), each newer one skipped
-    // logged with its reason; null when the folder holds no checkpoint yet (a new run).
-    private string? NewestValidCheckpoint(string output)
+    // The run to continue in the run folder (TrainingResume: the newest checkpoint that verifies, the checkpoint's
+    // trainer settings kept), each newer checkpoint skipped and each configured trainer setting that is not used
+    // logged as a warning; null when the folder holds no checkpoint yet (a new run).
+    private TrainingResume? FindResume(string output)
     {
-        if (RunFolders.NewestCheckpoint(output) is null)
-        {
-            return null;
-        }
-
-        CheckpointSearchResult found = CheckpointLocator.FindNewestValid(output);
-        foreach (SkippedCheckpoint skipped in found.Skipped)
+        TrainingResume? resume = TrainingResume.FindInRunFolder(output);
+        foreach (SkippedCheckpoint skipped in resume?.Skipped ?? [])
         {
             LogSkippedCheckpoint(skipped.File, skipped.Reason);
         }
 
-        return found.File;
+        foreach (string ignored in resume?.IgnoredSettings(options.Trainer) ?? [])
+        {
+            LogIgnoredSetting($"{sectionPath}:{nameof(options.Trainer)}:{ignored}");
+        }
+
+        return resume;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped checkpoint {Checkpoint}: {Reason}")]
     private partial void LogSkippedCheckpoint(string checkpoint, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming keeps the checkpoint's trainer settings: {Setting}")]
+    private partial void LogIgnoredSetting(string setting);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming from {Checkpoint} at epoch {Epoch}, step {Step}")]
     private partial void LogResuming(string checkpoint, int epoch, long step);

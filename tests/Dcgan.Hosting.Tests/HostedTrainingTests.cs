@@ -5,6 +5,7 @@ using System.Diagnostics.Metrics;
 using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -124,31 +125,50 @@ public class HostedTrainingTests
         (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
     }
 
+    // One hosted run: start, wait until training completes and stops the host, stop.
+    private static async Task TrainUntilDone(Dictionary<string, string?> settings, ListLogger logs)
+    {
+        using IHost host = Build(settings, logs);
+        await host.StartAsync();
+        (await WaitFor(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task Resume_skips_a_corrupt_newest_checkpoint_and_continues_from_the_newest_valid_one()
     {
         string output = TestCheckpoints.NewFolder("hosted-fallback");
         var logs = new ListLogger();
-        using (IHost first = Build(Settings(output, epochs: 1), logs))
-        {
-            await first.StartAsync();
-            (await WaitFor(first.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
-            await first.StopAsync();
-        }
+        await TrainUntilDone(Settings(output, epochs: 1), logs);
 
         string corrupt = Path.Combine(output, CheckpointLocator.FileName(2, 8));
         File.WriteAllBytes(corrupt, [0x50, 0x4B, 3, 4, 1, 2, 3]);
 
-        using (IHost second = Build(Settings(output, epochs: 2), logs))
-        {
-            await second.StartAsync();
-            (await WaitFor(second.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
-            await second.StopAsync();
-        }
+        await TrainUntilDone(Settings(output, epochs: 2), logs);
 
         logs.Messages.Should().Contain(m => m.StartsWith($"Skipped checkpoint {corrupt}: ", StringComparison.Ordinal));
         logs.Messages.Should().Contain(m => m.StartsWith("Resuming from", StringComparison.Ordinal) && m.Contains("step 4", StringComparison.Ordinal));
         logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resume_keeps_the_checkpoints_trainer_settings_and_warns_about_each_configured_one_it_ignores()
+    {
+        string output = TestCheckpoints.NewFolder("hosted-kept");
+        var logs = new ListLogger();
+        await TrainUntilDone(Settings(output, epochs: 1), logs);
+
+        Dictionary<string, string?> changed = Settings(output, epochs: 2);
+        changed["Dcgan:Training:Trainer:BatchSize"] = "8";                 // a new run would use these
+        changed["Dcgan:Training:Trainer:GeneratorLearningRate"] = "0.001";
+        await TrainUntilDone(changed, logs);
+
+        logs.Messages.Should().Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:BatchSize = 8 (the checkpoint's 16 is kept)")
+            .And.Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:GeneratorLearningRate = 0.001 (the checkpoint's 0.0002 is kept)");
+        logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s) of this run, at step 8", StringComparison.Ordinal),
+            "the second epoch ran with the checkpoint's batch of 16 (4 steps of 64 images), not 8");
+        GanTrainerOptions kept = TrainingResume.Open(output).TrainerOptions();
+        (kept.BatchSize, kept.GeneratorLearningRate, kept.Epochs).Should().Be((16, 2e-4, 2), "the newest checkpoint records the kept settings and the configured total");
     }
 
     [Fact]
