@@ -26,10 +26,10 @@ internal static class TrainCommand
 
     private static readonly Option<int?> Epochs = new("--epochs")
     {
-        Description = $"Passes over the data. Default: enough for the profile's image budget (quick-start: {TrainProfile.QuickStart.ImageBudget:N0} images, {TrainProfile.QuickStart.Epochs(60_000)} epochs of the full 60k set, {TrainProfile.QuickStart.Epochs(10_000)} of the shipped 10k split).",
+        Description = $"Passes over the data. Default: enough for the profile's image budget (quick-start: {TrainingProfile.QuickStart.ImageBudget:N0} images, {TrainingProfile.QuickStart.Epochs(60_000)} epochs of the full 60k set, {TrainingProfile.QuickStart.Epochs(10_000)} of the shipped 10k split).",
     };
 
-    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Images per mini-batch. Default: the profile's (quick-start {TrainProfile.QuickStart.BatchSize}, paper {TrainProfile.PaperSettings.BatchSize})." };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Images per mini-batch. Default: the profile's (quick-start {TrainingProfile.QuickStart.BatchSize}, paper {TrainingProfile.Paper.BatchSize})." };
 
     private static readonly Option<long> Seed = new("--seed") { Description = "The one seed for weights, noise and shuffling.", DefaultValueFactory = _ => 1 };
 
@@ -43,9 +43,9 @@ internal static class TrainCommand
 
     private static readonly Option<Preset> PresetOption = new("--preset") { Description = "Architecture: paper (dense projection, 5x5 kernels, uniform z) or pytorch (pytorch/examples: 1x1 transposed-conv projection, 4x4 kernels, normal z).", DefaultValueFactory = _ => Preset.Paper, CustomParser = OnePreset };
 
-    private static readonly Option<int?> GeneratorWidth = new("--generator-width") { Description = $"Generator width (ngf). Default: the profile's (quick-start {TrainProfile.QuickStart.Width}, paper: the preset's)." };
+    private static readonly Option<int?> GeneratorWidth = new("--generator-width") { Description = $"Generator width (ngf). Default: the profile's (quick-start {TrainingProfile.QuickStart.Width}, paper: the preset's)." };
 
-    private static readonly Option<int?> DiscriminatorWidth = new("--discriminator-width") { Description = $"Discriminator width (ndf). Default: the profile's (quick-start {TrainProfile.QuickStart.Width}, paper: the preset's)." };
+    private static readonly Option<int?> DiscriminatorWidth = new("--discriminator-width") { Description = $"Discriminator width (ndf). Default: the profile's (quick-start {TrainingProfile.QuickStart.Width}, paper: the preset's)." };
 
     private static readonly Option<Dcgan.Deduplication.DeduplicationMethod?> Dedup = new("--dedup")
     {
@@ -86,7 +86,7 @@ internal static class TrainCommand
             throw new ArgumentException($"{changed.Flag} {changed.Asked} differs from the resumed run's {changed.Kept}: a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave {changed.Flag} out, or start a new run in another --output.");
         }
 
-        TrainProfile profile = parse.GetValue(TrainProfile.Option)!;
+        TrainingProfile profile = parse.GetValue(TrainProfile.Option)!;
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
         int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
         IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
@@ -112,15 +112,11 @@ internal static class TrainCommand
         GanTrainerOptions options;
         if (resumed is null)
         {
-            options = new GanTrainerOptions
-            {
-                BatchSize = parse.GetValue(BatchSize) ?? profile.BatchSize,
-                GeneratorLearningRate = profile.LearningRate,
-                DiscriminatorLearningRate = profile.LearningRate,
-                Seed = parse.GetValue(Seed),
-                Device = parse.GetValue(Device)!,
-                Epochs = parse.GetValue(Epochs) ?? profile.Epochs(data.Count),
-            };
+            options = profile.TrainerOptions(data.Count);             // the profile's batch, learning rate and epochs
+            options.BatchSize = parse.GetValue(BatchSize) ?? options.BatchSize;
+            options.Epochs = parse.GetValue(Epochs) ?? options.Epochs;
+            options.Seed = parse.GetValue(Seed);
+            options.Device = parse.GetValue(Device)!;
         }
         else
         {
@@ -192,13 +188,14 @@ internal static class TrainCommand
             .Select(s => (s.Flag.Name, Convert.ToString(s.Asked, System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToString(s.Kept, System.Globalization.CultureInfo.InvariantCulture)!));
     }
 
-    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data, TrainProfile profile)
+    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data, TrainingProfile profile)
     {
         DcganModelOptions architecture = parse.GetValue(PresetOption) == Preset.Paper
             ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
             : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
-        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth) ?? profile.Width ?? architecture.GeneratorWidth;
-        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth) ?? profile.Width ?? architecture.DiscriminatorWidth;
+        architecture = profile.Architecture(architecture);
+        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth) ?? architecture.GeneratorWidth;
+        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth) ?? architecture.DiscriminatorWidth;
         return architecture;
     }
 

@@ -81,6 +81,7 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder AddHostedTraining(Action<HostedTrainingOptions>? configure = null)
     {
+        HostedTrainingProfile.ApplyBeforeBinding(Services, Configuration.GetSection(HostedTrainingOptions.SectionName));
         AddValidatedOptions(HostedTrainingOptions.SectionName, new HostedTrainingOptionsValidator(), configure);
         string sectionPath = Configuration.GetSection(HostedTrainingOptions.SectionName).Path;
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HostedTrainingService>(sp => new HostedTrainingService(

@@ -116,15 +116,15 @@ internal sealed partial class HostedTrainingService(
         }
     }
 
-    // The preset gives projection, kernels and prior; the widths always come from the options (64 by default, where
-    // DcganModelOptions.Paper alone would give Figure 1's 128).
+    // The preset gives projection, kernels and prior; the widths come from the options, else from the profile
+    // (quick-start: 32; paper: the preset's own, Figure 1's 128 for the paper preset).
     private DcganModelOptions NewArchitecture(ImageShape shape)
     {
-        DcganModelOptions architecture = options.Preset == ArchitecturePreset.Paper
+        DcganModelOptions architecture = TrainingProfile.Parse(options.Profile).Architecture(options.Preset == ArchitecturePreset.Paper
             ? DcganModelOptions.Paper(shape.Height, shape.Channels)
-            : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels);
-        architecture.GeneratorWidth = options.GeneratorWidth;
-        architecture.DiscriminatorWidth = options.DiscriminatorWidth;
+            : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels));
+        architecture.GeneratorWidth = options.GeneratorWidth ?? architecture.GeneratorWidth;
+        architecture.DiscriminatorWidth = options.DiscriminatorWidth ?? architecture.DiscriminatorWidth;
         return architecture;
     }
 

@@ -106,23 +106,49 @@ public class HostedTrainingTests
     }
 
     [Fact]
-    public async Task A_new_paper_run_takes_its_widths_from_the_hosting_options_not_from_the_preset()
+    public async Task A_new_run_with_nothing_configured_uses_the_quick_start_profile_like_dcgan_train()
     {
-        string output = TestCheckpoints.NewFolder("hosted-widths");
+        string output = TestCheckpoints.NewFolder("hosted-quick-start");
         Dictionary<string, string?> settings = Settings(output, epochs: 1);
         settings.Remove("Dcgan:Training:GeneratorWidth");
         settings.Remove("Dcgan:Training:DiscriminatorWidth");
+        settings.Remove("Dcgan:Training:Trainer:BatchSize");
+        await TrainUntilDone(settings, new ListLogger());
+
+        TrainingResume run = TrainingResume.Open(output);
+        (run.Architecture!.GeneratorWidth, run.Architecture.DiscriminatorWidth).Should().Be((32, 32));
+        (run.Architecture.KernelSize, run.Architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
+        GanTrainerOptions trainer = run.TrainerOptions();
+        (trainer.BatchSize, trainer.GeneratorLearningRate, trainer.DiscriminatorLearningRate).Should().Be((64, 5e-4, 5e-4));
+        (trainer.BatchSize, trainer.GeneratorLearningRate).Should().Be((TrainingProfile.QuickStart.BatchSize, TrainingProfile.QuickStart.LearningRate));
+    }
+
+    [Fact]
+    public async Task The_paper_profile_has_the_papers_widths_and_rates_and_configured_keys_override_it()
+    {
+        string output = TestCheckpoints.NewFolder("hosted-paper");
+        Dictionary<string, string?> settings = Settings(output, epochs: 1); // Trainer:BatchSize 16 stays configured
+        settings["Dcgan:Training:Profile"] = "paper";
+        settings.Remove("Dcgan:Training:GeneratorWidth");
+        settings["Dcgan:Training:DiscriminatorWidth"] = "16";
+        await TrainUntilDone(settings, new ListLogger());
+
+        TrainingResume run = TrainingResume.Open(output);
+        (run.Architecture!.GeneratorWidth, run.Architecture.DiscriminatorWidth).Should().Be((128, 16), "Figure 1's width, and the configured one");
+        GanTrainerOptions trainer = run.TrainerOptions();
+        (trainer.BatchSize, trainer.GeneratorLearningRate).Should().Be((16, 2e-4), "the configured batch, the paper's rate");
+    }
+
+    [Fact]
+    public async Task An_unknown_profile_fails_the_start_naming_the_key_and_the_names()
+    {
+        Dictionary<string, string?> settings = Settings(TestCheckpoints.NewFolder("hosted-profile"), epochs: 1);
+        settings["Dcgan:Training:Profile"] = "fast";
         using IHost host = Build(settings, new ListLogger());
 
-        await host.StartAsync();
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        (await WaitFor(lifetime.ApplicationStopping, TimeSpan.FromSeconds(120))).Should().BeTrue("the service stops the host when training completes");
-        await host.StopAsync();
+        OptionsValidationException error = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>()).Which;
 
-        // DcganModelOptions.Paper's own widths are 128 (Figure 1); hosting's defaults (64) replace them.
-        DcganModelOptions architecture = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).Architecture!;
-        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((64, 64));
-        (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
+        error.Failures.Should().ContainSingle().Which.Should().Be("Dcgan:Training:Profile = \"fast\": expected \"quick-start\" or \"paper\".");
     }
 
     // One hosted run: start, wait until training completes and stops the host, stop.
@@ -164,11 +190,11 @@ public class HostedTrainingTests
         await TrainUntilDone(changed, logs);
 
         logs.Messages.Should().Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:BatchSize = 8 (the checkpoint's 16 is kept)")
-            .And.Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:GeneratorLearningRate = 0.001 (the checkpoint's 0.0002 is kept)");
+            .And.Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:GeneratorLearningRate = 0.001 (the checkpoint's 0.0005 is kept)");
         logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s) of this run, at step 8", StringComparison.Ordinal),
             "the second epoch ran with the checkpoint's batch of 16 (4 steps of 64 images), not 8");
         GanTrainerOptions kept = TrainingResume.Open(output).TrainerOptions();
-        (kept.BatchSize, kept.GeneratorLearningRate, kept.Epochs).Should().Be((16, 2e-4, 2), "the newest checkpoint records the kept settings and the configured total");
+        (kept.BatchSize, kept.GeneratorLearningRate, kept.Epochs).Should().Be((16, 5e-4, 2), "the newest checkpoint records the kept settings and the configured total");
     }
 
     [Fact]
