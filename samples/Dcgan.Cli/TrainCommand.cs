@@ -89,10 +89,11 @@ internal static class TrainCommand
         TrainingProfile profile = parse.GetValue(TrainProfile.Option)!;
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
         int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
-        IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
+        using IImageDataSource opened = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize }); // ours to dispose
+        IImageDataSource data = opened;
         if (parse.GetValue(Dedup) is { } method)
         {
-            data = new DeduplicatedDataSource(data, DedupCommand.Find(data, DedupCommand.Options(method)).Groups);
+            data = new DeduplicatedDataSource(opened, DedupCommand.Find(opened, DedupCommand.Options(method)).Groups);
         }
 
         if (resumed is not null && (resumed.DataCount != data.Count || resumed.ImageShape != data.Shape))

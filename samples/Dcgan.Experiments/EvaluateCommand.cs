@@ -60,7 +60,7 @@ internal static class EvaluateCommand
 
         string checkpointFile = CheckpointSupport.Resolve(parse, Checkpoint); // once: a live run folder rotates its checkpoints
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
-        FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
+        using FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpointFile);
         ImageShape generatorShape = generator.ImageShape;
         EvaluationClassifierFile.RequireChannels(generator);

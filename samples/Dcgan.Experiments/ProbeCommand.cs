@@ -89,7 +89,7 @@ internal static class ProbeCommand
         DcganModelOptions architecture = manifest.Architecture!;
         (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
         unusedGenerator.Dispose();
-        FashionMnistSplits splits = FashionMnistSplits.OpenForProbe(ExperimentOptions.DataFolder(parse, Data),
+        using FashionMnistSplits splits = FashionMnistSplits.OpenForProbe(ExperimentOptions.DataFolder(parse, Data),
             architecture.ImageSize == 28 ? null : architecture.ImageSize);
         ProbeFeatures[] featureSets = parse.GetValue(FeatureSets)!;
         ProbeClassifier[] classifiers = parse.GetValue(Classifiers)!;

@@ -39,8 +39,8 @@ internal static class ReferenceStatisticsCommand
         string? output = parse.GetValue(Output) is string given ? OutputPaths.File(Output.Name, given, "JSON", ".json") : null;
         OutputPaths.RefuseToReplace(Output.Name, parse.GetValue(Force), output is null ? [] : [output]);
         string folder = ExperimentOptions.DataFolder(parse, Data);
-        IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: false);
-        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
+        using IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: false);
+        using IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
         using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier, parse.GetValue(Sha256));
         var clock = Stopwatch.StartNew();
         ReferenceStatisticsResult r = ReferenceStatistics.Compute(classifier, train, test, test.Labels!.Select(l => (int)l).ToArray(),

@@ -51,8 +51,8 @@ internal static class TrainClassifierCommand
         string folder = ExperimentOptions.DataFolder(parse, Data);
         long seed = parse.GetValue(Seed);
         var options = new ClassifierTrainingOptions { Epochs = parse.GetValue(Epochs), Device = parse.GetValue(Device)! };
-        IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: true);
-        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
+        using IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: true);
+        using IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
 
         var clock = Stopwatch.StartNew();
         using EvaluationClassifier classifier = EvaluationClassifier.Train(train, train.Labels!.Select(l => (int)l).ToArray(), options, seed,

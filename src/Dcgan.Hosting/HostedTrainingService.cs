@@ -31,6 +31,8 @@ internal sealed partial class HostedTrainingService(
 
     private TrainingPlan? _plan;
 
+    private IImageDataSource? _openData; // opened by Prepare, ours: disposed when training ends or with the service
+
     /// <summary>Checks the data, the run folder and any checkpoint to resume, then starts training in the background.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -79,11 +81,33 @@ internal sealed partial class HostedTrainingService(
 
         IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data),
             new ImageDataSourceOptions { ImageSize = options.ImageSize ?? resumed?.ImageSize });
+        _openData = source;
         DcganModelOptions architecture = resumed ?? NewArchitecture(source.Shape);
         return new TrainingPlan(source, output, resume?.Checkpoint, architecture, resume?.TrainerOptions(options.Trainer) ?? options.Trainer.Clone());
     }
 
+    /// <summary>Disposes the data source the service opened, if training has not already done so.</summary>
+    public override void Dispose()
+    {
+        base.Dispose();
+        CloseData();
+    }
+
+    private void CloseData() => Interlocked.Exchange(ref _openData, null)?.Dispose();
+
     private void Train(TrainingPlan plan, CancellationToken stoppingToken)
+    {
+        try
+        {
+            TrainOpened(plan, stoppingToken);
+        }
+        finally
+        {
+            CloseData(); // the data source holds files (LMDB): released as soon as training ends
+        }
+    }
+
+    private void TrainOpened(TrainingPlan plan, CancellationToken stoppingToken)
     {
         var telemetry = new TrainingTelemetry(meter, logger, options.LogEverySteps, plan.Options.BatchSize);
         var checkpoints = new CheckpointCallback(plan.Output, options.CheckpointEveryEpochs, options.KeepCheckpoints);
