@@ -7,7 +7,8 @@ namespace Dcgan.Configuration;
 
 /// <summary>
 /// Validates that a string option is a device name (<see cref="DeviceName"/>: <c>"auto"</c>, <c>"cpu"</c>,
-/// <c>"cuda"</c> or <c>"cuda:N"</c>). Spelling only: presence is checked where the device is resolved.
+/// <c>"cuda"</c> or <c>"cuda:N"</c>). Spelling only: presence is checked where the device is resolved. Null and
+/// empty values pass, as with every DataAnnotation: <c>[Required]</c> says whether a value must be there.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public class DeviceNameAttribute : ValidationAttribute
@@ -16,6 +17,11 @@ public class DeviceNameAttribute : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         ArgumentNullException.ThrowIfNull(validationContext);
+        if (value is null || (value is string { Length: 0 }))
+        {
+            return ValidationResult.Success; // as every DataAnnotation: [Required] decides whether a value must be there
+        }
+
         string? problem = Check(value as string);
         return problem is null ? ValidationResult.Success : new ValidationResult(problem, MemberNames(validationContext));
     }
