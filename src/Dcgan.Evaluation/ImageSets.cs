@@ -31,6 +31,9 @@ public static class ImageSets
         return all[..count];
     }
 
+    /// <summary>A <see cref="Random"/> for <paramref name="seed"/> (<see cref="SeededRandom"/>): for Dcgan.Deduplication, which sits beside Dcgan.Features.</summary>
+    internal static Random SeededRandomFor(long seed) => SeededRandom.Create(seed);
+
     /// <summary>The images flattened to rows (for pixel-space metrics): [Count, C*H*W]. The pixels are not copied.</summary>
     /// <param name="images">The images.</param>
     public static FeatureMatrix AsPixelRows(ImageBatch images)

@@ -41,7 +41,7 @@ public sealed class DuplicateDistanceComparison
         }
 
         double[] within = groups.SelectMany(g => g.Distances.Skip(1)).ToArray();
-        var random = SeededRandom.Create(seed);
+        var random = ImageSets.SeededRandomFor(seed);
         var pairs = new (int A, int B)[pairCount];
         for (int p = 0; p < pairCount; p++)
         {

@@ -2,7 +2,6 @@
 // on a validation set, refit on train + validation with the chosen C, report test accuracy.
 
 using System.Diagnostics;
-using Dcgan.Evaluation;
 
 namespace Dcgan.Features;
 

@@ -14,7 +14,6 @@
 //   problems: the squared hinge is only once differentiable, and in float32 the gradient stalls above the
 //   tolerance; kept for small problems and as a cross-check of the dual solver.
 
-using Dcgan.Evaluation;
 using Dcgan.Native;
 using static TorchSharp.torch;
 

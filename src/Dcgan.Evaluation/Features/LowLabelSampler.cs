@@ -1,8 +1,6 @@
 // LowLabelSampler: the paper's low-label protocol (e.g. SVHN with 1000 labels = 100 per class): draw k labelled
 // examples per class, seeded, without replacement.
 
-using Dcgan.Evaluation;
-
 namespace Dcgan.Features;
 
 /// <summary>Draws <c>k</c> examples per class from a labelled set, reproducibly from a seed.</summary>

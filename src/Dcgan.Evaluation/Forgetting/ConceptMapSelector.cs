@@ -8,7 +8,6 @@
 //  4. Fit an L2-regularised binary logistic regression (LogisticRegressionClassifier.FitBinary, the research
 //     package's one logistic regression) on the C-dimensional activation vectors of those locations, standardised
 //     per map (FeatureStandardizer), and keep the maps with weight > 0, largest first.
-using Dcgan.Evaluation;
 using Dcgan.Features;
 using Dcgan.Interventions;
 using Dcgan.Latent;

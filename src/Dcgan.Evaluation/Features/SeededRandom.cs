@@ -2,9 +2,9 @@
 // these APIs took before 1.0 (new Random((int)seed)), so documented results stay reproducible; a seed outside int
 // range is folded to 32 bits (low half XOR high half), the documented derivation below.
 
-namespace Dcgan.Evaluation;
+namespace Dcgan.Features;
 
-/// <summary>The one mapping from a <see langword="long"/> seed to <see cref="Random"/> in Dcgan.Evaluation.</summary>
+/// <summary>The one mapping from a <see langword="long"/> seed to <see cref="Random"/> in the Dcgan.Evaluation package (Dcgan.Deduplication reaches it through ImageSets).</summary>
 internal static class SeededRandom
 {
     /// <summary>
