@@ -80,7 +80,7 @@ internal static class DedupCommand
         string output = OutputPaths.Folder(Output.Name, parse.GetValue(Output)!);
         DeduplicationOptions options = Options(parse.GetValue(Method), parse.GetValue(MaxDistance), parse.GetValue(Seed), parse.GetValue(Epochs));
         new DeduplicationOptionsValidator().ThrowIfInvalid(options);
-        IImageDataSource data = ImageDataSources.Open(DataLocation.Resolve(parse.GetValue(Data)));
+        using IImageDataSource data = ImageDataSources.Open(DataLocation.Resolve(parse.GetValue(Data)));
         DeduplicationReport report = Find(data, options);
         OutputPaths.Create(output);
 

@@ -26,10 +26,10 @@ internal static class TrainCommand
 
     private static readonly Option<int?> Epochs = new("--epochs")
     {
-        Description = $"Passes over the data. Default: enough for the profile's image budget (quick-start: {TrainProfile.QuickStart.ImageBudget:N0} images, {TrainProfile.QuickStart.Epochs(60_000)} epochs of the full 60k set, {TrainProfile.QuickStart.Epochs(10_000)} of the shipped 10k split).",
+        Description = $"Passes over the data. Default: enough for the profile's image budget (quick-start: {TrainingProfile.QuickStart.ImageBudget:N0} images, {TrainingProfile.QuickStart.Epochs(60_000)} epochs of the full 60k set, {TrainingProfile.QuickStart.Epochs(10_000)} of the shipped 10k split).",
     };
 
-    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Images per mini-batch. Default: the profile's (quick-start {TrainProfile.QuickStart.BatchSize}, paper {TrainProfile.PaperSettings.BatchSize})." };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Images per mini-batch. Default: the profile's (quick-start {TrainingProfile.QuickStart.BatchSize}, paper {TrainingProfile.Paper.BatchSize})." };
 
     private static readonly Option<long> Seed = new("--seed") { Description = "The one seed for weights, noise and shuffling.", DefaultValueFactory = _ => 1 };
 
@@ -37,22 +37,22 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Resume = new("--resume")
     {
-        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint that verifies; newer damaged ones are named and skipped), with the architecture, seed and options stored in it (--epochs may raise the total). With no value: the newest checkpoint in --output.",
+        Description = "Continue exactly from a checkpoint file or run folder (its newest checkpoint that verifies; newer damaged ones are named and skipped), with the architecture, seed and training settings stored in it (--epochs may raise the total; --device says where to run it now; --profile is refused, and --batch-size, --seed and the widths must match the checkpoint's). With no value: the newest checkpoint in --output.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
     private static readonly Option<Preset> PresetOption = new("--preset") { Description = "Architecture: paper (dense projection, 5x5 kernels, uniform z) or pytorch (pytorch/examples: 1x1 transposed-conv projection, 4x4 kernels, normal z).", DefaultValueFactory = _ => Preset.Paper, CustomParser = OnePreset };
 
-    private static readonly Option<int?> GeneratorWidth = new("--generator-width") { Description = $"Generator width (ngf). Default: the profile's (quick-start {TrainProfile.QuickStart.Width}, paper: the preset's)." };
+    private static readonly Option<int?> GeneratorWidth = new("--generator-width") { Description = $"Generator width (ngf). Default: the profile's (quick-start {TrainingProfile.QuickStart.Width}, paper: the preset's)." };
 
-    private static readonly Option<int?> DiscriminatorWidth = new("--discriminator-width") { Description = $"Discriminator width (ndf). Default: the profile's (quick-start {TrainProfile.QuickStart.Width}, paper: the preset's)." };
+    private static readonly Option<int?> DiscriminatorWidth = new("--discriminator-width") { Description = $"Discriminator width (ndf). Default: the profile's (quick-start {TrainingProfile.QuickStart.Width}, paper: the preset's)." };
 
     private static readonly Option<Dcgan.Deduplication.DeduplicationMethod?> Dedup = new("--dedup")
     {
         Description = "Train on one image of each duplicate group found by exact, perceptual or semantic (the paper's autoencoder, seed 1) de-duplication (see `dcgan dedup`). Pass it again when resuming.",
     };
 
-    private static readonly Option<string> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<string> Device = DeviceOption.Create("auto", "auto, cpu, cuda or cuda:N (checked against the devices present).");
 
     public static Command Create()
     {
@@ -75,24 +75,29 @@ internal static class TrainCommand
     {
         string output = OutputPaths.Folder(Output.Name, parse.GetValue(Output)!);
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
-        string? resumeFile = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
-
-        CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
+        TrainingResume? resumed = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
+        string? resumeFile = resumed?.Checkpoint;
         if (resumed is not null && parse.GetResult(TrainProfile.Option) is { Implicit: false })
         {
             throw new ArgumentException($"--profile sets up a new run; a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave --profile out, or start a new run in another --output.");
         }
 
-        TrainProfile profile = parse.GetValue(TrainProfile.Option)!;
-        string dataPath = DataLocation.Resolve(parse.GetValue(Data));
-        int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
-        IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
-        if (parse.GetValue(Dedup) is { } method)
+        if (resumed is not null && ChangedByFlags(parse, resumed).ToList() is [var changed, ..])
         {
-            data = new DeduplicatedDataSource(data, DedupCommand.Find(data, DedupCommand.Options(method)).Groups);
+            throw new ArgumentException($"{changed.Flag} {changed.Asked} differs from the resumed run's {changed.Kept}: a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave {changed.Flag} out, or start a new run in another --output.");
         }
 
-        if (resumed is not null && (resumed.DataCount != data.Count || !resumed.ImageShape.SequenceEqual([data.Shape.Channels, data.Shape.Height, data.Shape.Width])))
+        TrainingProfile profile = parse.GetValue(TrainProfile.Option)!;
+        string dataPath = DataLocation.Resolve(parse.GetValue(Data));
+        int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
+        using IImageDataSource opened = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize }); // ours to dispose
+        IImageDataSource data = opened;
+        if (parse.GetValue(Dedup) is { } method)
+        {
+            data = new DeduplicatedDataSource(opened, DedupCommand.Find(opened, DedupCommand.Options(method)).Groups);
+        }
+
+        if (resumed is not null && (resumed.DataCount != data.Count || resumed.ImageShape != data.Shape))
         {
             throw new ArgumentException(
                 $"The checkpoint {resumeFile} was trained on {resumed.DataDescription}, but this run would read {data.Description}; an exact resume needs the same data: pass it with --data.");
@@ -103,23 +108,28 @@ internal static class TrainCommand
             AnsiConsole.MarkupLine($"[yellow]note:[/] the checkpoint was trained on {Markup.Escape(resumed.DataDescription)}; continuing on {Markup.Escape(data.Description)} (same count and shape).");
         }
 
-        // A resumed run keeps the architecture and trainer options it was started with; only --epochs may change.
+        // A resumed run keeps the architecture and the trainer settings it was started with (TrainingResume's rule);
+        // the command line gives only how far (--epochs raises the total), where (--device) and the divergence flags.
         DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data, profile);
-        GanTrainerOptions options = resumed?.ToTrainerOptions() ?? new GanTrainerOptions
+        GanTrainerOptions options;
+        if (resumed is null)
         {
-            BatchSize = parse.GetValue(BatchSize) ?? profile.BatchSize,
-            GeneratorLearningRate = profile.LearningRate,
-            DiscriminatorLearningRate = profile.LearningRate,
-            Seed = parse.GetValue(Seed),
-            Device = parse.GetValue(Device)!,
-        };
-        options.Epochs = parse.GetValue(Epochs) ?? resumed?.Trainer.Epochs ?? profile.Epochs(data.Count);
+            options = profile.TrainerOptions(data.Count);             // the profile's batch, learning rate and epochs
+            options.BatchSize = parse.GetValue(BatchSize) ?? options.BatchSize;
+            options.Epochs = parse.GetValue(Epochs) ?? options.Epochs;
+            options.Seed = parse.GetValue(Seed);
+            options.Device = parse.GetValue(Device)!;
+        }
+        else
+        {
+            GanTrainerOptions recorded = resumed.TrainerOptions();
+            options = resumed.TrainerOptions(new GanTrainerOptions { Epochs = parse.GetValue(Epochs) ?? recorded.Epochs, Device = parse.GetValue(Device)! });
+        }
+
         TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
         GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
-
-        Dcgan.Native.DeviceSelection.Resolve(options.Device); // an unavailable device fails here, before the run folder exists
 
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);
@@ -162,13 +172,32 @@ internal static class TrainCommand
         return 0;
     }
 
-    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data, TrainProfile profile)
+    // Flags of settings a resumed run keeps (TrainingResume's rule) that were given with another value than the
+    // checkpoint's: the same value is accepted, so the printed resume command (the same flags) works.
+    private static IEnumerable<(string Flag, string Asked, string Kept)> ChangedByFlags(ParseResult parse, TrainingResume resumed)
+    {
+        GanTrainerOptions kept = resumed.TrainerOptions();
+        DcganModelOptions? architecture = resumed.Architecture;
+        (Option Flag, object? Asked, object? Kept)[] settings =
+        [
+            (BatchSize, parse.GetValue(BatchSize), kept.BatchSize),
+            (Seed, parse.GetValue(Seed), kept.Seed),
+            (GeneratorWidth, parse.GetValue(GeneratorWidth), architecture?.GeneratorWidth),
+            (DiscriminatorWidth, parse.GetValue(DiscriminatorWidth), architecture?.DiscriminatorWidth),
+        ];
+        return settings
+            .Where(s => parse.GetResult(s.Flag) is { Implicit: false } && s.Kept is not null && !Equals(Convert.ToInt64(s.Asked, System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(s.Kept, System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(s => (s.Flag.Name, Convert.ToString(s.Asked, System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToString(s.Kept, System.Globalization.CultureInfo.InvariantCulture)!));
+    }
+
+    private static DcganModelOptions NewArchitecture(ParseResult parse, IImageDataSource data, TrainingProfile profile)
     {
         DcganModelOptions architecture = parse.GetValue(PresetOption) == Preset.Paper
             ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
             : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
-        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth) ?? profile.Width ?? architecture.GeneratorWidth;
-        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth) ?? profile.Width ?? architecture.DiscriminatorWidth;
+        architecture = profile.Architecture(architecture);
+        architecture.GeneratorWidth = parse.GetValue(GeneratorWidth) ?? architecture.GeneratorWidth;
+        architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth) ?? architecture.DiscriminatorWidth;
         return architecture;
     }
 

@@ -17,7 +17,7 @@ if (args.Length < 3)
     return 2;
 }
 
-IImageDataSource source = ImageDataSources.Open(args[0]);
+using IImageDataSource source = ImageDataSources.Open(args[0]);
 var options = new DeduplicationOptions { Method = Enum.Parse<DeduplicationMethod>(args[1], ignoreCase: true) };
 if (args.Length > 3)
 {

@@ -66,7 +66,7 @@ internal static class AblateCommand
         ExperimentOptions.CheckReportFolder(parse, Output, Force, "ablate.json", "ablate.md");
 
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
-        FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
+        using FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
         var quality = new SampleQuality(classifier, splits.Test.ReadAll());
         var results = new List<VariantRun>();
         foreach (long seed in seeds)

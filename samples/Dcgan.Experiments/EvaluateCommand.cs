@@ -60,7 +60,7 @@ internal static class EvaluateCommand
 
         string checkpointFile = CheckpointSupport.Resolve(parse, Checkpoint); // once: a live run folder rotates its checkpoints
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
-        FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
+        using FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
         (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpointFile);
         ImageShape generatorShape = generator.ImageShape;
         EvaluationClassifierFile.RequireChannels(generator);
@@ -77,7 +77,7 @@ internal static class EvaluateCommand
         string resized = generatorShape == generated.Shape ? "" : $" (resized from {generatorShape} to {generated.Shape})";
         AnsiConsole.MarkupLine($"Generated {count} samples{resized} from step {manifest.GlobalStep}; computing the references ...");
         ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
-            new ReferenceStatisticsOptions { Seed = (int)seed }, cancellationToken: cancellation);
+            new ReferenceStatisticsOptions { Seed = seed }, cancellationToken: cancellation);
         cancellation.ThrowIfCancellationRequested();
         ImageBatch test = splits.Test.ReadAll();
         var sampleQuality = new SampleQuality(classifier, test);
@@ -88,7 +88,7 @@ internal static class EvaluateCommand
         SampleQualityResult? roundTrip = null;
         if (generatorShape != generated.Shape)
         {
-            ImageBatch real = splits.Train.ReadImages(ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), (int)seed + 1));
+            ImageBatch real = splits.Train.ReadImages(ImageSets.RandomSubset(splits.Train.Count, Math.Min(count, splits.Train.Count), seed + 1));
             roundTrip = sampleQuality.Evaluate(classifier.FitInput(ImageResizing.Resize(real, generatorShape)), cancellation);
         }
 

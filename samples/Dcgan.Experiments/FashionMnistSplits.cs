@@ -6,7 +6,7 @@ using Dcgan.Features;
 
 namespace Dcgan.Experiments;
 
-internal sealed class FashionMnistSplits
+internal sealed class FashionMnistSplits : IDisposable
 {
     public const int ProbeTrainCount = 50_000;
 
@@ -32,6 +32,13 @@ internal sealed class FashionMnistSplits
 
     public int ValidationCount => Train.Count - ProbeTrainCount;
 
+    /// <summary>Disposes both splits (their opener owns them: IImageDataSource's contract).</summary>
+    public void Dispose()
+    {
+        ((IDisposable)Train).Dispose();
+        ((IDisposable)Test).Dispose();
+    }
+
     /// <summary>The labelled train and test splits (evaluate and ablate use any size; the probe needs <see cref="OpenForProbe"/>).</summary>
     public static FashionMnistSplits Open(string folder, int? imageSize) => new(OpenTrain(folder, labelled: true, imageSize), OpenTest(folder, imageSize));
 
@@ -41,6 +48,7 @@ internal sealed class FashionMnistSplits
         FashionMnistSplits splits = Open(folder, imageSize);
         if (splits.Train.Count < ProbeTrainCount + 1)
         {
+            splits.Dispose();
             throw new ArgumentException($"The probe needs the full 60k Fashion-MNIST train split; {splits.Train.Description} has {splits.Train.Count} images. Install it with: apt-get install dataset-fashion-mnist");
         }
 

@@ -72,7 +72,12 @@ internal static class LatentMetricsCommand
         using (generator)
         {
             EvaluationClassifierFile.RequireChannels(generator);
-            ImageBatch test = FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)).ReadAll();
+            ImageBatch test;
+            using (IdxImageDataSource testSplit = FashionMnistSplits.OpenTest(ExperimentOptions.DataFolder(parse, Data)))
+            {
+                test = testSplit.ReadAll();
+            }
+
             GaussianStatistics reference = GaussianStatistics.FromFeatures(classifier.Features(test, cancellation));
 
             AnsiConsole.MarkupLine($"Latent walks: {walkOptions.Pairs} pairs x {walkOptions.Steps + 1} points, lerp and slerp ...");

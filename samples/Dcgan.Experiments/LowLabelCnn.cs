@@ -20,11 +20,11 @@ internal static class LowLabelCnn
 
     /// <summary>The probe-train indices of draw <paramref name="draw"/>: the same for the linear probes and the CNN.</summary>
     public static int[] Draw(FashionMnistSplits splits, int perClass, long seed, int draw) =>
-        LowLabelSampler.Sample(splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount], perClass, splits.ClassCount, (int)seed + draw);
+        LowLabelSampler.Sample(splits.TrainLabels[..FashionMnistSplits.ProbeTrainCount], perClass, splits.ClassCount, seed + draw);
 
     public static LowLabelCnnResult Run(FashionMnistSplits splits, DcganModelOptions architecture, int perClass, int draws, long seed, int epochs, CancellationToken cancellation)
     {
-        int[] validationRows = ImageSets.RandomSubset(splits.ValidationCount, Math.Min(ValidationImages, splits.ValidationCount), (int)seed)
+        int[] validationRows = ImageSets.RandomSubset(splits.ValidationCount, Math.Min(ValidationImages, splits.ValidationCount), seed)
             .Select(i => FashionMnistSplits.ProbeTrainCount + i).Order().ToArray();
         ImageBatch validation = splits.Train.ReadImages(validationRows);
         int[] validationLabels = validationRows.Select(i => splits.TrainLabels[i]).ToArray();

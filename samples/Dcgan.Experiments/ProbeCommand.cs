@@ -89,7 +89,7 @@ internal static class ProbeCommand
         DcganModelOptions architecture = manifest.Architecture!;
         (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
         unusedGenerator.Dispose();
-        FashionMnistSplits splits = FashionMnistSplits.OpenForProbe(ExperimentOptions.DataFolder(parse, Data),
+        using FashionMnistSplits splits = FashionMnistSplits.OpenForProbe(ExperimentOptions.DataFolder(parse, Data),
             architecture.ImageSize == 28 ? null : architecture.ImageSize);
         ProbeFeatures[] featureSets = parse.GetValue(FeatureSets)!;
         ProbeClassifier[] classifiers = parse.GetValue(Classifiers)!;
@@ -111,7 +111,7 @@ internal static class ProbeCommand
                 AnsiConsole.MarkupLine($"{name}: {all.Columns} features for {all.Rows + test.Rows} images in {clock.Elapsed.TotalSeconds:F0} s");
                 foreach (ProbeClassifier classifier in classifiers)
                 {
-                    var options = new LinearProbeOptions { Classifier = classifier, Seed = (int)seed, MaxIterations = parse.GetValue(MaxIterations), CGrid = parse.GetValue(CGrid)! };
+                    var options = new LinearProbeOptions { Classifier = classifier, Seed = seed, MaxIterations = parse.GetValue(MaxIterations), CGrid = parse.GetValue(CGrid)! };
                     if (parse.GetValue(LabelsPerClass) is int perClass)
                     {
                         lowLabel.Add((name, all.Columns, LowLabelDraws(all, test, splits, perClass, parse.GetValue(Draws), seed, options, cancellation)));

@@ -24,7 +24,7 @@ internal static class ReferenceStatisticsCommand
 
     private static readonly Option<bool> Force = OutputPaths.ForceOption("the --output file");
 
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the train subset and the pixel noise.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the train subset and the pixel noise.", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {
@@ -39,8 +39,8 @@ internal static class ReferenceStatisticsCommand
         string? output = parse.GetValue(Output) is string given ? OutputPaths.File(Output.Name, given, "JSON", ".json") : null;
         OutputPaths.RefuseToReplace(Output.Name, parse.GetValue(Force), output is null ? [] : [output]);
         string folder = ExperimentOptions.DataFolder(parse, Data);
-        IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: false);
-        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
+        using IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: false);
+        using IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
         using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier, parse.GetValue(Sha256));
         var clock = Stopwatch.StartNew();
         ReferenceStatisticsResult r = ReferenceStatistics.Compute(classifier, train, test, test.Labels!.Select(l => (int)l).ToArray(),

@@ -78,10 +78,10 @@ internal static class TimeToQualityCommand
 
         string folder = ExperimentOptions.DataFolder(parse, Data);
         TrainingSplit split = parse.GetValue(Train);
-        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
+        using IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         var quality = new SampleQuality(classifier, test.ReadAll());
-        var data = new TrainingData(folder, split);
+        using var data = new TrainingData(folder, split);
 
         // The baseline is always calibrated: it sets the time budget.
         QualityCandidate baseline = QualityCandidate.All.Single(c => c.Name == QualityCandidate.BaselineName);

@@ -30,7 +30,7 @@ internal static class TrainClassifierCommand
 
     private static readonly Option<long> Seed = new("--seed") { Description = "The one seed of the run.", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<string> Device = new("--device") { Description = "cpu (deterministic), auto, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+    private static readonly Option<string> Device = DeviceOption.Create("cpu", "cpu (deterministic), auto, cuda or cuda:N (checked against the devices present).");
 
     public static Command Create()
     {
@@ -51,8 +51,8 @@ internal static class TrainClassifierCommand
         string folder = ExperimentOptions.DataFolder(parse, Data);
         long seed = parse.GetValue(Seed);
         var options = new ClassifierTrainingOptions { Epochs = parse.GetValue(Epochs), Device = parse.GetValue(Device)! };
-        IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: true);
-        IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
+        using IdxImageDataSource train = FashionMnistSplits.OpenTrain(folder, labelled: true);
+        using IdxImageDataSource test = FashionMnistSplits.OpenTest(folder);
 
         var clock = Stopwatch.StartNew();
         using EvaluationClassifier classifier = EvaluationClassifier.Train(train, train.Labels!.Select(l => (int)l).ToArray(), options, seed,

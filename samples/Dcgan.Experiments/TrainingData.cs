@@ -4,7 +4,7 @@ using Dcgan.Data;
 
 namespace Dcgan.Experiments;
 
-internal sealed class TrainingData(string folder, TrainingSplit split)
+internal sealed class TrainingData(string folder, TrainingSplit split) : IDisposable
 {
     private readonly Dictionary<int, IdxImageDataSource> _bySize = [];
 
@@ -20,6 +20,17 @@ internal sealed class TrainingData(string folder, TrainingSplit split)
         }
 
         return source;
+    }
+
+    /// <summary>Disposes every split it opened (IImageDataSource's contract: the opener disposes).</summary>
+    public void Dispose()
+    {
+        foreach (IdxImageDataSource source in _bySize.Values)
+        {
+            ((IDisposable)source).Dispose();
+        }
+
+        _bySize.Clear();
     }
 
     /// <summary>The split's description at 28x28 (e.g. "IDX '/usr/share/.../train-images-idx3-ubyte.gz' (60000 images 1x28x28)").</summary>

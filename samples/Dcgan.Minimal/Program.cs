@@ -12,7 +12,7 @@ string output = Path.GetFullPath(args.Length > 0 ? args[0] : "minimal-samples.pn
 string data = Environment.GetEnvironmentVariable("DCGAN_MINIMAL_DATA")
     ?? Path.Combine(AppContext.BaseDirectory, "data", "fashion-mnist", "t10k-images-idx3-ubyte.gz");
 int epochs = int.TryParse(Environment.GetEnvironmentVariable("DCGAN_MINIMAL_EPOCHS"), out int e) ? e : 4;
-IImageDataSource images = IdxImageDataSource.Open(data);                 // 10,000 images, 1x28x28, scaled to [-1, 1]
+using IImageDataSource images = IdxImageDataSource.Open(data);               // 10,000 images, 1x28x28, scaled to [-1, 1]
 
 DcganModelOptions architecture = DcganModelOptions.Paper(imageSize: 28, channels: 1);
 architecture.GeneratorWidth = 32;                                        // a quarter of the paper's 128: a quicker demo

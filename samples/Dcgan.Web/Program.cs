@@ -1,7 +1,7 @@
 // Dcgan.Web: serves a trained generator over HTTP (PNG endpoints) and the latent explorer page (wwwroot/index.html).
 //   dotnet run --project samples/Dcgan.Web -- --checkpoint runs/train
 // Settings: appsettings.json's "Dcgan:Generator" section (GeneratorPoolOptions); --checkpoint PATH and --watch true|false
-// are short for Dcgan:Generator:Checkpoint and Dcgan:Generator:WatchForChanges; --urls changes the address.
+// are short for Dcgan:Generator:ModelPath and Dcgan:Generator:WatchForChanges; --urls changes the address.
 // Setting Dcgan:Training:Data (e.g. --Dcgan:Training:Data=PATH --Dcgan:Training:Output=DIR) also trains in this
 // process while it serves (HostedTrainingOptions; add --Dcgan:Training:StopHostWhenDone=false to keep serving after).
 // The explorer's endpoints depend only on IGeneratorPool; which backend loads the model is chosen once, below (LoaderFor):
@@ -17,7 +17,7 @@ using Dcgan.Web;
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
-    ["--checkpoint"] = "Dcgan:Generator:Checkpoint",
+    ["--checkpoint"] = "Dcgan:Generator:ModelPath",
     ["--watch"] = "Dcgan:Generator:WatchForChanges",
 });
 builder.Services.AddProblemDetails();
@@ -46,7 +46,7 @@ app.Run();
 
 // The backend seam: the loader for the configured model (a file or folder), chosen when the pool is created from its
 // final options, by the file's extension.
-static IGeneratorModelLoader LoaderFor(GeneratorPoolOptions options) => Path.GetExtension(options.Checkpoint ?? "").ToUpperInvariant() switch
+static IGeneratorModelLoader LoaderFor(GeneratorPoolOptions options) => Path.GetExtension(options.ModelPath ?? "").ToUpperInvariant() switch
 {
     ".ONNX" => new OnnxGeneratorLoader(),
 #if DCGAN_ONNX_ONLY

@@ -5,12 +5,22 @@ namespace Dcgan.Data;
 /// A finite, indexable set of images, already scaled to the generator's output range [-1, 1].
 /// </summary>
 /// <remarks>
-/// Implementations must be safe to read from one background thread while the trainer runs on another
+/// <para>Implementations must be safe to read from one background thread while the trainer runs on another
 /// (the trainer's prefetcher calls <see cref="CopyImage"/> off the training thread), and must not hold
-/// tensors: they hand out managed floats only. Every image has the same <see cref="Shape"/>.
+/// tensors: they hand out managed floats only. Every image has the same <see cref="Shape"/>.</para>
+/// <para>Ownership: whoever opens or creates a source disposes it, after the last read (an
+/// <see cref="LmdbImageDataSource"/> closes its database; sources that hold their images in memory or read files
+/// by path per call have nothing to release, and the default <see cref="IDisposable.Dispose"/> does nothing).
+/// Components that are given a source (the trainer, wrappers such as
+/// <see cref="DeduplicatedDataSource"/>, the evaluation tools) read it and never dispose it.</para>
 /// </remarks>
-public interface IImageDataSource
+public interface IImageDataSource : IDisposable
 {
+    /// <summary>Releases what the source holds open (nothing, unless an implementation overrides it).</summary>
+    void IDisposable.Dispose()
+    {
+    }
+
     /// <summary>Number of images.</summary>
     int Count { get; }
 

@@ -30,7 +30,7 @@ public static partial class ImageDataSources
     /// Size, colour mode, background and preloading; validated with <see cref="ImageDataSourceOptionsValidator"/> before
     /// anything is read. The default value is <see langword="null"/>, meaning <c>new ImageDataSourceOptions()</c>.
     /// </param>
-    /// <returns>The data source.</returns>
+    /// <returns>The data source, owned by the caller: dispose it after the last read (an LMDB source holds its database open; the others release nothing).</returns>
     /// <exception cref="ArgumentException">The path is empty, RGB was requested for IDX data, or several IDX image files qualify.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     /// <exception cref="FileNotFoundException">The path does not exist.</exception>

@@ -35,6 +35,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
     private readonly int[] _keyStarts;
     private readonly int _imageSize;
     private readonly long _maxSourcePixels;
+    private volatile bool _disposed;
 
     /// <summary>Opens the LMDB environment in <paramref name="folder"/> (the folder holding <c>data.mdb</c>) and lists its keys.</summary>
     /// <param name="folder">The environment folder, or its <c>data.mdb</c> file.</param>
@@ -136,8 +137,12 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
         PixelScaling.ToSigned(bytes, destination);
     }
 
-    /// <summary>Closes the environment.</summary>
-    public void Dispose() => _environment.Dispose();
+    /// <summary>Closes the environment; reading afterwards throws <see cref="ObjectDisposedException"/>. Idempotent.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _environment.Dispose();
+    }
 
     private static LightningEnvironment Open(string folder)
     {
@@ -181,6 +186,7 @@ public sealed class LmdbImageDataSource : IImageDataSource, IDisposable
 
     private void Decode(int index, Span<byte> destination)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         byte[] encoded;
         using (LightningTransaction transaction = _environment.BeginTransaction(TransactionBeginFlags.ReadOnly))
         using (LightningDatabase database = transaction.OpenDatabase())

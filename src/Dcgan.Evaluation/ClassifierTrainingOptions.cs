@@ -1,6 +1,7 @@
 // ClassifierTrainingOptions: settings of EvaluationClassifier.Train; limits are the DataAnnotations, checked by
 // ClassifierTrainingOptionsValidator before any work starts.
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Native;
 using Dcgan.Features;
 
 namespace Dcgan.Evaluation;
@@ -44,6 +45,6 @@ public sealed class ClassifierTrainingOptions
     /// <summary>Device to train on: "auto", "cpu", "cuda" or "cuda:N". Only CPU training is deterministic.</summary>
     /// <value>The default value is "cpu".</value>
     [Required]
-    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    [AvailableDevice]
     public string Device { get; set; } = "cpu";
 }

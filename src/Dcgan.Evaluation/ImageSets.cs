@@ -15,10 +15,10 @@ public static class ImageSets
     /// </summary>
     /// <param name="total">Size of the set.</param>
     /// <param name="count">How many, at most <paramref name="total"/>.</param>
-    /// <param name="seed">The seed.</param>
-    public static int[] RandomSubset(int total, int count, int seed) => RandomSubset(total, count, new Random(seed));
+    /// <param name="seed">The seed. Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).</param>
+    public static int[] RandomSubset(int total, int count, long seed) => RandomSubset(total, count, SeededRandom.Create(seed));
 
-    /// <summary>As <see cref="RandomSubset(int, int, int)"/>, drawing from <paramref name="random"/> (for several subsets from one stream).</summary>
+    /// <summary>As <see cref="RandomSubset(int, int, long)"/>, drawing from <paramref name="random"/> (for several subsets from one stream).</summary>
     internal static int[] RandomSubset(int total, int count, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -32,6 +32,9 @@ public static class ImageSets
 
         return all[..count];
     }
+
+    /// <summary>A <see cref="Random"/> for <paramref name="seed"/> (<see cref="SeededRandom"/>): for Dcgan.Deduplication, which sits beside Dcgan.Features.</summary>
+    internal static Random SeededRandomFor(long seed) => SeededRandom.Create(seed);
 
     /// <summary>The images flattened to rows (for pixel-space metrics): [Count, C*H*W]. The pixels are not copied.</summary>
     /// <param name="images">The images.</param>

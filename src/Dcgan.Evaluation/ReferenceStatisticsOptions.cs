@@ -12,9 +12,9 @@ public sealed class ReferenceStatisticsOptions
     [Range(4, int.MaxValue)]
     public int TrainSampleCount { get; set; } = 10_000;
 
-    /// <summary>Seed of the training subset and of the pixel noise.</summary>
+    /// <summary>Seed of the training subset and of the pixel noise. Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).</summary>
     /// <value>The default value is 1.</value>
-    public int Seed { get; set; } = 1;
+    public long Seed { get; set; } = 1;
 
     /// <summary>Standard deviation of the Gaussian blur, in pixels.</summary>
     /// <value>The default value is 1.0.</value>

@@ -81,15 +81,17 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder AddHostedTraining(Action<HostedTrainingOptions>? configure = null)
     {
+        HostedTrainingProfile.ApplyBeforeBinding(Services, Configuration.GetSection(HostedTrainingOptions.SectionName));
         AddValidatedOptions(HostedTrainingOptions.SectionName, new HostedTrainingOptionsValidator(), configure);
         string sectionPath = Configuration.GetSection(HostedTrainingOptions.SectionName).Path;
+        Services.TryAddSingleton(sp => new DcganMeter(sp.GetService<IMeterFactory>())); // the container disposes it
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HostedTrainingService>(sp => new HostedTrainingService(
             sp.GetRequiredService<IOptions<HostedTrainingOptions>>().Value,
             sectionPath,
             sp.GetRequiredService<GanTrainerFactory>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetService<ILogger<HostedTrainingService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<HostedTrainingService>.Instance,
-            sp.GetService<IMeterFactory>()?.Create(DcganMetrics.MeterName) ?? new Meter(DcganMetrics.MeterName))));
+            sp.GetRequiredService<DcganMeter>().Meter)));
         return this;
     }
 

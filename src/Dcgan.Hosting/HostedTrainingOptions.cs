@@ -30,7 +30,13 @@ public sealed class HostedTrainingOptions
     [Required]
     public string? Output { get; set; }
 
-    /// <summary>Whether a run folder's newest checkpoint is resumed (exactly, as an uninterrupted run would continue).</summary>
+    /// <summary>
+    /// Whether a run folder's newest checkpoint is resumed (exactly, as an uninterrupted run would continue), with the
+    /// library's one meaning of resuming (<see cref="TrainingResume"/>): the checkpoint's trainer settings are kept
+    /// (batch size, seed, learning rates, betas, ...); <see cref="Trainer"/> gives only the total epochs, the device,
+    /// the prefetch depth and the divergence settings. Each configured trainer setting that differs from the
+    /// checkpoint's is logged as a warning naming its key and both values.
+    /// </summary>
     /// <value>The default value is true.</value>
     public bool Resume { get; set; } = true;
 
@@ -40,27 +46,34 @@ public sealed class HostedTrainingOptions
     public int? ImageSize { get; set; }
 
     /// <summary>
-    /// The architecture preset of new runs (a resumed run keeps the architecture stored in its checkpoint). The preset
-    /// sets the projection, kernels and prior; the widths always come from <see cref="GeneratorWidth"/> and
-    /// <see cref="DiscriminatorWidth"/>, not from the preset.
+    /// The training profile of new runs (<see cref="TrainingProfile"/>, by name): <c>quick-start</c> (widths 32, batch
+    /// 64, learning rate 5e-4: the default of <c>dcgan train</c> too) or <c>paper</c> (the preset's own widths, 128
+    /// with <see cref="ArchitecturePreset.Paper"/>; batch 128; learning rate 2e-4). The profile gives the defaults of
+    /// the widths and of <c>Trainer:BatchSize</c>, <c>Trainer:GeneratorLearningRate</c> and
+    /// <c>Trainer:DiscriminatorLearningRate</c>; every key that is configured overrides it. It is read from the
+    /// <c>Profile</c> configuration key before the other keys are bound; code that sets it in a <c>configure</c>
+    /// callback also calls <see cref="TrainingProfile.ApplyTo"/> on <see cref="Trainer"/>.
+    /// </summary>
+    /// <value>The default value is "quick-start".</value>
+    [Required]
+    public string Profile { get; set; } = TrainingProfile.QuickStart.Name;
+
+    /// <summary>
+    /// The architecture preset of new runs (a resumed run keeps the architecture stored in its checkpoint): the
+    /// projection, kernels and prior, and the widths when the profile keeps the preset's own (<c>paper</c>).
     /// </summary>
     /// <value>The default value is <see cref="ArchitecturePreset.Paper"/>.</value>
     public ArchitecturePreset Preset { get; set; } = ArchitecturePreset.Paper;
 
-    /// <summary>
-    /// Generator width (ngf) of new runs, whatever the <see cref="Preset"/>. Set 128 for the paper's Figure 1 widths
-    /// (the library's <c>DcganModelOptions.Paper</c> preset), which cost about four times the computation.
-    /// </summary>
-    /// <value>The default value is 64 (pytorch/examples' ngf and <c>dcgan train</c>'s default; cheaper on a CPU host).</value>
+    /// <summary>Generator width (ngf) of new runs, whatever the <see cref="Preset"/>; null: the <see cref="Profile"/>'s.</summary>
+    /// <value>The default value is null: 32 with quick-start; with paper the preset's own (128 for the paper preset, 64 for PyTorchExample).</value>
     [Range(1, 4096)]
-    public int GeneratorWidth { get; set; } = 64;
+    public int? GeneratorWidth { get; set; }
 
-    /// <summary>
-    /// Discriminator width (ndf) of new runs, whatever the <see cref="Preset"/>. Set 128 for the paper's widths.
-    /// </summary>
-    /// <value>The default value is 64 (pytorch/examples' ndf and <c>dcgan train</c>'s default).</value>
+    /// <summary>Discriminator width (ndf) of new runs, whatever the <see cref="Preset"/>; null: the <see cref="Profile"/>'s.</summary>
+    /// <value>The default value is null: 32 with quick-start; with paper the preset's own (128 for the paper preset, 64 for PyTorchExample).</value>
     [Range(1, 4096)]
-    public int DiscriminatorWidth { get; set; } = 64;
+    public int? DiscriminatorWidth { get; set; }
 
     /// <summary>A checkpoint is written every this many epochs, and always when training stops early (host shutdown).</summary>
     /// <value>The default value is 1.</value>
@@ -85,7 +98,10 @@ public sealed class HostedTrainingOptions
     /// <value>The default value is true.</value>
     public bool StopHostWhenDone { get; set; } = true;
 
-    /// <summary>The trainer's settings (section <c>Dcgan:Training:Trainer</c>): epochs, batch size, learning rates, seed, device.</summary>
-    /// <value>The default value is a new <see cref="GanTrainerOptions"/> (the paper's settings).</value>
+    /// <summary>
+    /// The trainer's settings (section <c>Dcgan:Training:Trainer</c>): epochs, batch size, learning rates, seed, device.
+    /// A resumed run uses only some of them (see <see cref="Resume"/>).
+    /// </summary>
+    /// <value>The default value is a new <see cref="GanTrainerOptions"/> with the <see cref="Profile"/>'s batch size and learning rates (applied from configuration).</value>
     public GanTrainerOptions Trainer { get; set; } = new();
 }

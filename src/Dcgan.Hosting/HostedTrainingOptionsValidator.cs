@@ -13,6 +13,11 @@ public sealed class HostedTrainingOptionsValidator : DcganOptionsValidator<Hoste
     /// <inheritdoc />
     protected override IEnumerable<string> CrossFieldFailures(HostedTrainingOptions options)
     {
+        if (options.Profile is not null && !TrainingProfile.All.Any(p => string.Equals(p.Name, options.Profile.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return $"{nameof(HostedTrainingOptions.Profile)} = \"{options.Profile}\": expected {string.Join(" or ", TrainingProfile.All.Select(p => $"\"{p.Name}\""))}.";
+        }
+
         if (options.Trainer is null)
         {
             yield return "Trainer = null: expected the trainer's options (or leave the section out for the defaults).";

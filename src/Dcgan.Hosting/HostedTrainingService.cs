@@ -31,6 +31,8 @@ internal sealed partial class HostedTrainingService(
 
     private TrainingPlan? _plan;
 
+    private IImageDataSource? _openData; // opened by Prepare, ours: disposed when training ends or with the service
+
     /// <summary>Checks the data, the run folder and any checkpoint to resume, then starts training in the background.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -70,20 +72,42 @@ internal sealed partial class HostedTrainingService(
         }
 
         string output = Path.GetFullPath(options.Output!);
-        string? resume = options.Resume ? NewestValidCheckpoint(output) : null;
-        CheckpointManifest? manifest = resume is null ? null : CheckpointArchive.ReadManifest(resume);
-        if (manifest is not null && manifest.Architecture is null)
+        TrainingResume? resume = options.Resume ? FindResume(output) : null;
+        DcganModelOptions? resumed = resume?.Architecture;
+        if (resume is not null && resumed is null)
         {
-            throw new CheckpointException($"Checkpoint '{resume}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
+            throw new CheckpointException($"Checkpoint '{resume.Checkpoint}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
         }
 
         IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data),
-            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? manifest?.Architecture!.ImageSize });
-        DcganModelOptions architecture = manifest?.Architecture ?? NewArchitecture(source.Shape);
-        return new TrainingPlan(source, output, resume, architecture, options.Trainer.Clone());
+            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? resumed?.ImageSize });
+        _openData = source;
+        DcganModelOptions architecture = resumed ?? NewArchitecture(source.Shape);
+        return new TrainingPlan(source, output, resume?.Checkpoint, architecture, resume?.TrainerOptions(options.Trainer) ?? options.Trainer.Clone());
     }
 
+    /// <summary>Disposes the data source the service opened, if training has not already done so.</summary>
+    public override void Dispose()
+    {
+        base.Dispose();
+        CloseData();
+    }
+
+    private void CloseData() => Interlocked.Exchange(ref _openData, null)?.Dispose();
+
     private void Train(TrainingPlan plan, CancellationToken stoppingToken)
+    {
+        try
+        {
+            TrainOpened(plan, stoppingToken);
+        }
+        finally
+        {
+            CloseData(); // the data source holds files (LMDB): released as soon as training ends
+        }
+    }
+
+    private void TrainOpened(TrainingPlan plan, CancellationToken stoppingToken)
     {
         var telemetry = new TrainingTelemetry(meter, logger, options.LogEverySteps, plan.Options.BatchSize);
         var checkpoints = new CheckpointCallback(plan.Output, options.CheckpointEveryEpochs, options.KeepCheckpoints);
@@ -116,38 +140,42 @@ internal sealed partial class HostedTrainingService(
         }
     }
 
-    // The preset gives projection, kernels and prior; the widths always come from the options (64 by default, where
-    // DcganModelOptions.Paper alone would give Figure 1's 128).
+    // The preset gives projection, kernels and prior; the widths come from the options, else from the profile
+    // (quick-start: 32; paper: the preset's own, Figure 1's 128 for the paper preset).
     private DcganModelOptions NewArchitecture(ImageShape shape)
     {
-        DcganModelOptions architecture = options.Preset == ArchitecturePreset.Paper
+        DcganModelOptions architecture = TrainingProfile.Parse(options.Profile).Architecture(options.Preset == ArchitecturePreset.Paper
             ? DcganModelOptions.Paper(shape.Height, shape.Channels)
-            : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels);
-        architecture.GeneratorWidth = options.GeneratorWidth;
-        architecture.DiscriminatorWidth = options.DiscriminatorWidth;
+            : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels));
+        architecture.GeneratorWidth = options.GeneratorWidth ?? architecture.GeneratorWidth;
+        architecture.DiscriminatorWidth = options.DiscriminatorWidth ?? architecture.DiscriminatorWidth;
         return architecture;
     }
 
-    // The run folder's newest checkpoint that verifies (CheckpointLocator.FindNewestValid), each newer one skipped
-    // logged with its reason; null when the folder holds no checkpoint yet (a new run).
-    private string? NewestValidCheckpoint(string output)
+    // The run to continue in the run folder (TrainingResume: the newest checkpoint that verifies, the checkpoint's
+    // trainer settings kept), each newer checkpoint skipped and each configured trainer setting that is not used
+    // logged as a warning; null when the folder holds no checkpoint yet (a new run).
+    private TrainingResume? FindResume(string output)
     {
-        if (RunFolders.NewestCheckpoint(output) is null)
-        {
-            return null;
-        }
-
-        CheckpointSearchResult found = CheckpointLocator.FindNewestValid(output);
-        foreach (SkippedCheckpoint skipped in found.Skipped)
+        TrainingResume? resume = TrainingResume.FindInRunFolder(output);
+        foreach (SkippedCheckpoint skipped in resume?.Skipped ?? [])
         {
             LogSkippedCheckpoint(skipped.File, skipped.Reason);
         }
 
-        return found.File;
+        foreach (string ignored in resume?.IgnoredSettings(options.Trainer) ?? [])
+        {
+            LogIgnoredSetting($"{sectionPath}:{nameof(options.Trainer)}:{ignored}");
+        }
+
+        return resume;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped checkpoint {Checkpoint}: {Reason}")]
     private partial void LogSkippedCheckpoint(string checkpoint, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming keeps the checkpoint's trainer settings: {Setting}")]
+    private partial void LogIgnoredSetting(string setting);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming from {Checkpoint} at epoch {Epoch}, step {Step}")]
     private partial void LogResuming(string checkpoint, int epoch, long step);

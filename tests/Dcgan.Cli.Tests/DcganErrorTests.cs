@@ -31,6 +31,17 @@ public sealed class DcganErrorTests(TinyRun run)
         Path.Exists(output).Should().BeFalse("no header-only losses.csv is left behind");
     }
 
+    [Theory]
+    [InlineData("gpu", "--device: Unknown device 'gpu': expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".")]
+    [InlineData("cuda:7", "--device: Device 'cuda:7' was requested but CUDA is not available")]
+    public void A_device_that_is_not_there_is_refused_when_the_command_line_is_parsed(string device, string message)
+    {
+        string output = Path.Combine(run.NewFolder(), "run");
+
+        ToolRunner.Dcgan("train", "--data", "no-such-data.idx", "--device", device, "--output", output).ShouldBeOneLineUserError(message);
+        Path.Exists(output).Should().BeFalse();
+    }
+
     [Fact]
     public void Train_refuses_an_output_that_is_a_file_before_reading_data()
     {

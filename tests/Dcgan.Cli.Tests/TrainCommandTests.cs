@@ -4,6 +4,7 @@
 using System.CommandLine;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training;
 
 namespace Dcgan.Cli.Tests;
 
@@ -36,11 +37,11 @@ public sealed class TrainCommandTests(TinyRun run)
         result.ExitCode.Should().Be(0, result.Errors);
         CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
         DcganModelOptions architecture = manifest.Architecture!;
-        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((TrainProfile.QuickStart.Width!.Value, TrainProfile.QuickStart.Width!.Value),
+        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((TrainingProfile.QuickStart.Width!.Value, TrainingProfile.QuickStart.Width!.Value),
             "`--preset paper` sets projection, kernels and prior; the widths are the quick-start profile's, " +
             "whatever DcganModelOptions.Paper's own (128) are");
         (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense));
-        manifest.Trainer.GeneratorLearningRate.Should().Be(TrainProfile.QuickStart.LearningRate);
+        manifest.Trainer.GeneratorLearningRate.Should().Be(TrainingProfile.QuickStart.LearningRate);
         manifest.Trainer.BatchSize.Should().Be(32, "an explicit flag overrides the profile");
     }
 
@@ -54,7 +55,7 @@ public sealed class TrainCommandTests(TinyRun run)
         result.ExitCode.Should().Be(0, result.Errors);
         CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
         (manifest.Trainer.GeneratorLearningRate, manifest.Trainer.DiscriminatorLearningRate).Should().Be((2e-4, 2e-4));
-        TrainProfile.PaperSettings.BatchSize.Should().Be(128); // the 64 test images need the explicit --batch-size 64
+        TrainingProfile.Paper.BatchSize.Should().Be(128); // the 64 test images need the explicit --batch-size 64
         (manifest.Architecture!.GeneratorWidth, manifest.Architecture.DiscriminatorWidth).Should().Be((128, 8), "Paper's own generator width, the explicit discriminator width");
     }
 

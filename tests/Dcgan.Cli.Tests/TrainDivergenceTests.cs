@@ -4,6 +4,7 @@ using System.CommandLine;
 using Dcgan.CommandLine;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training;
 
 namespace Dcgan.Cli.Tests;
 
@@ -67,7 +68,7 @@ public sealed class TrainDivergenceTests(TinyRun run)
 
         exit.Should().Be(CommandLineTool.UserErrorExitCode);
         double kept = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(run.RunFolder)).Trainer.GeneratorLearningRate; // the profile's, as trained
-        kept.Should().Be(TrainProfile.QuickStart.LearningRate);
+        kept.Should().Be(TrainingProfile.QuickStart.LearningRate);
         errors.Should().Be("error: --learning-rate and --beta1 set up a new run; a resumed run keeps its checkpoint's (learning rate 0.0005, beta1 0.5). Start a new run in another --output, or resume with --on-divergence rollback." + Environment.NewLine);
     }
 

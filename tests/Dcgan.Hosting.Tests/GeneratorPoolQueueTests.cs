@@ -60,7 +60,7 @@ public sealed class GeneratorPoolQueueTests
     private static GeneratorPool Started(BlockedWorkerMeters meters, int queue)
     {
         var pool = new GeneratorPool(
-            new GeneratorPoolOptions { Checkpoint = TestCheckpoints.A, MaxBatchSize = 8, MaxQueuedRequests = queue, Coalesce = false },
+            new GeneratorPoolOptions { ModelPath = TestCheckpoints.A, MaxBatchSize = 8, MaxQueuedRequests = queue, Coalesce = false },
             GeneratorPoolTests.Checkpoints, meterFactory: meters);
         pool.Start();
         return pool;

@@ -15,7 +15,7 @@ public class GeneratorPoolTests
 
     internal static GeneratorPool Started(string? checkpoint, Action<GeneratorPoolOptions>? configure = null)
     {
-        var options = new GeneratorPoolOptions { Checkpoint = checkpoint, MaxBatchSize = 8 };
+        var options = new GeneratorPoolOptions { ModelPath = checkpoint, MaxBatchSize = 8 };
         configure?.Invoke(options);
         var pool = new GeneratorPool(options, Checkpoints);
         try
@@ -34,7 +34,7 @@ public class GeneratorPoolTests
     public void A_missing_checkpoint_fails_the_start_naming_the_path()
     {
         string missing = Path.Combine(TestCheckpoints.NewFolder("missing"), "nothing-here.dcgan");
-        using var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = missing }, Checkpoints);
+        using var pool = new GeneratorPool(new GeneratorPoolOptions { ModelPath = missing }, Checkpoints);
 
         Action start = pool.Start;
 
@@ -47,7 +47,7 @@ public class GeneratorPoolTests
         string folder = TestCheckpoints.NewFolder("corrupt");
         string corrupt = Path.Combine(folder, CheckpointLocator.FileName(0, 5));
         File.WriteAllBytes(corrupt, [1, 2, 3, 4, 5, 6, 7, 8]);
-        using var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = folder }, Checkpoints);
+        using var pool = new GeneratorPool(new GeneratorPoolOptions { ModelPath = folder }, Checkpoints);
 
         Action start = pool.Start;
 
@@ -74,7 +74,7 @@ public class GeneratorPoolTests
 
         pool.Model.Should().BeNull();
         Func<Task> generate = () => pool.GenerateAsync(seed: 1, count: 1);
-        await generate.Should().ThrowAsync<GeneratorUnavailableException>().WithMessage("*Checkpoint*");
+        await generate.Should().ThrowAsync<GeneratorUnavailableException>().WithMessage("*ModelPath*");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class GeneratorPoolTests
     [Fact]
     public async Task Operations_before_start_and_after_dispose_fail_clearly()
     {
-        var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = TestCheckpoints.A }, Checkpoints);
+        var pool = new GeneratorPool(new GeneratorPoolOptions { ModelPath = TestCheckpoints.A }, Checkpoints);
         await FluentActions.Awaiting(() => pool.GenerateAsync(1, 1)).Should().ThrowAsync<InvalidOperationException>().WithMessage("*Start()*");
         pool.Start();
         (await pool.GenerateAsync(1, 1)).Count.Should().Be(1);

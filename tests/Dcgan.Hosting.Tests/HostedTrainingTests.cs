@@ -5,6 +5,7 @@ using System.Diagnostics.Metrics;
 using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -105,23 +106,58 @@ public class HostedTrainingTests
     }
 
     [Fact]
-    public async Task A_new_paper_run_takes_its_widths_from_the_hosting_options_not_from_the_preset()
+    public async Task A_new_run_with_nothing_configured_uses_the_quick_start_profile_like_dcgan_train()
     {
-        string output = TestCheckpoints.NewFolder("hosted-widths");
+        string output = TestCheckpoints.NewFolder("hosted-quick-start");
         Dictionary<string, string?> settings = Settings(output, epochs: 1);
         settings.Remove("Dcgan:Training:GeneratorWidth");
         settings.Remove("Dcgan:Training:DiscriminatorWidth");
+        settings.Remove("Dcgan:Training:Trainer:BatchSize");
+        await TrainUntilDone(settings, new ListLogger());
+
+        TrainingResume run = TrainingResume.Open(output);
+        (run.Architecture!.GeneratorWidth, run.Architecture.DiscriminatorWidth).Should().Be((32, 32));
+        (run.Architecture.KernelSize, run.Architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
+        GanTrainerOptions trainer = run.TrainerOptions();
+        (trainer.BatchSize, trainer.GeneratorLearningRate, trainer.DiscriminatorLearningRate).Should().Be((64, 5e-4, 5e-4));
+        (trainer.BatchSize, trainer.GeneratorLearningRate).Should().Be((TrainingProfile.QuickStart.BatchSize, TrainingProfile.QuickStart.LearningRate));
+    }
+
+    [Fact]
+    public async Task The_paper_profile_has_the_papers_widths_and_rates_and_configured_keys_override_it()
+    {
+        string output = TestCheckpoints.NewFolder("hosted-paper");
+        Dictionary<string, string?> settings = Settings(output, epochs: 1); // Trainer:BatchSize 16 stays configured
+        settings["Dcgan:Training:Profile"] = "paper";
+        settings.Remove("Dcgan:Training:GeneratorWidth");
+        settings["Dcgan:Training:DiscriminatorWidth"] = "16";
+        await TrainUntilDone(settings, new ListLogger());
+
+        TrainingResume run = TrainingResume.Open(output);
+        (run.Architecture!.GeneratorWidth, run.Architecture.DiscriminatorWidth).Should().Be((128, 16), "Figure 1's width, and the configured one");
+        GanTrainerOptions trainer = run.TrainerOptions();
+        (trainer.BatchSize, trainer.GeneratorLearningRate).Should().Be((16, 2e-4), "the configured batch, the paper's rate");
+    }
+
+    [Fact]
+    public async Task An_unknown_profile_fails_the_start_naming_the_key_and_the_names()
+    {
+        Dictionary<string, string?> settings = Settings(TestCheckpoints.NewFolder("hosted-profile"), epochs: 1);
+        settings["Dcgan:Training:Profile"] = "fast";
         using IHost host = Build(settings, new ListLogger());
 
-        await host.StartAsync();
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        (await WaitFor(lifetime.ApplicationStopping, TimeSpan.FromSeconds(120))).Should().BeTrue("the service stops the host when training completes");
-        await host.StopAsync();
+        OptionsValidationException error = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>()).Which;
 
-        // DcganModelOptions.Paper's own widths are 128 (Figure 1); hosting's defaults (64) replace them.
-        DcganModelOptions architecture = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).Architecture!;
-        (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((64, 64));
-        (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
+        error.Failures.Should().ContainSingle().Which.Should().Be("Dcgan:Training:Profile = \"fast\": expected \"quick-start\" or \"paper\".");
+    }
+
+    // One hosted run: start, wait until training completes and stops the host, stop.
+    private static async Task TrainUntilDone(Dictionary<string, string?> settings, ListLogger logs)
+    {
+        using IHost host = Build(settings, logs);
+        await host.StartAsync();
+        (await WaitFor(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
+        await host.StopAsync();
     }
 
     [Fact]
@@ -129,26 +165,36 @@ public class HostedTrainingTests
     {
         string output = TestCheckpoints.NewFolder("hosted-fallback");
         var logs = new ListLogger();
-        using (IHost first = Build(Settings(output, epochs: 1), logs))
-        {
-            await first.StartAsync();
-            (await WaitFor(first.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
-            await first.StopAsync();
-        }
+        await TrainUntilDone(Settings(output, epochs: 1), logs);
 
         string corrupt = Path.Combine(output, CheckpointLocator.FileName(2, 8));
         File.WriteAllBytes(corrupt, [0x50, 0x4B, 3, 4, 1, 2, 3]);
 
-        using (IHost second = Build(Settings(output, epochs: 2), logs))
-        {
-            await second.StartAsync();
-            (await WaitFor(second.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, TimeSpan.FromSeconds(60))).Should().BeTrue();
-            await second.StopAsync();
-        }
+        await TrainUntilDone(Settings(output, epochs: 2), logs);
 
         logs.Messages.Should().Contain(m => m.StartsWith($"Skipped checkpoint {corrupt}: ", StringComparison.Ordinal));
         logs.Messages.Should().Contain(m => m.StartsWith("Resuming from", StringComparison.Ordinal) && m.Contains("step 4", StringComparison.Ordinal));
         logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resume_keeps_the_checkpoints_trainer_settings_and_warns_about_each_configured_one_it_ignores()
+    {
+        string output = TestCheckpoints.NewFolder("hosted-kept");
+        var logs = new ListLogger();
+        await TrainUntilDone(Settings(output, epochs: 1), logs);
+
+        Dictionary<string, string?> changed = Settings(output, epochs: 2);
+        changed["Dcgan:Training:Trainer:BatchSize"] = "8";                 // a new run would use these
+        changed["Dcgan:Training:Trainer:GeneratorLearningRate"] = "0.001";
+        await TrainUntilDone(changed, logs);
+
+        logs.Messages.Should().Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:BatchSize = 8 (the checkpoint's 16 is kept)")
+            .And.Contain("Resuming keeps the checkpoint's trainer settings: Dcgan:Training:Trainer:GeneratorLearningRate = 0.001 (the checkpoint's 0.0005 is kept)");
+        logs.Messages.Should().Contain(m => m.Contains("Training stopped (Completed) after 4 step(s) of this run, at step 8", StringComparison.Ordinal),
+            "the second epoch ran with the checkpoint's batch of 16 (4 steps of 64 images), not 8");
+        GanTrainerOptions kept = TrainingResume.Open(output).TrainerOptions();
+        (kept.BatchSize, kept.GeneratorLearningRate, kept.Epochs).Should().Be((16, 5e-4, 2), "the newest checkpoint records the kept settings and the configured total");
     }
 
     [Fact]
@@ -168,6 +214,22 @@ public class HostedTrainingTests
             .And.Contain("Dcgan:Training:KeepCheckpoints = 0")
             .And.Contain("Dcgan:Training:Trainer:BatchSize = 0")
             .And.Contain("Dcgan:Training:Trainer:Beta2 = 0.999 must be greater than Beta1 = 0.9995");
+    }
+
+    [Theory]
+    [InlineData("gpu", "Unknown device 'gpu'")]
+    [InlineData("cuda:7", "Device 'cuda:7' was requested but CUDA is not available")]
+    public async Task A_device_that_is_not_there_fails_the_start_naming_the_key_and_value(string device, string reason)
+    {
+        string output = TestCheckpoints.NewFolder("hosted-device");
+        Dictionary<string, string?> settings = Settings(output, epochs: 1);
+        settings["Dcgan:Training:Trainer:Device"] = device;
+        using IHost host = Build(settings, new ListLogger());
+
+        OptionsValidationException error = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>()).Which;
+
+        error.Failures.Should().ContainSingle().Which.Should().StartWith($"Dcgan:Training:Trainer:Device = \"{device}\": {reason}");
+        Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Should().BeEmpty("nothing starts training");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class RegistrationTests
     {
         using IHost host = BuildHost(new()
         {
-            ["Dcgan:Generator:Checkpoint"] = TestCheckpoints.A,
+            ["Dcgan:Generator:ModelPath"] = TestCheckpoints.A,
             ["Dcgan:Generator:MaxBatchSize"] = "4",
             ["Dcgan:Generator:Coalesce"] = "false",
             ["Dcgan:Generator:MaxImagesPerRequest"] = "10",
@@ -81,6 +81,18 @@ public class RegistrationTests
     }
 
     [Fact]
+    public async Task The_pre_1_0_Checkpoint_key_fails_the_start_naming_it_and_ModelPath_serves_the_model()
+    {
+        using IHost old = BuildHost(new() { ["Dcgan:Generator:Checkpoint"] = TestCheckpoints.A });
+        await FluentActions.Awaiting(() => old.StartAsync()).Should().ThrowAsync<InvalidOperationException>().WithMessage("*Checkpoint*");
+
+        using IHost host = BuildHost(new() { ["Dcgan:Generator:ModelPath"] = TestCheckpoints.A });
+        await host.StartAsync();
+        host.Services.GetRequiredService<IGeneratorPool>().Model!.Checkpoint.Should().Be(TestCheckpoints.A);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_value_of_the_wrong_type_fails_the_start_naming_the_key()
     {
         using IHost host = BuildHost(new() { ["Dcgan:Generator:MaxBatchSize"] = "many" });
@@ -94,7 +106,7 @@ public class RegistrationTests
     public async Task A_missing_checkpoint_fails_the_start_not_the_first_request()
     {
         string missing = Path.Combine(TestCheckpoints.NewFolder("host-missing"), "gone.dcgan");
-        using IHost host = BuildHost(new() { ["Dcgan:Generator:Checkpoint"] = missing });
+        using IHost host = BuildHost(new() { ["Dcgan:Generator:ModelPath"] = missing });
 
         Func<Task> start = () => host.StartAsync();
 
@@ -141,8 +153,8 @@ public class RegistrationTests
     {
         using IHost host = BuildHost(new()
         {
-            ["Dcgan:Generator:Checkpoint"] = TestCheckpoints.A,
-            ["Dcgan:Generators:other:Checkpoint"] = TestCheckpoints.B,
+            ["Dcgan:Generator:ModelPath"] = TestCheckpoints.A,
+            ["Dcgan:Generators:other:ModelPath"] = TestCheckpoints.B,
             ["Dcgan:Generators:other:MaxBatchSize"] = "8",
         }, d => d.AddGeneratorPool(o => o.MaxBatchSize = 8).AddGeneratorPool("other"));
         await host.StartAsync();
@@ -171,7 +183,7 @@ public class RegistrationTests
     [Fact]
     public async Task Disposing_the_host_finishes_queued_requests_then_disposes_the_pool()
     {
-        IHost host = BuildHost(new() { ["Dcgan:Generator:Checkpoint"] = TestCheckpoints.A, ["Dcgan:Generator:Coalesce"] = "false" });
+        IHost host = BuildHost(new() { ["Dcgan:Generator:ModelPath"] = TestCheckpoints.A, ["Dcgan:Generator:Coalesce"] = "false" });
         await host.StartAsync();
         var pool = host.Services.GetRequiredService<GeneratorPool>();
         Task<Data.ImageBatch>[] queued = Enumerable.Range(0, 10).Select(i => pool.GenerateAsync(i, 8)).ToArray();

@@ -29,7 +29,7 @@ public sealed class OnnxPoolTests(ITestOutputHelper output) : IDisposable
 
     private static GeneratorPool Started(string model, bool pad)
     {
-        var pool = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = model, MaxBatchSize = 8, PadPartialBatches = pad }, new OnnxGeneratorLoader());
+        var pool = new GeneratorPool(new GeneratorPoolOptions { ModelPath = model, MaxBatchSize = 8, PadPartialBatches = pad }, new OnnxGeneratorLoader());
         pool.Start();
         return pool;
     }

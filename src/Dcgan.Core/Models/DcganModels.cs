@@ -17,7 +17,7 @@ public static class DcganModels
     /// </summary>
     /// <param name="options">The architecture; validated and copied.</param>
     /// <param name="seed">Seed of the initialisation (any value; negative seeds are reinterpreted as unsigned).</param>
-    /// <returns>The generator and the discriminator, in training mode.</returns>
+    /// <returns>The generator and the discriminator, in training mode, on the CPU; two independent disposables, both owned by the caller (dispose each; a failure while building the second disposes the first).</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure with its value.</exception>
     /// <exception cref="TorchLoadException">TorchSharp's native library cannot be loaded; the message says why and how to fix it.</exception>
     public static (DcganGenerator Generator, DcganDiscriminator Discriminator) Create(DcganModelOptions options, long seed)

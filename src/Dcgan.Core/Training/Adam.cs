@@ -42,7 +42,7 @@ public sealed class Adam : TorchSharp.Modules.Adam
 
     /// <summary>One update of every parameter that has a gradient (TorchSharp's Adam.step, with held Scalars).</summary>
     /// <param name="closure">Re-evaluates the model and returns the loss; optional.</param>
-    /// <returns>The closure's loss, or null.</returns>
+    /// <returns>The closure's loss (owned by the caller, as the closure returned it), or null.</returns>
     public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(group =>
     {
         var options = (Options)group.Options;

@@ -71,9 +71,13 @@ public sealed class GanTrainerOptions
     [Range(1, 4096)]
     public int FixedSampleCount { get; set; } = 64;
 
-    /// <summary>Device to train on: "auto", "cpu", "cuda" or "cuda:N".</summary>
+    /// <summary>
+    /// Device to train on: "auto", "cpu", "cuda" or "cuda:N" (<see cref="Dcgan.Configuration.DeviceName"/>); validation
+    /// also checks that the device is present (<see cref="Dcgan.Native.DeviceSelection.Check"/>).
+    /// </summary>
     /// <value>The default value is "auto" (CUDA when available, else CPU).</value>
     [Required]
+    [Dcgan.Native.AvailableDevice]
     public string Device { get; set; } = "auto";
 
     /// <summary>

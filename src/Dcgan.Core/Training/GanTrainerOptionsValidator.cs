@@ -20,11 +20,6 @@ public sealed class GanTrainerOptionsValidator : DcganOptionsValidator<GanTraine
             yield return $"Beta2 = {options.Beta2} must be greater than Beta1 = {options.Beta1} (Adam's second moment decays more slowly than its first).";
         }
 
-        if (string.IsNullOrWhiteSpace(options.Device))
-        {
-            yield return "Device is empty: expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".";
-        }
-
         if ((options.Augmentation & ~DiffAugmentPolicy.All) != 0)
         {
             yield return $"Augmentation = {(int)options.Augmentation} has flags other than Color, Translation and Cutout.";

@@ -67,7 +67,7 @@ public sealed class DeduplicatedDataSource : IImageDataSource
     {
     }
 
-    /// <summary>The full data source.</summary>
+    /// <summary>The full data source; not owned: disposing this view does not dispose it (its opener does).</summary>
     public IImageDataSource Source { get; }
 
     /// <summary>Number of images hidden as duplicates.</summary>

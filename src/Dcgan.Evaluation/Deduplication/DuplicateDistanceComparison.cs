@@ -24,12 +24,12 @@ public sealed class DuplicateDistanceComparison
     /// <param name="source">The images the groups were found in (at least two).</param>
     /// <param name="groups">The groups (their <see cref="DuplicateGroup.Distances"/> are used as they are).</param>
     /// <param name="pairCount">Random pairs to draw, at least 1. The default value is 10000.</param>
-    /// <param name="seed">Seed of the pairs. The default value is 1.</param>
+    /// <param name="seed">Seed of the pairs. Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half). The default value is 1.</param>
     /// <param name="cancellationToken">Stops the pair measurements (which run in parallel) at the next pair. The default value is <see cref="CancellationToken.None"/>.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">The source has fewer than two images.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static DuplicateDistanceComparison Measure(IImageDataSource source, IReadOnlyList<DuplicateGroup> groups, int pairCount = 10_000, int seed = 1,
+    public static DuplicateDistanceComparison Measure(IImageDataSource source, IReadOnlyList<DuplicateGroup> groups, int pairCount = 10_000, long seed = 1,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -41,7 +41,7 @@ public sealed class DuplicateDistanceComparison
         }
 
         double[] within = groups.SelectMany(g => g.Distances.Skip(1)).ToArray();
-        var random = new Random(seed);
+        var random = ImageSets.SeededRandomFor(seed);
         var pairs = new (int A, int B)[pairCount];
         for (int p = 0; p < pairCount; p++)
         {

@@ -22,9 +22,9 @@ public static class DuplicateGroupSheet
     /// <summary><paramref name="count"/> groups drawn without replacement with a seeded shuffle (all of them when there are fewer).</summary>
     /// <param name="groups">The groups.</param>
     /// <param name="count">How many, at most.</param>
-    /// <param name="seed">The seed.</param>
+    /// <param name="seed">The seed (see <see cref="ImageSets.RandomSubset(int, int, long)"/>).</param>
     /// <returns>The drawn groups, in drawn order.</returns>
-    public static IReadOnlyList<DuplicateGroup> Sample(IReadOnlyList<DuplicateGroup> groups, int count, int seed) =>
+    public static IReadOnlyList<DuplicateGroup> Sample(IReadOnlyList<DuplicateGroup> groups, int count, long seed) =>
         ImageSets.RandomSubset(groups.Count, Math.Min(count, groups.Count), seed).Select(i => groups[i]).ToList();
 
     /// <summary>The sheet as tiles: an <see cref="ImageBatch"/> and the number of tile columns to lay it out with.</summary>

@@ -2,6 +2,7 @@
 // size, device); limits are the DataAnnotations, checked by FeatureExtractionOptionsValidator (the block indices are
 // checked against the discriminator by DiscriminatorFeatureExtractor).
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Native;
 
 namespace Dcgan.Features;
 
@@ -33,7 +34,7 @@ public sealed class FeatureExtractionOptions
     /// uses that device. The extractor never moves the caller's model: a device that differs from the model's is an error.
     /// </summary>
     /// <value>The default value is <see langword="null"/> (the model's device).</value>
-    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    [AvailableDevice]
     public string? Device { get; set; }
 
     /// <summary>A copy of these options (the block list is copied too).</summary>

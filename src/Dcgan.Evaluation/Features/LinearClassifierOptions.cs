@@ -1,6 +1,7 @@
 // LinearClassifierOptions: regularization and solver settings of the linear classifiers (LinearSvm,
 // LogisticRegressionClassifier); limits are the DataAnnotations, checked by LinearClassifierOptionsValidator.
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Native;
 
 namespace Dcgan.Features;
 
@@ -52,10 +53,10 @@ public sealed class LinearClassifierOptions
 
     /// <summary>
     /// Seed of the random coordinate order of <see cref="SvmSolver.DualCoordinateDescent"/> (one seeded
-    /// <see cref="Random"/> per one-vs-rest problem, so results do not depend on thread scheduling).
+    /// <see cref="Random"/> per one-vs-rest problem, so results do not depend on thread scheduling). Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).
     /// </summary>
     /// <value>The default value is 0.</value>
-    public int Seed { get; set; }
+    public long Seed { get; set; }
 
     /// <summary>Number of curvature pairs L-BFGS keeps.</summary>
     /// <value>The default value is 10.</value>
@@ -72,7 +73,7 @@ public sealed class LinearClassifierOptions
     /// <summary>Device the fit runs on: "auto", "cpu", "cuda" or "cuda:N" (resolved with <see cref="Dcgan.Native.DeviceSelection.Resolve"/>).</summary>
     /// <value>The default value is "cpu".</value>
     [Required]
-    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    [AvailableDevice]
     public string Device { get; set; } = "cpu";
 
     /// <summary>A copy of these options.</summary>

@@ -175,7 +175,7 @@ public static class LinearProbe
         }
 
         int[] order = Enumerable.Range(0, train.Rows).ToArray();
-        new Random(options.Seed).Shuffle(order);
+        SeededRandom.Create(options.Seed).Shuffle(order);
         int[] fitRows = order[validationCount..];
         int[] validationRows = order[..validationCount];
         return Run(

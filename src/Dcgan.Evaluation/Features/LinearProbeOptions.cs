@@ -1,6 +1,7 @@
 // LinearProbeOptions: settings of the linear probe (classifier kind, C grid, validation split, solver limits,
 // device); limits are the DataAnnotations, checked with the C grid's entries by LinearProbeOptionsValidator.
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Native;
 
 namespace Dcgan.Features;
 
@@ -26,9 +27,9 @@ public sealed class LinearProbeOptions
     [Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
     public double ValidationFraction { get; set; } = 0.2;
 
-    /// <summary>Seed of the train/validation split (only used when no validation set is given).</summary>
+    /// <summary>Seed of the train/validation split (only used when no validation set is given). Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).</summary>
     /// <value>The default value is 0.</value>
-    public int Seed { get; set; }
+    public long Seed { get; set; }
 
     /// <summary>Convergence tolerance of every fit (see <see cref="LinearClassifierOptions.Tolerance"/>).</summary>
     /// <value>The default value is 1e-4.</value>
@@ -55,6 +56,6 @@ public sealed class LinearProbeOptions
     /// <summary>Device the fits run on: "auto", "cpu", "cuda" or "cuda:N".</summary>
     /// <value>The default value is "cpu".</value>
     [Required]
-    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    [AvailableDevice]
     public string Device { get; set; } = "cpu";
 }

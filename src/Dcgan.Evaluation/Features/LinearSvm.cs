@@ -76,7 +76,7 @@ public sealed class LinearSvm : LinearClassifier
             0, classCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = FitCancellation },
             k => results[k] = DualCoordinateDescent.Solve(
                 x, n, d, squaredNorms, i => labels[i] == k, options.C, options.DualTolerance, options.MaxIterations,
-                unchecked((options.Seed * 1_000_003) + k), start?[k], FitCancellation)); // Parallel rethrows its token's cancellation unwrapped
+                unchecked((SeededRandom.ToInt32(options.Seed) * 1_000_003) + k), start?[k], FitCancellation)); // Parallel rethrows its token's cancellation unwrapped
 
         var weights = new float[d * classCount];
         var bias = new float[classCount];

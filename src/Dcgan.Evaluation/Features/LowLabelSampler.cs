@@ -14,13 +14,13 @@ public static class LowLabelSampler
     /// <param name="labels">The label of every example of the labelled set.</param>
     /// <param name="perClass">Examples to draw per class (at least 1).</param>
     /// <param name="classCount">Number of classes.</param>
-    /// <param name="seed">Seed of the draw.</param>
+    /// <param name="seed">Seed of the draw. Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).</param>
     /// <returns><c>perClass * classCount</c> indices into <paramref name="labels"/>, ascending.</returns>
     /// <exception cref="ArgumentException">
     /// A label is outside 0..classCount - 1 (the message names the index and value), or a class has fewer than
     /// <paramref name="perClass"/> examples (the message names the class and its count).
     /// </exception>
-    public static int[] Sample(IReadOnlyList<int> labels, int perClass, int classCount, int seed)
+    public static int[] Sample(IReadOnlyList<int> labels, int perClass, int classCount, long seed)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 1);
@@ -51,7 +51,7 @@ public static class LowLabelSampler
             }
         }
 
-        var rng = new Random(seed);
+        var rng = SeededRandom.Create(seed);
         var chosen = new List<int>(perClass * classCount);
         foreach (List<int> members in byClass)
         {

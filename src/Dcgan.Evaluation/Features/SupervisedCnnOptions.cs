@@ -1,6 +1,7 @@
 // SupervisedCnnOptions: settings of the supervised-CNN baseline; limits are the DataAnnotations, checked by
 // SupervisedCnnOptionsValidator.
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Native;
 
 namespace Dcgan.Features;
 
@@ -60,6 +61,6 @@ public sealed class SupervisedCnnOptions
     /// <summary>Device the network trains on: "auto", "cpu", "cuda" or "cuda:N". Only CPU training is deterministic.</summary>
     /// <value>The default value is "cpu".</value>
     [Required]
-    [RegularExpression(DeviceNames.Pattern, ErrorMessage = DeviceNames.Expected)]
+    [AvailableDevice]
     public string Device { get; set; } = "cpu";
 }

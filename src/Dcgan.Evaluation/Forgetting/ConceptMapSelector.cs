@@ -136,7 +136,7 @@ public static class ConceptMapSelector
         int h = layer.Size;
         int area = h * h;
         var rows = new List<(int Sample, int Location, bool Label)>();
-        var random = new Random(options.Seed);
+        var random = SeededRandom.Create(options.Seed);
         for (int n = 0; n < activations.Count; n++)
         {
             int[] inside = Enumerable.Range(0, area).Where(l => positive[n * area + l]).ToArray();

@@ -22,9 +22,9 @@ public sealed class ConceptProbeOptions
     [Range(1, int.MaxValue)]
     public int NegativesPerPositive { get; set; } = 1;
 
-    /// <summary>Seed of the negative sampling.</summary>
+    /// <summary>Seed of the negative sampling. Seeds in int range draw exactly as the int seeds of earlier versions; a seed outside it is folded to 32 bits (low half XOR high half).</summary>
     /// <value>The default value is 0.</value>
-    public int Seed { get; set; }
+    public long Seed { get; set; }
 
     /// <summary>Keep at most this many of the positively weighted maps (the largest weights).</summary>
     /// <value>The default value is null: every map with weight &gt; 0 (the paper's rule).</value>

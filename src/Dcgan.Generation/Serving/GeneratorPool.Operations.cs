@@ -149,9 +149,9 @@ public sealed partial class GeneratorPool
         return _model ?? throw Unavailable();
     }
 
-    private GeneratorUnavailableException Unavailable() => new(string.IsNullOrWhiteSpace(_options.Checkpoint)
-        ? $"No generator is loaded: no checkpoint is configured (set {ConfigurationPath}:Checkpoint to a checkpoint file or run folder, or a model file its loader reads)."
-        : $"No generator is loaded yet: '{Path.GetFullPath(_options.Checkpoint)}' holds no checkpoint; the pool loads one as soon as it is written.");
+    private GeneratorUnavailableException Unavailable() => new(string.IsNullOrWhiteSpace(_options.ModelPath)
+        ? $"No generator is loaded: no model is configured (set {ConfigurationPath}:ModelPath to a checkpoint file or run folder, or a model file its loader reads)."
+        : $"No generator is loaded yet: '{Path.GetFullPath(_options.ModelPath)}' holds no checkpoint; the pool loads one as soon as it is written.");
 
     private void CheckCount(long count, string parameter, object actual)
     {

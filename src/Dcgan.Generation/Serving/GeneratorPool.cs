@@ -104,7 +104,7 @@ public sealed partial class GeneratorPool : IGeneratorPool, IDisposable
 
     /// <summary>
     /// Prepares the loader (<see cref="IGeneratorModelLoader.Prepare"/>: the backend's runtime and the device), loads
-    /// <see cref="GeneratorPoolOptions.Checkpoint"/> (when set), starts the worker thread and, when asked, the file
+    /// <see cref="GeneratorPoolOptions.ModelPath"/> (when set), starts the worker thread and, when asked, the file
     /// watcher. Idempotent. A host calls it at start (see <see cref="GeneratorPoolServiceCollectionExtensions"/>), so that
     /// a bad model file stops the host instead of failing the first request.
     /// </summary>
@@ -121,9 +121,9 @@ public sealed partial class GeneratorPool : IGeneratorPool, IDisposable
             }
 
             _loader.Prepare(_options.Device);
-            if (!string.IsNullOrWhiteSpace(_options.Checkpoint))
+            if (!string.IsNullOrWhiteSpace(_options.ModelPath))
             {
-                LoadAtStart(_options.Checkpoint);
+                LoadAtStart(_options.ModelPath);
             }
             else
             {
@@ -134,7 +134,7 @@ public sealed partial class GeneratorPool : IGeneratorPool, IDisposable
             _worker.Start();
             if (_options.WatchForChanges)
             {
-                _watcher = new ModelFileWatcher(_options.Checkpoint!, _loader.FilePattern, TimeSpan.FromMilliseconds(_options.ReloadDelayMilliseconds), () => Reload(), _logger);
+                _watcher = new ModelFileWatcher(_options.ModelPath!, _loader.FilePattern, TimeSpan.FromMilliseconds(_options.ReloadDelayMilliseconds), () => Reload(), _logger);
             }
 
             _started = true;
@@ -144,7 +144,7 @@ public sealed partial class GeneratorPool : IGeneratorPool, IDisposable
     /// <inheritdoc />
     public bool Reload()
     {
-        string? path = _options.Checkpoint;
+        string? path = _options.ModelPath;
         return !string.IsNullOrWhiteSpace(path) && TryLoad(path, force: false);
     }
 

@@ -1,6 +1,7 @@
 // GeneratorPoolOptions: the settings of a generator pool, bindable from configuration (section "Dcgan:Generator", or
 // "Dcgan:Generators:<name>" for a named pool).
 using System.ComponentModel.DataAnnotations;
+using Dcgan.Configuration;
 
 namespace Dcgan.Serving;
 
@@ -19,15 +20,17 @@ public sealed class GeneratorPoolOptions
     public const string NamedSectionName = "Generators";
 
     /// <summary>
-    /// A checkpoint file, or a run folder (its newest checkpoint); with another loader, the model file or folder that
-    /// loader reads (an ONNX file, say). Null or empty: the pool starts without a model
-    /// and every request fails with <see cref="GeneratorUnavailableException"/> until one is loaded.
+    /// The model to serve, a file or a folder: with the TorchSharp loader a checkpoint file or a run folder (its newest
+    /// checkpoint); with another loader, the model file or folder that loader reads (an ONNX file, say). Configuration
+    /// key: <c>ModelPath</c> (before 1.0 it was <c>Checkpoint</c>; an old key is refused as unknown, naming it). Null or
+    /// empty: the pool starts without a model and every request fails with <see cref="GeneratorUnavailableException"/>
+    /// until one is loaded.
     /// </summary>
-    /// <value>The default value is null (no checkpoint).</value>
-    public string? Checkpoint { get; set; }
+    /// <value>The default value is null (no model).</value>
+    public string? ModelPath { get; set; }
 
     /// <summary>
-    /// Whether the pool watches <see cref="Checkpoint"/> (the file, or the run folder) and swaps in a new checkpoint
+    /// Whether the pool watches <see cref="ModelPath"/> (the file, or the run folder) and swaps in a new checkpoint
     /// when one is written. Requests in flight finish on the model they started with; a checkpoint that fails to load
     /// is logged and the current model is kept. A watched run folder that holds no checkpoint yet is not an error: the
     /// pool serves nothing until the first checkpoint appears.
@@ -76,7 +79,7 @@ public sealed class GeneratorPoolOptions
     /// <summary>Device to generate on: "auto", "cpu", "cuda" or "cuda:N" (passed to the pool's loader).</summary>
     /// <value>The default value is "cpu" (a serving process usually shares its GPU with nothing it knows about).</value>
     [Required]
-    [RegularExpression(@"(?i)^\s*(auto|cpu|cuda(:\d+)?)\s*$", ErrorMessage = "Expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".")]
+    [DeviceName]
     public string Device { get; set; } = "cpu";
 
     /// <summary>A copy of these options.</summary>

@@ -9,9 +9,9 @@ public sealed class GeneratorPoolOptionsValidator : DcganOptionsValidator<Genera
     /// <inheritdoc />
     protected override IEnumerable<string> CrossFieldFailures(GeneratorPoolOptions options)
     {
-        if (options.WatchForChanges && string.IsNullOrWhiteSpace(options.Checkpoint))
+        if (options.WatchForChanges && string.IsNullOrWhiteSpace(options.ModelPath))
         {
-            yield return "WatchForChanges = true needs Checkpoint (a checkpoint file or run folder to watch); Checkpoint is empty.";
+            yield return "WatchForChanges = true needs ModelPath (a checkpoint file, run folder or model file to watch); ModelPath is empty.";
         }
     }
 }

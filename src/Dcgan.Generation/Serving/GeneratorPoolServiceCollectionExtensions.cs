@@ -52,7 +52,7 @@ public static class GeneratorPoolServiceCollectionExtensions
 
     /// <summary>
     /// Registers the default pool like the overload with a loader, but chooses the loader when the pool is created,
-    /// from its final options: the seam for a host that serves several backends (by <see cref="GeneratorPoolOptions.Checkpoint"/>'s
+    /// from its final options: the seam for a host that serves several backends (by <see cref="GeneratorPoolOptions.ModelPath"/>'s
     /// extension, say: <c>.onnx</c> files to an ONNX Runtime loader, checkpoints to TorchSharp's).
     /// </summary>
     /// <param name="services">The service collection.</param>

@@ -14,7 +14,7 @@ public sealed class FakeBackendPoolTests
 
     private static (GeneratorPool Pool, FakeModelLoader Loader) Started(string? model, Action<GeneratorPoolOptions>? configure = null)
     {
-        var options = new GeneratorPoolOptions { Checkpoint = model, MaxBatchSize = 8 };
+        var options = new GeneratorPoolOptions { ModelPath = model, MaxBatchSize = 8 };
         configure?.Invoke(options);
         var loader = new FakeModelLoader();
         var pool = new GeneratorPool(options, loader);
@@ -97,7 +97,7 @@ public sealed class FakeBackendPoolTests
     {
         string folder = TempFolders.New("fake-reload");
         string missing = Path.Combine(folder, "absent.fake");
-        using var failing = new GeneratorPool(new GeneratorPoolOptions { Checkpoint = missing }, new FakeModelLoader());
+        using var failing = new GeneratorPool(new GeneratorPoolOptions { ModelPath = missing }, new FakeModelLoader());
         failing.Invoking(p => p.Start()).Should().Throw<FileNotFoundException>().WithMessage($"*{missing}*");
 
         FakeModelLoader.Write(folder, "a.fake");

@@ -34,10 +34,10 @@ public sealed class NamedPoolTests
         var loader = new FakeModelLoader();
         using IHost host = BuildHost(new()
         {
-            ["Dcgan:Generator:Checkpoint"] = FakeModelLoader.Write(folder, "default.fake", size: 2),
-            ["Dcgan:Generators:faces:Checkpoint"] = FakeModelLoader.Write(folder, "faces.fake", channels: 3, size: 4),
+            ["Dcgan:Generator:ModelPath"] = FakeModelLoader.Write(folder, "default.fake", size: 2),
+            ["Dcgan:Generators:faces:ModelPath"] = FakeModelLoader.Write(folder, "faces.fake", channels: 3, size: 4),
             ["Dcgan:Generators:faces:MaxBatchSize"] = "4",
-            ["Dcgan:Generators:digits:Checkpoint"] = FakeModelLoader.Write(folder, "digits.fake", latent: 3, size: 3),
+            ["Dcgan:Generators:digits:ModelPath"] = FakeModelLoader.Write(folder, "digits.fake", latent: 3, size: 3),
         }, loader, (services, dcgan) => AddThree(services, dcgan, loader));
 
         await host.StartAsync();
@@ -81,7 +81,7 @@ public sealed class NamedPoolTests
     {
         string missing = Path.Combine(TempFolders.New("named-missing"), "gone.fake");
         var loader = new FakeModelLoader();
-        using IHost host = BuildHost(new() { ["Dcgan:Generators:faces:Checkpoint"] = missing }, loader, (services, dcgan) => AddThree(services, dcgan, loader));
+        using IHost host = BuildHost(new() { ["Dcgan:Generators:faces:ModelPath"] = missing }, loader, (services, dcgan) => AddThree(services, dcgan, loader));
 
         await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<FileNotFoundException>().WithMessage($"*{missing}*");
     }
@@ -93,8 +93,8 @@ public sealed class NamedPoolTests
         var loader = new FakeModelLoader();
         IHost host = BuildHost(new()
         {
-            ["Dcgan:Generator:Checkpoint"] = FakeModelLoader.Write(folder, "default.fake"),
-            ["Dcgan:Generators:faces:Checkpoint"] = FakeModelLoader.Write(folder, "faces.fake"),
+            ["Dcgan:Generator:ModelPath"] = FakeModelLoader.Write(folder, "default.fake"),
+            ["Dcgan:Generators:faces:ModelPath"] = FakeModelLoader.Write(folder, "faces.fake"),
         }, loader, (services, dcgan) => services
             .AddGeneratorPool(dcgan, loader)
             .AddGeneratorPool("faces", dcgan, loader)
@@ -121,17 +121,17 @@ public sealed class NamedPoolTests
         var seen = new List<string?>();
         IGeneratorModelLoader Choose(GeneratorPoolOptions options)
         {
-            seen.Add(options.Checkpoint);
-            return options.Checkpoint!.EndsWith(".other", StringComparison.Ordinal) ? others : fakes;
+            seen.Add(options.ModelPath);
+            return options.ModelPath!.EndsWith(".other", StringComparison.Ordinal) ? others : fakes;
         }
 
         FakeModelLoader.Write(folder, "b.other");
         using IHost host = BuildHost(new()
         {
-            ["Dcgan:Generator:Checkpoint"] = FakeModelLoader.Write(folder, "a.fake"),
+            ["Dcgan:Generator:ModelPath"] = FakeModelLoader.Write(folder, "a.fake"),
         }, fakes, (services, dcgan) => services
             .AddGeneratorPool(dcgan, Choose, configure: null)
-            .AddGeneratorPool("other", dcgan, Choose, o => o.Checkpoint = Path.Combine(folder, "b.other")));
+            .AddGeneratorPool("other", dcgan, Choose, o => o.ModelPath = Path.Combine(folder, "b.other")));
 
         await host.StartAsync();
 

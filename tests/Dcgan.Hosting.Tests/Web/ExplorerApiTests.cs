@@ -123,7 +123,7 @@ public sealed class ExplorerApiTests : IClassFixture<ExplorerApiTests.Served>
         model.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         grid.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         grid.Headers.RetryAfter.Should().NotBeNull();
-        (await grid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("Checkpoint");
+        (await grid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("ModelPath");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ExplorerFactory(string? checkpoint, int maxImagesPerRequest 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
-            ["Dcgan:Generator:Checkpoint"] = checkpoint ?? "",
+            ["Dcgan:Generator:ModelPath"] = checkpoint ?? "",
             ["Dcgan:Generator:WatchForChanges"] = "false",
             ["Dcgan:Generator:MaxBatchSize"] = "16",
             ["Dcgan:Generator:MaxImagesPerRequest"] = maxImagesPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
