@@ -15,7 +15,7 @@ namespace Dcgan.Training;
 /// <remarks>
 /// <para>The rule, the same for every caller: a resumed run keeps the checkpoint's trainer settings that decide
 /// its numbers (batch size, seed, drop-last, fixed-sample count, learning rates (as lowered by any roll-back),
-/// betas, weight decay), so it continues exactly. The caller decides only how far, where and how: the total
+/// betas, weight decay, DiffAugment policy, the generator average's decay and start), so it continues exactly. The caller decides only how far, where and how: the total
 /// <see cref="GanTrainerOptions.Epochs"/>, <see cref="GanTrainerOptions.Device"/>,
 /// <see cref="GanTrainerOptions.PrefetchBatches"/> and the divergence settings (which checkpoints do not record).
 /// Configured values of kept settings that differ from the checkpoint's are not used; <see cref="IgnoredSettings"/>
@@ -158,5 +158,8 @@ public sealed class TrainingResume
         new(nameof(GanTrainerOptions.Beta1), o => o.Beta1, (from, to) => to.Beta1 = from.Beta1),
         new(nameof(GanTrainerOptions.Beta2), o => o.Beta2, (from, to) => to.Beta2 = from.Beta2),
         new(nameof(GanTrainerOptions.WeightDecay), o => o.WeightDecay, (from, to) => to.WeightDecay = from.WeightDecay),
+        new(nameof(GanTrainerOptions.Augmentation), o => o.Augmentation, (from, to) => to.Augmentation = from.Augmentation),
+        new(nameof(GanTrainerOptions.GeneratorEmaDecay), o => o.GeneratorEmaDecay, (from, to) => to.GeneratorEmaDecay = from.GeneratorEmaDecay),
+        new(nameof(GanTrainerOptions.GeneratorEmaStart), o => o.GeneratorEmaStart, (from, to) => to.GeneratorEmaStart = from.GeneratorEmaStart),
     ];
 }

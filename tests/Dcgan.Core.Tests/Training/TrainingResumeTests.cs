@@ -45,6 +45,25 @@ public sealed class TrainingResumeTests : IDisposable
     }
 
     [Fact]
+    public void The_augmentation_and_the_weight_average_are_kept_like_every_setting_that_decides_the_numbers()
+    {
+        GanTrainerOptions trained = TrainingFixtures.FastOptions(epochs: 1, batchSize: 16, seed: 7);
+        trained.Augmentation = DiffAugmentPolicy.Translation;
+        trained.GeneratorEmaDecay = 0.9;
+        trained.GeneratorEmaStart = 3;
+        TrainingResume resume = TrainingResume.Open(SaveRun(trained));
+        GanTrainerOptions configured = TrainingFixtures.FastOptions(epochs: 2, batchSize: 16, seed: 7); // no augmentation, no average
+
+        GanTrainerOptions options = resume.TrainerOptions(configured);
+
+        (options.Augmentation, options.GeneratorEmaDecay, options.GeneratorEmaStart).Should().Be((DiffAugmentPolicy.Translation, 0.9, 3L));
+        resume.IgnoredSettings(configured).Should().Equal(
+            "Augmentation = None (the checkpoint's Translation is kept)",
+            "GeneratorEmaDecay = 0 (the checkpoint's 0.9 is kept)",
+            "GeneratorEmaStart = 0 (the checkpoint's 3 is kept)");
+    }
+
+    [Fact]
     public void The_resumed_options_load_into_a_trainer_where_the_configured_ones_would_not()
     {
         string folder = SaveRun(TrainingFixtures.FastOptions(epochs: 1, batchSize: 16, seed: 7));
