@@ -76,7 +76,13 @@ internal static class TrainCommand
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
         string? resumeFile = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
 
-        CheckpointManifest? resumed = resumeFile is null ? null : CheckpointArchive.ReadManifest(resumeFile);
+        CheckpointInfo? resumed = resumeFile is null ? null : Checkpoints.Read(resumeFile);
+        if (resumed is not null && resumed.DcganOptions is null)
+        {
+            throw new ArgumentException(
+                $"The checkpoint {resumeFile} holds networks of kind '{resumed.Network?.Kind ?? "(none recorded)"}'; `dcgan train` resumes DCGAN runs only. Resume it with the library and its network builder.");
+        }
+
         if (resumed is not null && parse.GetResult(TrainProfile.Option) is { Implicit: false })
         {
             throw new ArgumentException($"--profile sets up a new run; a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave --profile out, or start a new run in another --output.");
@@ -84,14 +90,14 @@ internal static class TrainCommand
 
         TrainProfile profile = parse.GetValue(TrainProfile.Option)!;
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
-        int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
+        int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.DcganOptions?.ImageSize;
         IImageDataSource data = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize });
         if (parse.GetValue(Dedup) is { } method)
         {
             data = new DeduplicatedDataSource(data, DedupCommand.Find(data, DedupCommand.Options(method)).Groups);
         }
 
-        if (resumed is not null && (resumed.DataCount != data.Count || !resumed.ImageShape.SequenceEqual([data.Shape.Channels, data.Shape.Height, data.Shape.Width])))
+        if (resumed is not null && (resumed.DataCount != data.Count || resumed.ImageShape != data.Shape))
         {
             throw new ArgumentException(
                 $"The checkpoint {resumeFile} was trained on {resumed.DataDescription}, but this run would read {data.Description}; an exact resume needs the same data: pass it with --data.");
@@ -103,7 +109,7 @@ internal static class TrainCommand
         }
 
         // A resumed run keeps the architecture and trainer options it was started with; only --epochs may change.
-        DcganModelOptions architecture = resumed?.Architecture ?? NewArchitecture(parse, data, profile);
+        DcganModelOptions architecture = resumed?.DcganOptions ?? NewArchitecture(parse, data, profile);
         GanTrainerOptions options = resumed?.ToTrainerOptions() ?? new GanTrainerOptions
         {
             BatchSize = parse.GetValue(BatchSize) ?? profile.BatchSize,

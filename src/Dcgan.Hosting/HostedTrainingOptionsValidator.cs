@@ -1,5 +1,6 @@
 // HostedTrainingOptionsValidator: the DataAnnotations of HostedTrainingOptions plus the nested trainer options.
 using Dcgan.Configuration;
+using Dcgan.Models;
 using Dcgan.Training;
 
 namespace Dcgan.Hosting;
@@ -13,6 +14,11 @@ public sealed class HostedTrainingOptionsValidator : DcganOptionsValidator<Hoste
     /// <inheritdoc />
     protected override IEnumerable<string> CrossFieldFailures(HostedTrainingOptions options)
     {
+        if (NetworkFailure(options) is { } network)
+        {
+            yield return network;
+        }
+
         if (options.Trainer is null)
         {
             yield return "Trainer = null: expected the trainer's options (or leave the section out for the defaults).";
@@ -22,6 +28,32 @@ public sealed class HostedTrainingOptionsValidator : DcganOptionsValidator<Hoste
         foreach (string failure in new GanTrainerOptionsValidator().Failures(options.Trainer))
         {
             yield return $"{nameof(HostedTrainingOptions.Trainer)}:{failure}";
+        }
+    }
+
+    // Another kind than "dcgan" needs a description; a description must be a JSON object.
+    private static string? NetworkFailure(HostedTrainingOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.NetworkKind))
+        {
+            return null; // reported by [Required]
+        }
+
+        if (options.NetworkDescription is null)
+        {
+            return options.NetworkKind == DcganNetworkBuilder.KindName
+                ? null
+                : $"{nameof(HostedTrainingOptions.NetworkDescription)} = null: networks of kind '{options.NetworkKind}' need their builder's description (a JSON object).";
+        }
+
+        try
+        {
+            _ = new NetworkDescription(options.NetworkKind, options.NetworkDescription);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"{nameof(HostedTrainingOptions.NetworkDescription)} = {options.NetworkDescription}: {e.Message}";
         }
     }
 }

@@ -1,4 +1,4 @@
-// HostedTrainingService: trains a DCGAN inside a .NET host from configuration. Training runs on one dedicated thread
+// HostedTrainingService: trains a GAN (DCGAN by default, or any registered network kind) inside a .NET host from configuration. Training runs on one dedicated thread
 // (dispose scopes are thread-static); host shutdown (Ctrl+C, SIGTERM, StopAsync) stops it after the current step and
 // writes a checkpoint, and the next start resumes from the run folder's newest checkpoint.
 using System.Diagnostics.Metrics;
@@ -22,6 +22,7 @@ internal sealed partial class HostedTrainingService(
     HostedTrainingOptions options,
     string sectionPath,
     GanTrainerFactory trainers,
+    NetworkBuilderRegistry builders,
     IHostApplicationLifetime lifetime,
     ILogger<HostedTrainingService> logger,
     Meter meter) : BackgroundService
@@ -71,17 +72,29 @@ internal sealed partial class HostedTrainingService(
 
         string output = Path.GetFullPath(options.Output!);
         string? resume = options.Resume ? NewestValidCheckpoint(output) : null;
-        CheckpointManifest? manifest = resume is null ? null : CheckpointArchive.ReadManifest(resume);
-        if (manifest is not null && manifest.Architecture is null)
+        CheckpointInfo? resumed = resume is null ? null : Checkpoints.Read(resume);
+        if (resumed is not null && resumed.Network is null)
         {
-            throw new CheckpointException($"Checkpoint '{resume}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
+            throw new CheckpointException($"Checkpoint '{resume}' records no network description; hosted training can only resume runs it can rebuild.");
+        }
+
+        NetworkDescription? configured = resumed is null ? ConfiguredNetwork() : null;
+        string kind = resumed?.Network!.Kind ?? configured?.Kind ?? options.NetworkKind;
+        if (!builders.Contains(kind))
+        {
+            throw new InvalidOperationException(
+                $"{sectionPath}:{nameof(options.NetworkKind)} = \"{kind}\"{(resumed is null ? "" : $" (recorded in '{resume}')")}: no network builder of that kind is registered (registered: {string.Join(", ", builders.Kinds)}); register it with DcganBuilder.AddNetworkBuilder.");
         }
 
         IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data),
-            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? manifest?.Architecture!.ImageSize });
-        DcganModelOptions architecture = manifest?.Architecture ?? NewArchitecture(source.Shape);
-        return new TrainingPlan(source, output, resume, architecture, options.Trainer.Clone());
+            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? resumed?.ImageShape.Height });
+        NetworkDescription network = resumed?.Network ?? configured ?? NewArchitecture(source.Shape);
+        return new TrainingPlan(source, output, resume, network, options.Trainer.Clone());
     }
+
+    // The configured description; null for "dcgan" without one (the preset at the data's size, known once it is open).
+    private NetworkDescription? ConfiguredNetwork() =>
+        options.NetworkDescription is null ? null : new NetworkDescription(options.NetworkKind, options.NetworkDescription);
 
     private void Train(TrainingPlan plan, CancellationToken stoppingToken)
     {
@@ -94,10 +107,8 @@ internal sealed partial class HostedTrainingService(
         }
 
         callbacks.Add(checkpoints); // last: it saves after the other end-of-epoch callbacks, and on an early stop
-        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(plan.Architecture, plan.Options.Seed);
-        using (generator)
-        using (discriminator)
-        using (GanTrainer trainer = trainers.Create(generator, discriminator, plan.Data, plan.Options, callbacks))
+        using (GanNetworks networks = builders.Build(plan.Network, plan.Options.Seed))
+        using (GanTrainer trainer = trainers.Create(networks, plan.Data, plan.Options, callbacks))
         {
             if (plan.Resume is not null)
             {
@@ -118,14 +129,14 @@ internal sealed partial class HostedTrainingService(
 
     // The preset gives projection, kernels and prior; the widths always come from the options (64 by default, where
     // DcganModelOptions.Paper alone would give Figure 1's 128).
-    private DcganModelOptions NewArchitecture(ImageShape shape)
+    private NetworkDescription NewArchitecture(ImageShape shape)
     {
         DcganModelOptions architecture = options.Preset == ArchitecturePreset.Paper
             ? DcganModelOptions.Paper(shape.Height, shape.Channels)
             : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels);
         architecture.GeneratorWidth = options.GeneratorWidth;
         architecture.DiscriminatorWidth = options.DiscriminatorWidth;
-        return architecture;
+        return new DcganNetworkBuilder().Describe(architecture);
     }
 
     // The run folder's newest checkpoint that verifies (CheckpointLocator.FindNewestValid), each newer one skipped
@@ -161,5 +172,5 @@ internal sealed partial class HostedTrainingService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Hosted training failed")]
     private partial void LogFailed(Exception error);
 
-    private sealed record TrainingPlan(IImageDataSource Data, string Output, string? Resume, DcganModelOptions Architecture, GanTrainerOptions Options);
+    private sealed record TrainingPlan(IImageDataSource Data, string Output, string? Resume, NetworkDescription Network, GanTrainerOptions Options);
 }

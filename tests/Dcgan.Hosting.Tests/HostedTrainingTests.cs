@@ -66,7 +66,7 @@ public class HostedTrainingTests
             await WaitUntil(() => measurements.Count(m => m.Instrument == DcganMetrics.TrainingSteps) >= 3, "3 training steps");
             await host.StopAsync(); // cancels: the trainer stops after its step and the checkpoint callback saves
             firstCheckpoint = CheckpointLocator.Resolve(output);
-            firstStop = CheckpointArchive.ReadManifest(firstCheckpoint).GlobalStep;
+            firstStop = Checkpoints.Read(firstCheckpoint).GlobalStep;
             firstStop.Should().BeGreaterThanOrEqualTo(3);
         }
 
@@ -84,7 +84,7 @@ public class HostedTrainingTests
         }
 
         logs.Messages.Should().Contain(m => m.StartsWith("Resuming from", StringComparison.Ordinal) && m.Contains($"step {firstStop}", StringComparison.Ordinal));
-        CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).GlobalStep.Should().BeGreaterThan(firstStop);
+        Checkpoints.Read(CheckpointLocator.Resolve(output)).GlobalStep.Should().BeGreaterThan(firstStop);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class HostedTrainingTests
         await host.StopAsync();
 
         // DcganModelOptions.Paper's own widths are 128 (Figure 1); hosting's defaults (64) replace them.
-        DcganModelOptions architecture = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).Architecture!;
+        DcganModelOptions architecture = Checkpoints.Read(CheckpointLocator.Resolve(output)).DcganOptions!;
         (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((64, 64));
         (architecture.KernelSize, architecture.Projection).Should().Be((5, LatentProjection.Dense), "the rest is the paper preset");
     }

@@ -117,9 +117,16 @@ public sealed partial class GanTrainer
         }
     }
 
-    // The DCGAN options both networks were built from; null for custom networks or two different option sets.
-    private static DcganModelOptions? ArchitectureOf(IGenerator generator, IDiscriminator discriminator) =>
+    // The description of a DCGAN pair built from one set of options; null for other networks (or two DCGAN networks
+    // built from different options).
+    private static NetworkDescription? DescriptionOf(IGenerator generator, IDiscriminator discriminator) =>
         generator is DcganGenerator g && discriminator is DcganDiscriminator d && !ModuleState.DescribeDifferences(g.Options, d.Options).Any()
-            ? g.Options
+            ? NetworkDescription.Create(DcganNetworkBuilder.KindName, g.Options)
             : null;
+
+    private static GanNetworks NotNull(GanNetworks networks)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        return networks;
+    }
 }

@@ -46,6 +46,27 @@ public sealed partial class GanTrainer : IDisposable
     /// <exception cref="ArgumentException">A part of the setup is null, shapes disagree, or the batch does not fit in the data set.</exception>
     /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
     public GanTrainer(IGenerator generator, IDiscriminator discriminator, IImageDataSource data, GanTrainerSetup? setup = null)
+        : this(generator, discriminator, DescriptionOf(generator, discriminator), data, setup)
+    {
+    }
+
+    /// <summary>
+    /// Creates a trainer for a pair built by an <see cref="INetworkBuilder"/>: its <see cref="GanNetworks.Description"/>
+    /// is recorded in checkpoints, so that <see cref="Persistence.CheckpointModels"/> and the generator pool rebuild the
+    /// networks through a <see cref="NetworkBuilderRegistry"/> holding that kind. Validates everything before any work starts.
+    /// </summary>
+    /// <param name="networks">The generator, the discriminator and their description (the caller keeps ownership).</param>
+    /// <param name="data">The training images; their shape must match both networks.</param>
+    /// <param name="setup">The options, loss, step, optimizer factory, callbacks and logger; null means all defaults (the paper's training).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">A part of the setup is null, shapes disagree, or the batch does not fit in the data set.</exception>
+    /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
+    public GanTrainer(GanNetworks networks, IImageDataSource data, GanTrainerSetup? setup)
+        : this(NotNull(networks).Generator, networks.Discriminator, networks.Description, data, setup)
+    {
+    }
+
+    private GanTrainer(IGenerator generator, IDiscriminator discriminator, NetworkDescription? description, IImageDataSource data, GanTrainerSetup? setup)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(generator);
@@ -66,7 +87,7 @@ public sealed partial class GanTrainer : IDisposable
         OptimizerFactory = setup.OptimizerFactory;
         _callbacks = setup.Callbacks.ToArray();
         _logger = setup.Logger;
-        Architecture = ArchitectureOf(generator, discriminator);
+        NetworkDescription = description;
         Device = DeviceSelection.Resolve(_options.Device);
         _shuffleSeed = SeedSequence.Derive(_options.Seed, SeedSequence.ShuffleStream);
 
@@ -103,12 +124,17 @@ public sealed partial class GanTrainer : IDisposable
     public IOptimizerFactory OptimizerFactory { get; }
 
     /// <summary>
-    /// The architecture of the networks, read from them and stored in checkpoints (so that
-    /// <see cref="Persistence.CheckpointModels"/> can rebuild them): the options of a <see cref="DcganGenerator"/> and
-    /// <see cref="DcganDiscriminator"/> built from the same <see cref="DcganModelOptions"/>; null for custom networks
-    /// (or two DCGAN networks built from different options).
+    /// What the networks were built from, stored in checkpoints (so that <see cref="Persistence.CheckpointModels"/>
+    /// can rebuild them through a <see cref="NetworkBuilderRegistry"/>): the <see cref="GanNetworks.Description"/> of
+    /// a pair given as <see cref="GanNetworks"/>; kind "dcgan" for a <see cref="DcganGenerator"/> and
+    /// <see cref="DcganDiscriminator"/> built from the same <see cref="DcganModelOptions"/>; otherwise null (networks
+    /// that no builder describes: their checkpoints resume, but nothing can rebuild them).
     /// </summary>
-    public DcganModelOptions? Architecture { get; }
+    public NetworkDescription? NetworkDescription { get; }
+
+    /// <summary>The DCGAN options of the networks when <see cref="NetworkDescription"/> is of kind "dcgan"; otherwise null.</summary>
+    public DcganModelOptions? Architecture =>
+        NetworkDescription is { Kind: DcganNetworkBuilder.KindName } d ? d.Read<DcganModelOptions>() : null;
 
     /// <summary>The device both networks live on.</summary>
     public Device Device { get; }
