@@ -122,7 +122,6 @@ internal static class TrainCommand
         TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
-        GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
 
         Dcgan.Native.DeviceSelection.Resolve(options.Device); // an unavailable device fails here, before the run folder exists
 

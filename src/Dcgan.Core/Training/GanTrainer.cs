@@ -25,6 +25,15 @@ namespace Dcgan.Training;
 /// </remarks>
 public sealed partial class GanTrainer : IDisposable
 {
+    /// <summary>The <see cref="SeedSequence"/> stream of the training noise (part of the reproducibility contract).</summary>
+    internal const long NoiseStream = 2;
+
+    /// <summary>The stream of the data set's shuffling.</summary>
+    internal const long ShuffleStream = 3;
+
+    /// <summary>The stream of the sample grids' fixed noise.</summary>
+    internal const long FixedNoiseStream = 4;
+
     private readonly IImageDataSource _data;
     private readonly GanTrainerOptions _options;
     private readonly IReadOnlyList<GanCallback> _callbacks;
@@ -89,13 +98,13 @@ public sealed partial class GanTrainer : IDisposable
         _logger = setup.Logger;
         NetworkDescription = description;
         Device = DeviceSelection.Resolve(_options.Device);
-        _shuffleSeed = SeedSequence.Derive(_options.Seed, SeedSequence.ShuffleStream);
+        _shuffleSeed = SeedSequence.Derive(_options.Seed, ShuffleStream);
 
         generator.Network.to(Device);
         discriminator.Network.to(Device);
         (_generatorOptimizer, _discriminatorOptimizer) = CreateOptimizers();
-        _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.NoiseStream));
-        using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.FixedNoiseStream)))
+        _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, NoiseStream));
+        using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, FixedNoiseStream)))
         {
             _fixedNoise = LatentNoise.Sample(_options.FixedSampleCount, generator.LatentDimension, generator.LatentDistribution, fixedNoise)
                 .DetachFromDisposeScope(); // [S, Z] on the CPU, owned by the trainer
