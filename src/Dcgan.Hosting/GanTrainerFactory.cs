@@ -33,17 +33,6 @@ public sealed class GanTrainerFactory(IGanLoss loss, IAdversarialStep step, IOpt
         IReadOnlyList<GanCallback>? callbacks = null) =>
         new(generator, discriminator, data, Setup(options, callbacks));
 
-    private GanTrainerSetup Setup(GanTrainerOptions options, IReadOnlyList<GanCallback>? callbacks) =>
-        new()
-        {
-            Options = options,
-            Loss = loss,
-            Step = step,
-            OptimizerFactory = optimizerFactory,
-            Callbacks = callbacks ?? [],
-            Logger = (ILogger?)logger ?? NullLogger.Instance,
-        };
-
     /// <summary>
     /// A trainer for a pair built by a network builder (its description is recorded in checkpoints; see the
     /// <see cref="GanTrainer"/> constructor for ownership and validation).
@@ -55,4 +44,15 @@ public sealed class GanTrainerFactory(IGanLoss loss, IAdversarialStep step, IOpt
     /// <returns>The trainer; the caller disposes it.</returns>
     public GanTrainer Create(GanNetworks networks, IImageDataSource data, GanTrainerOptions options, IReadOnlyList<GanCallback>? callbacks) =>
         new(networks, data, Setup(options, callbacks));
+
+    private GanTrainerSetup Setup(GanTrainerOptions options, IReadOnlyList<GanCallback>? callbacks) =>
+        new()
+        {
+            Options = options,
+            Loss = loss,
+            Step = step,
+            OptimizerFactory = optimizerFactory,
+            Callbacks = callbacks ?? [],
+            Logger = (ILogger?)logger ?? NullLogger.Instance,
+        };
 }

@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
 using Dcgan.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -124,8 +125,10 @@ public sealed partial class GanTrainer
             ? NetworkDescription.Create(DcganNetworkBuilder.KindName, g.Options)
             : null;
 
-    private static GanNetworks NotNull(GanNetworks networks)
+    // libtorch first (a missing native library is reported before any argument), then the argument.
+    private static GanNetworks LoadedAndNotNull(GanNetworks networks)
     {
+        TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(networks);
         return networks;
     }

@@ -71,7 +71,7 @@ public sealed partial class GanTrainer : IDisposable
     /// <exception cref="ArgumentException">A part of the setup is null, shapes disagree, or the batch does not fit in the data set.</exception>
     /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
     public GanTrainer(GanNetworks networks, IImageDataSource data, GanTrainerSetup? setup)
-        : this(NotNull(networks).Generator, networks.Discriminator, networks.Description, data, setup)
+        : this(LoadedAndNotNull(networks).Generator, networks.Discriminator, networks.Description, data, setup)
     {
     }
 
