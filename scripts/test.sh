@@ -34,6 +34,7 @@ avx2_runs=(
   "tests/Dcgan.Interop.Tests|"
   "tests/Dcgan.Onnx.Tests|FullyQualifiedName~BackendEquivalence|FullyQualifiedName~OnnxPool"
   "tests/Dcgan.Hosting.Tests|FullyQualifiedName~GeneratorPool"
+  "tests/Dcgan.CustomNetwork.Tests|"
   "tests/Dcgan.Cli.Tests|FullyQualifiedName~SampleFormatTests|FullyQualifiedName~SampleBatchSizeTests|FullyQualifiedName~LatentCommandTests"
 )
 

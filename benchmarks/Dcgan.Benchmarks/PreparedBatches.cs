@@ -18,7 +18,7 @@ internal sealed class PreparedBatches
     {
         Shape = data.Shape;
         int elements = Shape.ElementCount;
-        int[] order = EpochOrder.Permutation(data.Count, SeedSequence.Derive(seed, SeedSequence.ShuffleStream), epoch: 0);
+        int[] order = EpochOrder.Permutation(data.Count, SeedSequence.Derive(seed, 3) /* the trainer's shuffle stream */, epoch: 0);
         _batches = new float[data.Count / batchSize][];
         for (int b = 0; b < _batches.Length; b++)
         {

@@ -82,10 +82,10 @@ internal static class ConvertCommand
         architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth);
         string? discriminator = parse.GetValue(Discriminator);
 
-        CheckpointManifest manifest = PyTorchCheckpoints.Import(generator, discriminator, architecture, output);
+        CheckpointInfo written = PyTorchCheckpoints.Import(generator, discriminator, architecture, output);
         LatentCommandSupport.Wrote(
-            $"a checkpoint of the {preset} {architecture.ImageSize}x{architecture.ImageSize}x{architecture.Channels} generator ({manifest.GeneratorState.Count} tensors)" +
-            (discriminator is null ? " without a discriminator" : $" and discriminator ({manifest.DiscriminatorState.Count} tensors)") +
+            $"a checkpoint of the {preset} {architecture.ImageSize}x{architecture.ImageSize}x{architecture.Channels} generator" +
+            (written.HasDiscriminator ? " and discriminator" : " without a discriminator") +
             $", z {architecture.LatentDimension}-d {architecture.LatentDistribution}",
             Path.GetFullPath(output));
         return 0;

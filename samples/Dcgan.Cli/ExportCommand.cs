@@ -41,15 +41,15 @@ internal static class ExportCommand
     {
         string output = parse.GetValue(Output)!;
         string? discriminatorOutput = parse.GetValue(Discriminator);
-        (DcganGenerator generator, CheckpointManifest manifest, string file) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
+        (DcganGenerator generator, CheckpointInfo checkpoint, string file) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
-            Dictionary<string, string> provenance = Provenance(file, manifest);
+            Dictionary<string, string> provenance = Provenance(file, checkpoint);
             OnnxExport.Generator(generator, output, provenance);
             LatentCommandSupport.Wrote($"the generator as ONNX (z {generator.LatentDimension}-d {generator.LatentDistribution} -> images {generator.ImageShape})", Path.GetFullPath(output));
             if (discriminatorOutput is not null)
             {
-                (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator(file);
+                (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator<DcganDiscriminator>(file);
                 using (discriminator)
                 {
                     OnnxExport.Discriminator(discriminator, discriminatorOutput, provenance);
@@ -62,16 +62,16 @@ internal static class ExportCommand
         return 0;
     }
 
-    private static Dictionary<string, string> Provenance(string file, CheckpointManifest manifest)
+    private static Dictionary<string, string> Provenance(string file, CheckpointInfo checkpoint)
     {
         using FileStream stream = File.OpenRead(file);
         return new Dictionary<string, string>
         {
             ["dcgan.checkpoint_file"] = Path.GetFileName(file),
             ["dcgan.checkpoint_sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)),
-            [Dcgan.Onnx.OnnxGeneratorLoader.CheckpointStepKey] = manifest.GlobalStep.ToString(CultureInfo.InvariantCulture),
-            [Dcgan.Onnx.OnnxGeneratorLoader.CheckpointEpochKey] = manifest.Epoch.ToString(CultureInfo.InvariantCulture),
-            ["dcgan.checkpoint_created_utc"] = manifest.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
+            [Dcgan.Onnx.OnnxGeneratorLoader.CheckpointStepKey] = checkpoint.GlobalStep.ToString(CultureInfo.InvariantCulture),
+            [Dcgan.Onnx.OnnxGeneratorLoader.CheckpointEpochKey] = checkpoint.Epoch.ToString(CultureInfo.InvariantCulture),
+            ["dcgan.checkpoint_created_utc"] = checkpoint.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         };
     }
 }

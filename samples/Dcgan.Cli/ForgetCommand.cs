@@ -77,7 +77,7 @@ internal static class ForgetCommand
         }
 
         BatchNormMode mode = LatentCommandSupport.BatchNorm(parse, BatchNorm);
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(CheckpointSupport.Resolve(parse, Checkpoint));
+        (DcganGenerator generator, CheckpointInfo checkpoint) = CheckpointModels.LoadGenerator<DcganGenerator>(CheckpointSupport.Resolve(parse, Checkpoint));
         using (generator)
         using (var scope = torch.NewDisposeScope())
         {
@@ -101,7 +101,7 @@ internal static class ForgetCommand
                 $"Dropped {maps.Length} of {layer.Channels} maps of {Markup.Escape(layer.ToString())}: " +
                 $"{(maps.Length == 0 ? "none" : string.Join(",", maps))}{(boxes is null ? "" : " (largest weight first)")}");
             AnsiConsole.MarkupLine(
-                $"Wrote {count} samples (seed {seed}, step {manifest.GlobalStep}) to [blue]{Markup.Escape(output)}[/]: originals on top, forgotten below");
+                $"Wrote {count} samples (seed {seed}, step {checkpoint.GlobalStep}) to [blue]{Markup.Escape(output)}[/]: originals on top, forgotten below");
         }
 
         return 0;

@@ -77,6 +77,12 @@ internal static class TrainCommand
         string? resume = parse.GetResult(Resume) is null ? null : parse.GetValue(Resume) ?? output;
         TrainingResume? resumed = resume is null ? null : ResumeCheckpoint.Find(resume); // the newest valid one, naming any skipped
         string? resumeFile = resumed?.Checkpoint;
+        if (resumed is not null && resumed.Architecture is null)
+        {
+            throw new ArgumentException(
+                $"The checkpoint {resumeFile} holds networks of kind '{resumed.Info.Network?.Kind ?? "(none recorded)"}'; `dcgan train` resumes DCGAN runs only. Resume it with the library and its network builder.");
+        }
+
         if (resumed is not null && parse.GetResult(TrainProfile.Option) is { Implicit: false })
         {
             throw new ArgumentException($"--profile sets up a new run; a resumed run keeps the settings stored in its checkpoint ({resumeFile}). Leave --profile out, or start a new run in another --output.");
@@ -129,7 +135,6 @@ internal static class TrainCommand
         TrainTuningOptions.Apply(parse, options, resuming: resumed is not null);
         long seed = options.Seed;
         new GanTrainerOptionsValidator().ThrowIfInvalid(options);
-        GanTrainerOptionsValidator.ThrowIfBatchDoesNotFit(options, data.Count, data.Description);
 
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(architecture, seed);

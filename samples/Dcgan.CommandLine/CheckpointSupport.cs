@@ -21,13 +21,13 @@ public static class CheckpointSupport
     public static string Resolve(ParseResult parse, Option<string> checkpoint) => InputFiles.Checkpoint(checkpoint.Name, parse.GetValue(checkpoint)!);
 
     /// <summary>Resolves the option to one file, loads its generator and prints what was loaded.</summary>
-    public static (DcganGenerator Generator, CheckpointManifest Manifest, string File) LoadGenerator(
+    public static (DcganGenerator Generator, CheckpointInfo Checkpoint, string File) LoadGenerator(
         ParseResult parse, Option<string> checkpoint, BatchNormMode mode = BatchNormMode.RunningStatistics)
     {
         string file = Resolve(parse, checkpoint);
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(file);
+        (DcganGenerator generator, CheckpointInfo info) = CheckpointModels.LoadGenerator<DcganGenerator>(file);
         AnsiConsole.MarkupLine(
-            $"Generator from step {manifest.GlobalStep}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with {(mode == BatchNormMode.RunningStatistics ? "running" : "batch")} statistics.");
-        return (generator, manifest, file);
+            $"Generator from step {info.GlobalStep}: z {generator.LatentDimension}-d {generator.LatentDistribution}, images {generator.ImageShape}, batch norm with {(mode == BatchNormMode.RunningStatistics ? "running" : "batch")} statistics.");
+        return (generator, info, file);
     }
 }

@@ -14,7 +14,7 @@ public static class DataLocation
     public static string Shipped(params string[] parts) => Path.Combine([AppContext.BaseDirectory, .. parts]);
 
     /// <summary>
-    /// <paramref name="explicitPath"/> when given; else <see cref="FashionMnist.SystemFolder"/> when it holds the full
+    /// <paramref name="explicitPath"/> when given; else the system-wide Fashion-MNIST (<see cref="FashionMnist.DefaultLocation"/>) when it holds the full
     /// data set; else the shipped test split.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">Neither exists; the message names both folders and how to fix it.</exception>

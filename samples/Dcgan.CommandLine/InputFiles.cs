@@ -11,6 +11,9 @@ public static class InputFiles
 {
     private static readonly byte[] ZipMagic = "PK\u0003\u0004"u8.ToArray();
 
+    // The JSON entry every checkpoint archive holds (the sniff that tells a checkpoint from another zip file).
+    private const string ManifestEntry = "manifest.json";
+
     /// <summary>
     /// <paramref name="path"/> (a checkpoint file, or a run folder: its newest checkpoint) resolved to one file that
     /// starts like a Dcgan checkpoint.
@@ -21,10 +24,10 @@ public static class InputFiles
     public static string Checkpoint(string flag, string path)
     {
         string file = CheckpointLocator.Resolve(path);
-        if (!StartsWith(file, ZipMagic) || !HasEntry(file, CheckpointArchive.ManifestEntry))
+        if (!StartsWith(file, ZipMagic) || !HasEntry(file, ManifestEntry))
         {
             throw new ArgumentException(
-                $"{flag} '{file}' is not a Dcgan checkpoint file; give a {CheckpointArchive.Extension} file written by `dcgan train`, or its run folder.");
+                $"{flag} '{file}' is not a Dcgan checkpoint file; give a {Checkpoints.FileExtension} file written by `dcgan train`, or its run folder.");
         }
 
         return file;
@@ -36,7 +39,7 @@ public static class InputFiles
     {
         if (StartsWith(file, ZipMagic))
         {
-            throw new ArgumentException(HasEntry(file, CheckpointArchive.ManifestEntry)
+            throw new ArgumentException(HasEntry(file, ManifestEntry)
                 ? $"{flag} '{file}' is a Dcgan checkpoint, not {expected}."
                 : $"{flag} '{file}' is a zip archive, not {expected}.");
         }

@@ -61,7 +61,7 @@ internal static class EvaluateCommand
         string checkpointFile = CheckpointSupport.Resolve(parse, Checkpoint); // once: a live run folder rotates its checkpoints
         EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
         using FashionMnistSplits splits = FashionMnistSplits.Open(ExperimentOptions.DataFolder(parse, Data), null);
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpointFile);
+        (DcganGenerator generator, CheckpointInfo checkpoint) = CheckpointModels.LoadGenerator<DcganGenerator>(checkpointFile);
         ImageShape generatorShape = generator.ImageShape;
         EvaluationClassifierFile.RequireChannels(generator);
         ImageBatch generated;
@@ -75,7 +75,7 @@ internal static class EvaluateCommand
         cancellation.ThrowIfCancellationRequested();
 
         string resized = generatorShape == generated.Shape ? "" : $" (resized from {generatorShape} to {generated.Shape})";
-        AnsiConsole.MarkupLine($"Generated {count} samples{resized} from step {manifest.GlobalStep}; computing the references ...");
+        AnsiConsole.MarkupLine($"Generated {count} samples{resized} from step {checkpoint.GlobalStep}; computing the references ...");
         ReferenceStatisticsResult reference = ReferenceStatistics.Compute(classifier, splits.Train, splits.Test, splits.TestLabels,
             new ReferenceStatisticsOptions { Seed = seed }, cancellationToken: cancellation);
         cancellation.ThrowIfCancellationRequested();
@@ -101,13 +101,13 @@ internal static class EvaluateCommand
         cancellation.ThrowIfCancellationRequested();
         string pairs = ClosestPairsImage.Save(generated, train, pixels.ClosestPairs, Path.Combine(parse.GetValue(Output)!, ClosestPairsFile));
 
-        (string json, string md) = Report(parse, seed, checkpointFile, count, manifest, generatorShape, reference, quality, roundTrip, pixels, features);
+        (string json, string md) = Report(parse, seed, checkpointFile, count, checkpoint, generatorShape, reference, quality, roundTrip, pixels, features);
         AnsiConsole.MarkupLine($"FD {quality.FrechetDistance:F2} (floor {reference.TrainVersusTest.FrechetDistance:F2}, blur {reference.BlurredTestDistance:F2}); precision {quality.PrecisionRecall.Precision:F3}, recall {quality.PrecisionRecall.Recall:F3}; {quality.Coverage.CoveredClasses} classes, KL {quality.Coverage.KlToUniform:F4}");
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(md)}[/] and [blue]{Markup.Escape(pairs)}[/]");
         return 0;
     }
 
-    private static (string, string) Report(ParseResult parse, long seed, string checkpointFile, int count, CheckpointManifest manifest, ImageShape generatorShape, ReferenceStatisticsResult reference,
+    private static (string, string) Report(ParseResult parse, long seed, string checkpointFile, int count, CheckpointInfo checkpoint, ImageShape generatorShape, ReferenceStatisticsResult reference,
         SampleQualityResult quality, SampleQualityResult? roundTrip, MemorizationResult pixels, MemorizationResult features)
     {
         var numbers = new JsonObject
@@ -132,7 +132,7 @@ internal static class EvaluateCommand
             ["generatorImageShape"] = generatorShape.ToString(),
             ["classifierImageShape"] = EvaluationClassifier.InputShape.ToString(),
             ["checkpoint"] = checkpointFile,
-            ["checkpointStep"] = manifest.GlobalStep,
+            ["checkpointStep"] = checkpoint.GlobalStep,
             ["classifierSha256"] = reference.ClassifierSha256,
             ["classifierTestAccuracy"] = reference.TestAccuracy,
             ["realResizeRoundTrip"] = roundTrip is null ? null : new JsonObject

@@ -85,6 +85,6 @@ internal sealed class FashionMnistSplits : IDisposable
             ? path
             : throw new FileNotFoundException(
                 $"Fashion-MNIST file '{Path.GetFullPath(path)}' is missing; --data must name a folder with the train-* and t10k-* IDX files. " +
-                $"The full set: apt-get install dataset-fashion-mnist (installs to {FashionMnist.SystemFolder}); the tools ship only the test split.", path);
+                $"The full set: apt-get install dataset-fashion-mnist (installs to /usr/share/datasets/fashion-mnist); the tools ship only the test split.", path);
     }
 }

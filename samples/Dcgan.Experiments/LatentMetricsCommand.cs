@@ -68,7 +68,7 @@ internal static class LatentMetricsCommand
         ExperimentOptions.CheckReportFolder(parse, Output, Force, "latent.json", "latent.md");
 
         using EvaluationClassifier classifier = EvaluationClassifierFile.Load(parse, Classifier);
-        (DcganGenerator generator, CheckpointManifest manifest, string checkpointFile) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
+        (DcganGenerator generator, CheckpointInfo checkpoint, string checkpointFile) = CheckpointSupport.LoadGenerator(parse, Checkpoint);
         using (generator)
         {
             EvaluationClassifierFile.RequireChannels(generator);
@@ -102,7 +102,7 @@ internal static class LatentMetricsCommand
 
             JsonObject numbers = Numbers(walks, arithmetic, notRun);
             numbers["checkpoint"] = checkpointFile;
-            numbers["checkpointStep"] = manifest.GlobalStep;
+            numbers["checkpointStep"] = checkpoint.GlobalStep;
             numbers["generatorImageShape"] = generator.ImageShape.ToString();
             numbers["classifierImageShape"] = EvaluationClassifier.InputShape.ToString();
             numbers["classifierSha256"] = classifier.Sha256;

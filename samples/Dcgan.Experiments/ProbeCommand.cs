@@ -85,8 +85,8 @@ internal static class ProbeCommand
         new FeatureExtractionOptionsValidator().ThrowIfInvalid(extraction); // before anything is loaded
         // Resolved once: a run folder still being trained may rotate its checkpoints away during a long probe.
         string checkpointFile = CheckpointSupport.Resolve(parse, Checkpoint);
-        (DcganDiscriminator trained, CheckpointManifest manifest) = CheckpointModels.LoadDiscriminator(checkpointFile);
-        DcganModelOptions architecture = manifest.Architecture!;
+        (DcganDiscriminator trained, CheckpointInfo checkpoint) = CheckpointModels.LoadDiscriminator<DcganDiscriminator>(checkpointFile);
+        DcganModelOptions architecture = checkpoint.DcganOptions!;
         (DcganGenerator unusedGenerator, DcganDiscriminator random) = DcganModels.Create(architecture, seed);
         unusedGenerator.Dispose();
         using FashionMnistSplits splits = FashionMnistSplits.OpenForProbe(ExperimentOptions.DataFolder(parse, Data),

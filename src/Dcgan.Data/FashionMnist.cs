@@ -5,7 +5,7 @@ namespace Dcgan.Data;
 public static class FashionMnist
 {
     /// <summary>Where the full data set is installed on machines that provide it system-wide.</summary>
-    public const string SystemFolder = "/usr/share/datasets/fashion-mnist";
+    internal const string SystemFolder = "/usr/share/datasets/fashion-mnist";
 
     /// <summary>The training images (60,000 x 28 x 28).</summary>
     public const string TrainImagesFile = "train-images-idx3-ubyte.gz";

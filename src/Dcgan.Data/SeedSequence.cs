@@ -7,18 +7,9 @@ namespace Dcgan.Data;
 /// </summary>
 public static class SeedSequence
 {
-    /// <summary>The sub-seed for latent noise during training.</summary>
-    public const int NoiseStream = 2;
-
-    /// <summary>The sub-seed for shuffling the data set.</summary>
-    public const int ShuffleStream = 3;
-
-    /// <summary>The sub-seed for the fixed noise of sample grids.</summary>
-    public const int FixedNoiseStream = 4;
-
     /// <summary>A 63-bit non-negative sub-seed of <paramref name="seed"/> for <paramref name="stream"/>.</summary>
     /// <param name="seed">The user seed.</param>
-    /// <param name="stream">Which stream (one of the constants, or any other number).</param>
+    /// <param name="stream">Which stream: any number, one per use (the trainer uses 2 for noise, 3 for shuffling, 4 for the fixed noise).</param>
     public static long Derive(long seed, long stream)
     {
         ulong z = unchecked((ulong)seed + 0x9E3779B97F4A7C15UL * (ulong)(stream + 1));

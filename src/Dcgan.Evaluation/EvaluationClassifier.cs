@@ -73,9 +73,24 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
 
         Device target = DeviceSelection.Resolve(device);
         var network = new ClassifierNetwork(ClassifierNetwork.ClassCountOf(bytes, full)); // the file says its class count
-        ModuleState.Load(network, bytes, full, "evaluation classifier");        // on the CPU, then move
+        LoadWeights(network, bytes, full);                                          // on the CPU, then move
         network.to(target);
         return new EvaluationClassifier(network, target, sha);
+    }
+
+    // TorchSharp's strict load: unknown, missing or differently shaped keys throw (the network is a throwaway then).
+    private static void LoadWeights(ClassifierNetwork network, byte[] bytes, string file)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+            network.load(reader, strict: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException or IOException)
+        {
+            network.Dispose();
+            throw new CheckpointException($"Evaluation classifier '{file}' does not load: {e.Message}", e);
+        }
     }
 
     /// <summary>
@@ -93,7 +108,13 @@ public sealed partial class EvaluationClassifier : IImageClassifier, IDisposable
         using (var cpu = new ClassifierNetwork(ClassCount))
         {
             cpu.load_state_dict(_network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.cpu()));
-            bytes = ModuleState.Serialize(cpu);
+            using var buffer = new MemoryStream();
+            using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                cpu.save(writer); // TorchSharp's state-dict format
+            }
+
+            bytes = buffer.ToArray();
         }
 
         string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");

@@ -1,5 +1,6 @@
 // CheckpointGeneratorLoader: the TorchSharp backend of the generator pool: resolves a checkpoint file or run folder
-// (CheckpointLocator), rebuilds its generator (CheckpointModels), moves it to the device and puts it in eval mode.
+// (CheckpointLocator), rebuilds its generator through the network builder of its recorded kind (CheckpointModels),
+// moves it to the device and puts it in eval mode.
 using Dcgan.Models;
 using Dcgan.Native;
 using Dcgan.Persistence;
@@ -11,13 +12,29 @@ namespace Dcgan.Hosting;
 
 /// <summary>
 /// Loads Dcgan checkpoints (<c>*.dcgan</c> files, or a run folder's newest) for a <see cref="GeneratorPool"/>: the
-/// generator is a <see cref="DcganGenerator"/> in eval mode on the configured device, which the pool owns and disposes.
-/// Stateless: one instance may serve any number of pools.
+/// generator, of any kind its <see cref="NetworkBuilderRegistry"/> holds, in eval mode on the configured device, which
+/// the pool owns and disposes. One instance may serve any number of pools.
 /// </summary>
 public sealed class CheckpointGeneratorLoader : IGeneratorModelLoader
 {
+    private readonly NetworkBuilderRegistry _builders;
+
+    /// <summary>A loader of DCGAN checkpoints (a registry holding only "dcgan").</summary>
+    public CheckpointGeneratorLoader()
+        : this(new NetworkBuilderRegistry())
+    {
+    }
+
+    /// <summary>A loader of checkpoints of every kind <paramref name="builders"/> holds (also kinds registered later).</summary>
+    /// <param name="builders">The network builders.</param>
+    public CheckpointGeneratorLoader(NetworkBuilderRegistry builders)
+    {
+        ArgumentNullException.ThrowIfNull(builders);
+        _builders = builders;
+    }
+
     /// <summary>Checkpoint files: <c>*.dcgan</c>.</summary>
-    public string FilePattern => "*" + CheckpointArchive.Extension;
+    public string FilePattern => "*" + Checkpoints.FileExtension;
 
     /// <summary>Loads libtorch (a failure says what is missing and how to fix it) and checks that the device exists.</summary>
     /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>
@@ -42,11 +59,11 @@ public sealed class CheckpointGeneratorLoader : IGeneratorModelLoader
     /// <param name="file">A checkpoint file.</param>
     /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>
     /// <returns>The generator (owned by the caller) with the checkpoint's epoch and step.</returns>
-    /// <exception cref="CheckpointException">Missing, corrupt or unusable; the message names the file.</exception>
+    /// <exception cref="CheckpointException">Missing, corrupt, of a kind no builder is registered for, or unusable; the message names the file.</exception>
     public GeneratorModel Load(string file, string device)
     {
         Device target = DeviceSelection.Resolve(device);
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(file);
+        (IGenerator generator, CheckpointInfo checkpoint) = CheckpointModels.LoadGenerator(file, _builders);
         try
         {
             if (target.type != DeviceType.CPU)
@@ -54,8 +71,8 @@ public sealed class CheckpointGeneratorLoader : IGeneratorModelLoader
                 generator.Network.to(target);
             }
 
-            generator.eval();
-            return new GeneratorModel(generator, Path.GetFullPath(file), manifest.Epoch, manifest.GlobalStep);
+            generator.Network.eval();
+            return new GeneratorModel(generator, Path.GetFullPath(file), checkpoint.Epoch, checkpoint.GlobalStep);
         }
         catch
         {

@@ -1,6 +1,7 @@
 // DcganBuilder: what services.AddDcgan(...) returns; adds the generator pool and hosted training.
 using System.Diagnostics.Metrics;
 using Dcgan.Configuration;
+using Dcgan.Models;
 using Dcgan.Serving;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,14 +15,22 @@ namespace Dcgan.Hosting;
 /// <summary>Adds Dcgan's parts to a service collection, each with options bound from its configuration subsection.</summary>
 public sealed class DcganBuilder
 {
-    /// <summary>The TorchSharp backend of the pools this builder adds (stateless, shared).</summary>
-    private static readonly CheckpointGeneratorLoader CheckpointLoader = new();
+    /// <summary>The TorchSharp backend of the pools this builder adds (loads every kind of <see cref="NetworkBuilders"/>).</summary>
+    private readonly CheckpointGeneratorLoader _checkpointLoader;
 
     internal DcganBuilder(IServiceCollection services, IConfiguration configuration)
     {
         Services = services;
         Configuration = configuration;
+        NetworkBuilders = RegistryOf(services);
+        _checkpointLoader = new CheckpointGeneratorLoader(NetworkBuilders);
     }
+
+    /// <summary>
+    /// The network builders of this service collection (a singleton <see cref="NetworkBuilderRegistry"/>, "dcgan"
+    /// always): hosted training builds new runs' networks with them, the generator pools rebuild checkpoints' generators.
+    /// </summary>
+    public NetworkBuilderRegistry NetworkBuilders { get; }
 
     /// <summary>The service collection being configured.</summary>
     public IServiceCollection Services { get; }
@@ -51,7 +60,7 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder AddGeneratorPool(Action<GeneratorPoolOptions>? configure)
     {
-        Services.AddGeneratorPool(Configuration, CheckpointLoader, configure);
+        Services.AddGeneratorPool(Configuration, _checkpointLoader, configure);
         return this;
     }
 
@@ -67,7 +76,7 @@ public sealed class DcganBuilder
     /// <exception cref="ArgumentException">The name is empty or holds ':'.</exception>
     public DcganBuilder AddGeneratorPool(string name, Action<GeneratorPoolOptions>? configure)
     {
-        Services.AddGeneratorPool(name, Configuration, CheckpointLoader, configure);
+        Services.AddGeneratorPool(name, Configuration, _checkpointLoader, configure);
         return this;
     }
 
@@ -89,11 +98,33 @@ public sealed class DcganBuilder
             sp.GetRequiredService<IOptions<HostedTrainingOptions>>().Value,
             sectionPath,
             sp.GetRequiredService<GanTrainerFactory>(),
+            NetworkBuilders,
             sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetService<ILogger<HostedTrainingService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<HostedTrainingService>.Instance,
             sp.GetRequiredService<DcganMeter>().Meter)));
         return this;
     }
+
+    /// <summary>
+    /// Registers a network builder: hosted training can train its kind (<see cref="HostedTrainingOptions.NetworkKind"/>)
+    /// and the generator pools serve checkpoints of its kind.
+    /// </summary>
+    /// <param name="builder">The builder (shared; kept for the container's lifetime).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">Its kind is empty, or registered already by another builder type.</exception>
+    public DcganBuilder AddNetworkBuilder(INetworkBuilder builder)
+    {
+        NetworkBuilders.Register(builder);
+        return this;
+    }
+
+    /// <summary>Registers a new <typeparamref name="TBuilder"/> (see <see cref="AddNetworkBuilder(INetworkBuilder)"/>).</summary>
+    /// <typeparam name="TBuilder">The builder type.</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">Its kind is empty, or registered already by another builder type.</exception>
+    public DcganBuilder AddNetworkBuilder<TBuilder>()
+        where TBuilder : INetworkBuilder, new() =>
+        AddNetworkBuilder(new TBuilder());
 
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> to the subsection <paramref name="sectionName"/> (unknown keys are errors),
@@ -103,4 +134,17 @@ public sealed class DcganBuilder
     internal void AddValidatedOptions<TOptions>(string sectionName, DcganOptionsValidator<TOptions> validator, Action<TOptions>? configure)
         where TOptions : class =>
         ValidatedOptions.Add(Services, Configuration.GetSection(sectionName), validator, configure);
+
+    // One registry per service collection (AddDcgan may be called more than once): the singleton registered first.
+    private static NetworkBuilderRegistry RegistryOf(IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(NetworkBuilderRegistry) && !d.IsKeyedService)?.ImplementationInstance is NetworkBuilderRegistry registered)
+        {
+            return registered;
+        }
+
+        var registry = new NetworkBuilderRegistry();
+        services.AddSingleton(registry);
+        return registry;
+    }
 }

@@ -31,7 +31,22 @@ public sealed class GanTrainerFactory(IGanLoss loss, IAdversarialStep step, IOpt
     /// <returns>The trainer; the caller disposes it.</returns>
     public GanTrainer Create(IGenerator generator, IDiscriminator discriminator, IImageDataSource data, GanTrainerOptions options,
         IReadOnlyList<GanCallback>? callbacks = null) =>
-        new(generator, discriminator, data, new GanTrainerSetup
+        new(generator, discriminator, data, Setup(options, callbacks));
+
+    /// <summary>
+    /// A trainer for a pair built by a network builder (its description is recorded in checkpoints; see the
+    /// <see cref="GanTrainer"/> constructor for ownership and validation).
+    /// </summary>
+    /// <param name="networks">The generator, the discriminator and their description (the caller keeps ownership).</param>
+    /// <param name="data">The training images.</param>
+    /// <param name="options">The trainer's settings (validated by the trainer).</param>
+    /// <param name="callbacks">Callbacks in order; register checkpointing last. Null means none.</param>
+    /// <returns>The trainer; the caller disposes it.</returns>
+    public GanTrainer Create(GanNetworks networks, IImageDataSource data, GanTrainerOptions options, IReadOnlyList<GanCallback>? callbacks) =>
+        new(networks, data, Setup(options, callbacks));
+
+    private GanTrainerSetup Setup(GanTrainerOptions options, IReadOnlyList<GanCallback>? callbacks) =>
+        new()
         {
             Options = options,
             Loss = loss,
@@ -39,5 +54,5 @@ public sealed class GanTrainerFactory(IGanLoss loss, IAdversarialStep step, IOpt
             OptimizerFactory = optimizerFactory,
             Callbacks = callbacks ?? [],
             Logger = (ILogger?)logger ?? NullLogger.Instance,
-        });
+        };
 }

@@ -75,6 +75,22 @@ public sealed class HostedTrainingOptions
     [Range(1, 4096)]
     public int? DiscriminatorWidth { get; set; }
 
+    /// <summary>
+    /// The kind of networks of new runs: the <c>Kind</c> of a network builder registered with
+    /// <see cref="DcganBuilder.AddNetworkBuilder(Dcgan.Models.INetworkBuilder)"/> ("dcgan" is always registered). A
+    /// resumed run keeps the kind and description stored in its checkpoint.
+    /// </summary>
+    /// <value>The default value is "dcgan".</value>
+    [Required]
+    public string NetworkKind { get; set; } = Dcgan.Models.DcganNetworkBuilder.KindName;
+
+    /// <summary>
+    /// The builder's description of the networks of new runs, a JSON object (for "dcgan", the <c>DcganModelOptions</c>).
+    /// Required for other kinds; for "dcgan", null means <see cref="Preset"/> and the widths at the data's image size.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public string? NetworkDescription { get; set; }
+
     /// <summary>A checkpoint is written every this many epochs, and always when training stops early (host shutdown).</summary>
     /// <value>The default value is 1.</value>
     [Range(1, 1_000_000)]

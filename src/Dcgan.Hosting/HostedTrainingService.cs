@@ -1,4 +1,4 @@
-// HostedTrainingService: trains a DCGAN inside a .NET host from configuration. Training runs on one dedicated thread
+// HostedTrainingService: trains a GAN (DCGAN by default, or any registered network kind) inside a .NET host from configuration. Training runs on one dedicated thread
 // (dispose scopes are thread-static); host shutdown (Ctrl+C, SIGTERM, StopAsync) stops it after the current step and
 // writes a checkpoint, and the next start resumes from the run folder's newest checkpoint.
 using System.Diagnostics.Metrics;
@@ -22,6 +22,7 @@ internal sealed partial class HostedTrainingService(
     HostedTrainingOptions options,
     string sectionPath,
     GanTrainerFactory trainers,
+    NetworkBuilderRegistry builders,
     IHostApplicationLifetime lifetime,
     ILogger<HostedTrainingService> logger,
     Meter meter) : BackgroundService
@@ -73,17 +74,28 @@ internal sealed partial class HostedTrainingService(
 
         string output = Path.GetFullPath(options.Output!);
         TrainingResume? resume = options.Resume ? FindResume(output) : null;
-        DcganModelOptions? resumed = resume?.Architecture;
-        if (resume is not null && resumed is null)
+        CheckpointInfo? resumed = resume?.Info;
+        if (resumed is not null && resumed.Network is null)
         {
-            throw new CheckpointException($"Checkpoint '{resume.Checkpoint}' records no DCGAN architecture; hosted training can only resume runs it can rebuild.");
+            throw new CheckpointException($"Checkpoint '{resumed.File}' records no network description; hosted training can only resume runs it can rebuild.");
         }
 
-        IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data),
-            new ImageDataSourceOptions { ImageSize = options.ImageSize ?? resumed?.ImageSize });
+        NetworkDescription? configured = resumed is null ? ConfiguredNetwork() : null;
+        string kind = resumed?.Network!.Kind ?? configured?.Kind ?? options.NetworkKind;
+        if (!builders.Contains(kind))
+        {
+            throw new InvalidOperationException(
+                $"{sectionPath}:{nameof(options.NetworkKind)} = \"{kind}\"{(resumed is null ? "" : $" (recorded in '{resumed.File}')")}: no network builder of that kind is registered (registered: {string.Join(", ", builders.Kinds)}); register it with DcganBuilder.AddNetworkBuilder.");
+        }
+
+        IImageDataSource source = ImageDataSources.Open(Path.GetFullPath(data), new ImageDataSourceOptions
+        {
+            ImageSize = options.ImageSize ?? resumed?.ImageShape.Height,
+            ImageWidth = resumed is { ImageShape: var shape } && shape.Width != shape.Height ? shape.Width : null,
+        });
         _openData = source;
-        DcganModelOptions architecture = resumed ?? NewArchitecture(source.Shape);
-        return new TrainingPlan(source, output, resume?.Checkpoint, architecture, resume?.TrainerOptions(options.Trainer) ?? options.Trainer.Clone());
+        NetworkDescription network = resumed?.Network ?? configured ?? NewArchitecture(source.Shape);
+        return new TrainingPlan(source, output, resume?.Checkpoint, network, resume?.TrainerOptions(options.Trainer) ?? options.Trainer.Clone());
     }
 
     /// <summary>Disposes the data source the service opened, if training has not already done so.</summary>
@@ -94,6 +106,10 @@ internal sealed partial class HostedTrainingService(
     }
 
     private void CloseData() => Interlocked.Exchange(ref _openData, null)?.Dispose();
+
+    // The configured description; null for "dcgan" without one (the preset at the data's size, known once it is open).
+    private NetworkDescription? ConfiguredNetwork() =>
+        options.NetworkDescription is null ? null : new NetworkDescription(options.NetworkKind, options.NetworkDescription);
 
     private void Train(TrainingPlan plan, CancellationToken stoppingToken)
     {
@@ -118,10 +134,8 @@ internal sealed partial class HostedTrainingService(
         }
 
         callbacks.Add(checkpoints); // last: it saves after the other end-of-epoch callbacks, and on an early stop
-        (DcganGenerator generator, DcganDiscriminator discriminator) = DcganModels.Create(plan.Architecture, plan.Options.Seed);
-        using (generator)
-        using (discriminator)
-        using (GanTrainer trainer = trainers.Create(generator, discriminator, plan.Data, plan.Options, callbacks))
+        using (GanNetworks networks = builders.Build(plan.Network, plan.Options.Seed))
+        using (GanTrainer trainer = trainers.Create(networks, plan.Data, plan.Options, callbacks))
         {
             if (plan.Resume is not null)
             {
@@ -141,15 +155,17 @@ internal sealed partial class HostedTrainingService(
     }
 
     // The preset gives projection, kernels and prior; the widths come from the options, else from the profile
-    // (quick-start: 32; paper: the preset's own, Figure 1's 128 for the paper preset).
-    private DcganModelOptions NewArchitecture(ImageShape shape)
+    // (quick-start: 32; paper: the preset's own, Figure 1's 128 for the paper preset). Non-square data gives a
+    // non-square architecture.
+    private NetworkDescription NewArchitecture(ImageShape shape)
     {
         DcganModelOptions architecture = TrainingProfile.Parse(options.Profile).Architecture(options.Preset == ArchitecturePreset.Paper
             ? DcganModelOptions.Paper(shape.Height, shape.Channels)
             : DcganModelOptions.PyTorchExample(shape.Height, shape.Channels));
+        architecture.ImageWidth = shape.Width == shape.Height ? null : shape.Width;
         architecture.GeneratorWidth = options.GeneratorWidth ?? architecture.GeneratorWidth;
         architecture.DiscriminatorWidth = options.DiscriminatorWidth ?? architecture.DiscriminatorWidth;
-        return architecture;
+        return new DcganNetworkBuilder().Describe(architecture);
     }
 
     // The run to continue in the run folder (TrainingResume: the newest checkpoint that verifies, the checkpoint's
@@ -189,5 +205,5 @@ internal sealed partial class HostedTrainingService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Hosted training failed")]
     private partial void LogFailed(Exception error);
 
-    private sealed record TrainingPlan(IImageDataSource Data, string Output, string? Resume, DcganModelOptions Architecture, GanTrainerOptions Options);
+    private sealed record TrainingPlan(IImageDataSource Data, string Output, string? Resume, NetworkDescription Network, GanTrainerOptions Options);
 }

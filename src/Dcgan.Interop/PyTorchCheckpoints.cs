@@ -25,36 +25,19 @@ public static class PyTorchCheckpoints
     /// <param name="discriminatorFile">A <c>torch.save(netD.state_dict())</c> file, or null for a generator-only checkpoint.</param>
     /// <param name="architecture">The architecture the files were made for, e.g. <c>DcganModelOptions.PyTorchExample(64, 3)</c>.</param>
     /// <param name="checkpointFile">The checkpoint to write (conventionally <c>.dcgan</c>); its folder is created.</param>
-    /// <returns>The manifest written.</returns>
+    /// <returns>What was written.</returns>
     /// <exception cref="PyTorchStateDictException">A file is missing or unreadable, or its keys do not fit (all of them listed).</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid.</exception>
-    public static CheckpointManifest Import(string generatorFile, string? discriminatorFile, DcganModelOptions architecture, string checkpointFile)
+    public static CheckpointInfo Import(string generatorFile, string? discriminatorFile, DcganModelOptions architecture, string checkpointFile)
     {
         ArgumentNullException.ThrowIfNull(generatorFile);
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(checkpointFile);
         using DcganGenerator generator = PyTorchStateDict.LoadGenerator(generatorFile, architecture);
         using DcganDiscriminator? discriminator = discriminatorFile is null ? null : PyTorchStateDict.LoadDiscriminator(discriminatorFile, architecture);
-        var manifest = new CheckpointManifest
-        {
-            CreatedUtc = DateTimeOffset.UtcNow,
-            Architecture = architecture.Clone(),
-            LatentDimension = generator.LatentDimension,
-            LatentDistribution = generator.LatentDistribution,
-            ImageShape = [generator.ImageShape.Channels, generator.ImageShape.Height, generator.ImageShape.Width],
-            GeneratorState = ModuleState.Shapes(generator),
-            DiscriminatorState = discriminator is null ? [] : ModuleState.Shapes(discriminator),
-            DataDescription = $"converted from PyTorch: {Path.GetFullPath(generatorFile)}" +
-                (discriminatorFile is null ? "" : $" and {Path.GetFullPath(discriminatorFile)}"),
-        };
-        var entries = new Dictionary<string, byte[]> { [CheckpointEntries.GeneratorWeights] = ModuleState.Serialize(generator) };
-        if (discriminator is not null)
-        {
-            entries[CheckpointEntries.DiscriminatorWeights] = ModuleState.Serialize(discriminator);
-        }
-
-        CheckpointArchive.Write(checkpointFile, manifest, entries);
-        return manifest;
+        string source = $"converted from PyTorch: {Path.GetFullPath(generatorFile)}" +
+            (discriminatorFile is null ? "" : $" and {Path.GetFullPath(discriminatorFile)}");
+        return CheckpointModels.Save(checkpointFile, generator, discriminator, new DcganNetworkBuilder().Describe(architecture), source);
     }
 
     /// <summary>
@@ -66,7 +49,7 @@ public static class PyTorchCheckpoints
     /// <param name="checkpoint">A checkpoint file or a run folder (its newest checkpoint).</param>
     /// <param name="outputFolder">The folder to write to; created if missing. Existing files of those names are replaced.</param>
     /// <returns>The files written, generator first.</returns>
-    /// <exception cref="CheckpointException">The checkpoint is missing, corrupt, or records no DCGAN architecture.</exception>
+    /// <exception cref="CheckpointException">The checkpoint is missing, corrupt, or holds networks of another kind than "dcgan".</exception>
     /// <exception cref="PyTorchStateDictException">A network's state does not match its layout.</exception>
     public static IReadOnlyList<string> Export(string checkpoint, string outputFolder)
     {
@@ -76,7 +59,7 @@ public static class PyTorchCheckpoints
         string folder = Path.GetFullPath(outputFolder);
         Directory.CreateDirectory(folder);
         var written = new List<string>();
-        (DcganGenerator generator, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(file);
+        (DcganGenerator generator, CheckpointInfo info) = CheckpointModels.LoadGenerator<DcganGenerator>(file);
         using (generator)
         {
             string path = Path.Combine(folder, GeneratorFileName);
@@ -84,9 +67,9 @@ public static class PyTorchCheckpoints
             written.Add(path);
         }
 
-        if (manifest.DiscriminatorState.Count > 0)
+        if (info.HasDiscriminator)
         {
-            (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator(file);
+            (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator<DcganDiscriminator>(file);
             using (discriminator)
             {
                 string path = Path.Combine(folder, DiscriminatorFileName);

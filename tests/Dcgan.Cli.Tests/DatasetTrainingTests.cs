@@ -25,9 +25,9 @@ public sealed class DatasetTrainingTests : IDisposable
             "--generator-width", "8", "--discriminator-width", "8", "--output", run, "--tensorboard", tensorBoard);
 
         exit.Should().Be(0, errors);
-        CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(run));
+        CheckpointInfo manifest = Checkpoints.Read(CheckpointLocator.Resolve(run));
         manifest.DataCount.Should().Be(64, "the two training batches, not the test batch");
-        manifest.ImageShape.Should().Equal(3, 32, 32);
+        manifest.ImageShape.Should().Be(new Dcgan.Data.ImageShape(3, 32, 32));
         manifest.DataDescription.Should().Contain("CIFAR-10");
         File.ReadAllLines(Path.Combine(run, "losses.csv")).Should().HaveCount(1 + 2, "a header and one row per step of the epoch");
         using var realSamples = SKBitmap.Decode(Path.Combine(run, "real-samples.png"));

@@ -36,7 +36,7 @@ public sealed class DedupCommandTests : IDisposable
             "--generator-width", "8", "--discriminator-width", "8", "--output", run);
 
         exit.Should().Be(0, errors);
-        CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(run));
+        CheckpointInfo manifest = Checkpoints.Read(CheckpointLocator.Resolve(run));
         manifest.DataCount.Should().Be(Unique);
         manifest.DataDescription.Should().Contain("de-duplicated (61 of 64 kept)");
     }

@@ -60,7 +60,7 @@ public sealed class ExperimentDefaultsTests(TinyRun run)
         DataLocation.ShippedFashionMnist.Should().StartWith(AppContext.BaseDirectory);
         File.Exists(Path.Combine(DataLocation.ShippedFashionMnist, FashionMnist.TestImagesFile)).Should().BeTrue();
         File.Exists(Path.Combine(DataLocation.ShippedFashionMnist, FashionMnist.TestLabelsFile)).Should().BeTrue();
-        DataLocation.Resolve(null).Should().BeOneOf(FashionMnist.SystemFolder, DataLocation.ShippedFashionMnist);
+        DataLocation.Resolve(null).Should().BeOneOf("/usr/share/datasets/fashion-mnist", DataLocation.ShippedFashionMnist);
     }
 
     [Fact]

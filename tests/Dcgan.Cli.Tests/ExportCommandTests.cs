@@ -34,12 +34,12 @@ public sealed class ExportCommandTests : IDisposable
         images.Zip(pytorch.Data, (a, b) => MathF.Abs(a - b)).Max().Should().BeLessThanOrEqualTo(1e-5f, "ONNX Runtime must give PyTorch's images");
 
         IDictionary<string, string> metadata = session.ModelMetadata.CustomMetadataMap;
-        CheckpointManifest manifest = CheckpointModels.LoadGenerator(checkpoint).Manifest;
+        CheckpointInfo manifest = CheckpointModels.LoadGenerator(checkpoint).Checkpoint;
         metadata["dcgan.checkpoint_step"].Should().Be(manifest.GlobalStep.ToString(System.Globalization.CultureInfo.InvariantCulture));
         metadata["dcgan.checkpoint_sha256"].Should().HaveLength(64);
         metadata["dcgan.latent_prior"].Should().Be("normal", "pytorch/examples draws z from N(0, 1)");
 
-        (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator(checkpoint);
+        (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator<DcganDiscriminator>(checkpoint);
         using (discriminator)
         using (var scope = NewDisposeScope())
         {

@@ -106,7 +106,7 @@ public sealed class FidCommandTests(TinyRun run)
     {
         FidStatisticsFile file = FidStatisticsFile.Read(stats);
         using TorchScriptFeatureExtractor extractor = TorchScriptFeatureExtractor.Load(Extractor);
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(CheckpointLocator.Resolve(run.RunFolder));
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(CheckpointLocator.Resolve(run.RunFolder));
         using (generator)
         {
             FeatureMatrix generated = StandardFeatures.FromGenerator(extractor, generator, seed, count);

@@ -25,7 +25,7 @@ public sealed class SampleBatchSizeTests(TinyRun run)
         string[] names = [.. Enumerable.Range(0, Count).Select(i => PngFolderSampleSink.FileName(i, 4))];
         Directory.GetFiles(small).Select(Path.GetFileName).Should().BeEquivalentTo(names);
         Directory.GetFiles(large).Select(Path.GetFileName).Should().BeEquivalentTo(names);
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(CheckpointLocator.Resolve(run.RunFolder));
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(CheckpointLocator.Resolve(run.RunFolder));
         using (generator)
         {
             for (int i = 0; i < Count; i++)

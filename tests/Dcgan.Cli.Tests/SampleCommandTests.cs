@@ -22,7 +22,7 @@ public sealed class SampleCommandTests(TinyRun run)
         Sample("--output", folder).Should().Be(0);
 
         Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(Enumerable.Range(0, Count).Select(i => $"sample-{i:D4}.png"));
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(CheckpointLocator.Resolve(run.RunFolder));
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(CheckpointLocator.Resolve(run.RunFolder));
         using (generator)
         {
             for (int i = 0; i < Count; i++)

@@ -56,7 +56,7 @@ public sealed class SampleFormatTests(TinyRun run)
         Dcgan("--latent", column, "--format", "npy", "--output", Path.Combine(root, "b.npy")).Should().Be(0);
 
         float[] a = NpyFile.ReadFloat32(Path.Combine(root, "a.npy")).Data;
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(CheckpointLocator.Resolve(run.RunFolder));
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(CheckpointLocator.Resolve(run.RunFolder));
         using (generator)
         {
             Bits(a).Should().Equal(Bits(generator.Render(rows).Pixels));
@@ -113,7 +113,7 @@ public sealed class SampleFormatTests(TinyRun run)
 
     private ImageBatch Expected()
     {
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(CheckpointLocator.Resolve(run.RunFolder));
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(CheckpointLocator.Resolve(run.RunFolder));
         using (generator)
         {
             return generator.Render(LatentSeeds.ForSeed(generator, Seed, Count));

@@ -40,7 +40,7 @@ public sealed class TrainAugmentAndEmaTests(TinyRun run)
         (int exit, string errors) = ToolRunner.Dcgan("train", "--data", TinyData, "--epochs", "1", "--batch-size", "32",
             "--generator-width", "8", "--discriminator-width", "8", "--augment", "translation,cutout", "--output", output);
         exit.Should().Be(0, errors);
-        CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).ToTrainerOptions().Augmentation
+        Checkpoints.Read(CheckpointLocator.Resolve(output)).ToTrainerOptions().Augmentation
             .Should().Be(DiffAugmentPolicy.Translation | DiffAugmentPolicy.Cutout);
 
         (exit, errors) = ToolRunner.Dcgan("train", "--data", TinyData, "--batch-size", "32", "--resume", output,
@@ -65,10 +65,10 @@ public sealed class TrainAugmentAndEmaTests(TinyRun run)
             "--generator-width", "8", "--discriminator-width", "8", "--ema", "0.9", "--ema-start", "1", "--output", output);
         exit.Should().Be(0, errors);
         string checkpoint = CheckpointLocator.Resolve(output);
-        GanTrainerOptions saved = CheckpointArchive.ReadManifest(checkpoint).ToTrainerOptions();
+        GanTrainerOptions saved = Checkpoints.Read(checkpoint).ToTrainerOptions();
         (saved.GeneratorEmaDecay, saved.GeneratorEmaStart).Should().Be((0.9, 1L));
-        (Dcgan.Models.DcganGenerator average, _) = CheckpointModels.LoadGenerator(checkpoint);
-        (Dcgan.Models.DcganGenerator trained, _) = CheckpointModels.LoadGenerator(checkpoint, preferAverage: false);
+        (Dcgan.Models.DcganGenerator average, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(checkpoint);
+        (Dcgan.Models.DcganGenerator trained, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(checkpoint, preferAverage: false);
         using (average)
         using (trained)
         {

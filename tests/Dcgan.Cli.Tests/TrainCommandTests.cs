@@ -21,7 +21,7 @@ public sealed class TrainCommandTests(TinyRun run)
 
         result.ExitCode.Should().Be(0, result.Errors);
         result.Output.Should().Contain("Done: 2 steps");
-        CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).GlobalStep.Should().Be(2);
+        Checkpoints.Read(CheckpointLocator.Resolve(output)).GlobalStep.Should().Be(2);
         File.ReadAllLines(Path.Combine(output, "losses.csv")).Should().HaveCount(3, "a header and one line per step");
         Directory.GetFiles(output, "samples-e*.png").Should().ContainSingle("one grid per finished epoch");
     }
@@ -35,8 +35,8 @@ public sealed class TrainCommandTests(TinyRun run)
             "--preset", "paper", "--output", output);
 
         result.ExitCode.Should().Be(0, result.Errors);
-        CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
-        DcganModelOptions architecture = manifest.Architecture!;
+        CheckpointInfo manifest = Checkpoints.Read(CheckpointLocator.Resolve(output));
+        DcganModelOptions architecture = manifest.DcganOptions!;
         (architecture.GeneratorWidth, architecture.DiscriminatorWidth).Should().Be((TrainingProfile.QuickStart.Width!.Value, TrainingProfile.QuickStart.Width!.Value),
             "`--preset paper` sets projection, kernels and prior; the widths are the quick-start profile's, " +
             "whatever DcganModelOptions.Paper's own (128) are");
@@ -53,10 +53,10 @@ public sealed class TrainCommandTests(TinyRun run)
         ToolResult result = ToolRunner.Dcgan("train", "--data", run.Data, "--epochs", "1", "--profile", "paper", "--batch-size", "64", "--discriminator-width", "8", "--output", output);
 
         result.ExitCode.Should().Be(0, result.Errors);
-        CheckpointManifest manifest = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
+        CheckpointInfo manifest = Checkpoints.Read(CheckpointLocator.Resolve(output));
         (manifest.Trainer.GeneratorLearningRate, manifest.Trainer.DiscriminatorLearningRate).Should().Be((2e-4, 2e-4));
         TrainingProfile.Paper.BatchSize.Should().Be(128); // the 64 test images need the explicit --batch-size 64
-        (manifest.Architecture!.GeneratorWidth, manifest.Architecture.DiscriminatorWidth).Should().Be((128, 8), "Paper's own generator width, the explicit discriminator width");
+        (manifest.DcganOptions!.GeneratorWidth, manifest.DcganOptions.DiscriminatorWidth).Should().Be((128, 8), "Paper's own generator width, the explicit discriminator width");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class TrainCommandTests(TinyRun run)
         ToolResult stopped = CancelAfterFirstSteps(train, Path.Combine(output, "losses.csv"));
 
         stopped.ExitCode.Should().Be(0, stopped.Errors);
-        CheckpointManifest saved = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output));
+        CheckpointInfo saved = Checkpoints.Read(CheckpointLocator.Resolve(output));
         saved.GlobalStep.Should().BeInRange(1, total - 1, "the run stopped part-way and saved where it was");
         string hint = stopped.Output.Split('\n').SkipWhile(l => !l.Contains("resume with:")).Skip(1).First().Trim();
         hint.Should().Be($"dcgan train {string.Join(' ', train[1..])} --resume {output}", "the hint repeats the run's flags and names its folder");
@@ -89,7 +89,7 @@ public sealed class TrainCommandTests(TinyRun run)
 
         resumed.ExitCode.Should().Be(0, resumed.Errors);
         resumed.Output.Should().Contain("Resuming from ").And.Contain($"step {saved.GlobalStep}.");
-        CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).GlobalStep.Should().Be(total, "the resumed run finished in the same folder");
+        Checkpoints.Read(CheckpointLocator.Resolve(output)).GlobalStep.Should().Be(total, "the resumed run finished in the same folder");
         File.ReadAllLines(Path.Combine(output, "losses.csv")).Skip(1).Select(l => long.Parse(l.Split(',')[2])).Should()
             .Equal(Enumerable.Range(1, (int)total).Select(s => (long)s), "one loss line per step, none lost or repeated");
     }

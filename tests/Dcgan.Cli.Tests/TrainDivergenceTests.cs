@@ -52,7 +52,7 @@ public sealed class TrainDivergenceTests(TinyRun run)
             .And.EndWith(hint);
         foreach (string checkpoint in Directory.Exists(output) ? Directory.GetFiles(output, "*.dcgan") : [])
         {
-            (DcganGenerator g, _) = CheckpointModels.LoadGenerator(checkpoint);
+            (DcganGenerator g, _) = CheckpointModels.LoadGenerator<DcganGenerator>(checkpoint);
             using (g)
             {
                 g.parameters().SelectMany(p => p.data<float>().ToArray()).Should().OnlyContain(v => float.IsFinite(v), checkpoint);
@@ -67,7 +67,7 @@ public sealed class TrainDivergenceTests(TinyRun run)
             "--output", run.NewFolder(), "--learning-rate", "0.001");
 
         exit.Should().Be(CommandLineTool.UserErrorExitCode);
-        double kept = CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(run.RunFolder)).Trainer.GeneratorLearningRate; // the profile's, as trained
+        double kept = Checkpoints.Read(CheckpointLocator.Resolve(run.RunFolder)).Trainer.GeneratorLearningRate; // the profile's, as trained
         kept.Should().Be(TrainingProfile.QuickStart.LearningRate);
         errors.Should().Be("error: --learning-rate and --beta1 set up a new run; a resumed run keeps its checkpoint's (learning rate 0.0005, beta1 0.5). Start a new run in another --output, or resume with --on-divergence rollback." + Environment.NewLine);
     }

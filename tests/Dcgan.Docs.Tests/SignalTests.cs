@@ -33,7 +33,7 @@ public class SignalTests(TinyModel tiny) : IClassFixture<TinyModel>
         string stopped = lines.Should().ContainSingle(l => l.StartsWith("Stopped (")).Subject;
         long steps = long.Parse(stopped.Split(" after ")[1].Split(' ')[0]);
         string newest = Directory.GetFiles(run, "checkpoint-*.dcgan").Order(StringComparer.Ordinal).Last();
-        CheckpointArchive.ReadManifest(newest).GlobalStep.Should().Be(steps, $"the checkpoint written at the stop ({newest})");
+        Checkpoints.Read(newest).GlobalStep.Should().Be(steps, $"the checkpoint written at the stop ({newest})");
         steps.Should().BeInRange(16, 127);
         string resume = lines[Array.FindIndex(lines, l => l.EndsWith("resume with:")) + 1];
         resume.Should().StartWith("dcgan train ").And.Contain($"--resume {run}");
@@ -72,7 +72,7 @@ public class SignalTests(TinyModel tiny) : IClassFixture<TinyModel>
         long step = long.Parse(stopped.Split(", at step ")[1].Split(';')[0]);
         string checkpoint = stopped.Split("last checkpoint: ")[1].Trim();
         File.Exists(checkpoint).Should().BeTrue(first.Output);
-        CheckpointArchive.ReadManifest(checkpoint).GlobalStep.Should().Be(step, first.Output);
+        Checkpoints.Read(checkpoint).GlobalStep.Should().Be(step, first.Output);
         step.Should().BeInRange(16, 127);
 
         using var second = ChildProcess.Dotnet(folder, settings, worker);

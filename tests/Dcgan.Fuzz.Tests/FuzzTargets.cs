@@ -66,11 +66,11 @@ public static partial class FuzzTargets
         Documented = [typeof(InvalidDataException)],
     };
 
-    public static readonly FuzzTarget CheckpointArchiveRead = Checkpoint("checkpoint-archive", path => CheckpointArchive.Read(path));
+    public static readonly FuzzTarget CheckpointArchiveRead = Checkpoint("checkpoint-archive", path => Checkpoints.Verify(path));
 
     public static readonly FuzzTarget CheckpointGenerator = Checkpoint("checkpoint-generator", path =>
     {
-        (Dcgan.Models.DcganGenerator generator, _) = CheckpointModels.LoadGenerator(path);
+        (Dcgan.Models.DcganGenerator generator, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(path);
         generator.Dispose();
     });
 
@@ -116,7 +116,7 @@ public static partial class FuzzTargets
         Crafted =
         [
             ("deflate bomb: the generator weights entry inflates to 64 MB of zeros",
-                () => SeedFiles.CheckpointWith(SeedFiles.CheckpointManifest, CheckpointEntries.GeneratorWeights, new byte[64 << 20])),
+                () => SeedFiles.CheckpointWith(SeedFiles.CheckpointManifest, SeedFiles.GeneratorWeightsEntry, new byte[64 << 20])),
             ("manifest.json inflates to 64 MB of spaces", () => SeedFiles.CheckpointWith([.. new byte[64 << 20].Select(_ => (byte)' '), .. SeedFiles.CheckpointManifest])),
             ("manifest architecture DiscriminatorWidth 60000", () => SeedFiles.CheckpointWith(System.Text.Encoding.UTF8.GetBytes(
                 System.Text.Encoding.UTF8.GetString(SeedFiles.CheckpointManifest).Replace("\"DiscriminatorWidth\": 2", "\"DiscriminatorWidth\": 60000", StringComparison.Ordinal)))),

@@ -86,6 +86,14 @@ internal static partial class SeedFiles
         return b;
     }
 
+    /// <summary>The name of the generator's weights in a checkpoint archive (the format, as written by the library).</summary>
+    public const string GeneratorWeightsEntry = "generator.weights";
+
+    // The checkpoint format's JSON entry and its SHA-256 entry (the format is internal to Dcgan.Core; the fuzzer
+    // writes archives by hand).
+    private const string ManifestEntry = "manifest.json";
+    private const string ManifestHashEntry = "manifest.sha256";
+
     /// <summary>The manifest of a checkpoint of tiny networks (the plain layer the mutator edits).</summary>
     public static byte[] CheckpointManifest => TinyCheckpoint.Value.Manifest;
 
@@ -98,10 +106,10 @@ internal static partial class SeedFiles
         var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach ((string name, byte[] bytes) in TinyCheckpoint.Value.Entries.Prepend((CheckpointArchive.ManifestEntry, manifest)))
+            foreach ((string name, byte[] bytes) in TinyCheckpoint.Value.Entries.Prepend((ManifestEntry, manifest)))
             {
                 using Stream stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-                stream.Write(name == replaced ? content : name == CheckpointArchive.ManifestHashEntry ? HashOf(manifest) : bytes);
+                stream.Write(name == replaced ? content : name == ManifestHashEntry ? HashOf(manifest) : bytes);
             }
         }
 
@@ -141,7 +149,7 @@ internal static partial class SeedFiles
                     using var stream = entry.Open();
                     var bytes = new MemoryStream();
                     stream.CopyTo(bytes);
-                    if (entry.FullName == CheckpointArchive.ManifestEntry)
+                    if (entry.FullName == ManifestEntry)
                     {
                         // The time and the temporary folder's name vary between runs; fixed values keep the corpus deterministic.
                         var json = System.Text.Json.Nodes.JsonNode.Parse(bytes.ToArray())!;

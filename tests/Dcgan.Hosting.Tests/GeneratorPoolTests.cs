@@ -104,7 +104,7 @@ public class GeneratorPoolTests
         Pixels.BitEqual(grid.Image(11), tail.Image(2)).Should().BeTrue();
 
         // The convention itself: the same vectors rendered directly (another batch size, so within float rounding).
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(TestCheckpoints.A);
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(TestCheckpoints.A);
         using (generator)
         {
             float[][] rows = Enumerable.Range(0, 12).Select(i => LatentSeeds.Row(42, i, 8, generator.LatentDistribution)).ToArray();

@@ -67,7 +67,7 @@ public class HostedTrainingTests
             await WaitUntil(() => measurements.Count(m => m.Instrument == DcganMetrics.TrainingSteps) >= 3, "3 training steps");
             await host.StopAsync(); // cancels: the trainer stops after its step and the checkpoint callback saves
             firstCheckpoint = CheckpointLocator.Resolve(output);
-            firstStop = CheckpointArchive.ReadManifest(firstCheckpoint).GlobalStep;
+            firstStop = Checkpoints.Read(firstCheckpoint).GlobalStep;
             firstStop.Should().BeGreaterThanOrEqualTo(3);
         }
 
@@ -85,7 +85,7 @@ public class HostedTrainingTests
         }
 
         logs.Messages.Should().Contain(m => m.StartsWith("Resuming from", StringComparison.Ordinal) && m.Contains($"step {firstStop}", StringComparison.Ordinal));
-        CheckpointArchive.ReadManifest(CheckpointLocator.Resolve(output)).GlobalStep.Should().BeGreaterThan(firstStop);
+        Checkpoints.Read(CheckpointLocator.Resolve(output)).GlobalStep.Should().BeGreaterThan(firstStop);
     }
 
     [Fact]

@@ -93,10 +93,10 @@ public sealed class PyTorchFixtureTests
             Bits.State(exported).Should().BeEquivalentTo(Bits.State(original));
             Bits.State(exportedD).Should().BeEquivalentTo(Bits.State(originalD));
 
-            (DcganGenerator fromCheckpoint, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(checkpoint);
+            (DcganGenerator fromCheckpoint, CheckpointInfo manifest) = CheckpointModels.LoadGenerator<DcganGenerator>(checkpoint);
             using (fromCheckpoint)
             {
-                manifest.Architecture!.Projection.Should().Be(LatentProjection.TransposedConvolution);
+                manifest.DcganOptions!.Projection.Should().Be(LatentProjection.TransposedConvolution);
                 NpyArray<float> z = NpyFile.ReadFloat32(f.Latents);
                 Bits.Of(Generate(fromCheckpoint, z)).Should().Equal(Bits.Of(Generate(original, z)));
             }

@@ -34,7 +34,7 @@ using (var trainer = new GanTrainer(generator, discriminator, data, setup))
     trainer.SaveCheckpoint(Path.Combine(output, "final.dcgan"));
 }
 
-(DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(Path.Combine(output, "final.dcgan"));
+(DcganGenerator loaded, CheckpointInfo manifest) = CheckpointModels.LoadGenerator<DcganGenerator>(Path.Combine(output, "final.dcgan"));
 using (loaded)
 {
     float[][] rows = LatentSeeds.ForSeed(loaded, seed: 7, count: 16);

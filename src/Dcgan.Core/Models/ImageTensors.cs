@@ -12,7 +12,7 @@ public static class ImageTensors
     /// <param name="shape">The expected image shape.</param>
     /// <param name="parameterName">The argument name the exception reports.</param>
     /// <exception cref="ArgumentException">The shapes differ; the message gives both.</exception>
-    public static void ThrowIfNotImages(Tensor images, ImageShape shape, string parameterName)
+    internal static void ThrowIfNotImages(Tensor images, ImageShape shape, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(images, parameterName);
         if (images.dim() != 4 || images.shape[0] < 1 || images.shape[1] != shape.Channels

@@ -10,7 +10,7 @@ using System.Text.Json.Serialization;
 namespace Dcgan.Persistence;
 
 /// <summary>Reads and writes checkpoint archives (manifest and entries verified by SHA-256, entry sizes bounded).</summary>
-public static class CheckpointArchive
+internal static class CheckpointArchive
 {
     /// <summary>The name of the JSON entry.</summary>
     public const string ManifestEntry = "manifest.json";
@@ -19,7 +19,7 @@ public static class CheckpointArchive
     public const string ManifestHashEntry = "manifest.sha256";
 
     /// <summary>File extension of checkpoints.</summary>
-    public const string Extension = ".dcgan";
+    public const string Extension = Checkpoints.FileExtension;
 
     /// <summary>The largest manifest.json accepted (a DCGAN's is a few kilobytes).</summary>
     private const long MaximumManifest = 4 << 20;

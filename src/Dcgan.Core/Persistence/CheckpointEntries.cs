@@ -5,7 +5,7 @@ namespace Dcgan.Persistence;
 /// Names of the binary entries of a checkpoint. Optimizer state is stored under optimizer-neutral names; the
 /// manifest's <see cref="CheckpointTrainerSettings.OptimizerKind"/> says which optimizer wrote it.
 /// </summary>
-public static class CheckpointEntries
+internal static class CheckpointEntries
 {
     /// <summary>The generator's state dict (TorchSharp format).</summary>
     public const string GeneratorWeights = "generator.weights";

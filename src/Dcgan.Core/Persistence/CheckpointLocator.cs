@@ -16,7 +16,7 @@ public static class CheckpointLocator
 
     /// <summary>
     /// The newest checkpoint under <paramref name="path"/> that reads and verifies completely
-    /// (<see cref="CheckpointArchive.Read"/>: manifest hash and ranges, every entry's length and hash), with every newer
+    /// (<see cref="Checkpoints.Verify"/>: manifest hash and ranges, every entry's length and hash), with every newer
     /// one that did not and why. A checkpoint file is checked alone (no fallback: it was named on purpose).
     /// </summary>
     /// <param name="path">A run folder (searched with its subfolders, newest first by name) or a checkpoint file.</param>

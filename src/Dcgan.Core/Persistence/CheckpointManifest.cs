@@ -1,4 +1,5 @@
-// The JSON part of a checkpoint: position, trainer settings, architecture, shapes, RNG state and entry hashes.
+// The JSON part of a checkpoint: position, trainer settings, network description, shapes, RNG state and entry hashes.
+// Internal: the format; the public view is CheckpointInfo.
 using Dcgan.Generation;
 using Dcgan.Models;
 
@@ -16,7 +17,7 @@ namespace Dcgan.Persistence;
 /// <c>discriminator.adam</c>, settings as <c>TrainerOptions</c>) are older still. Both are upgraded in memory when
 /// read (their entries are then bounded by the zip header's length); the files are unchanged.
 /// </remarks>
-public sealed class CheckpointManifest
+internal sealed class CheckpointManifest
 {
     /// <summary>The format version this library writes.</summary>
     public const int CurrentFormatVersion = 3;
@@ -40,8 +41,15 @@ public sealed class CheckpointManifest
     /// <summary>The settings of the run (seed, batch size, learning rates, optimizer kind, ...).</summary>
     public CheckpointTrainerSettings Trainer { get; set; } = new();
 
-    /// <summary>The architecture of the networks, or null for custom networks.</summary>
+    /// <summary>
+    /// The DCGAN options of the networks when they are of kind "dcgan" (also written next to <see cref="Network"/>, so
+    /// that readers from before network kinds still rebuild them); null for other networks. A manifest without
+    /// <see cref="Network"/> (written before network kinds) is upgraded from it when read.
+    /// </summary>
     public DcganModelOptions? Architecture { get; set; }
+
+    /// <summary>The builder kind and description of the networks, or null for networks that no builder describes.</summary>
+    public CheckpointNetwork? Network { get; set; }
 
     /// <summary>Latent dimension of the generator.</summary>
     public int LatentDimension { get; set; }

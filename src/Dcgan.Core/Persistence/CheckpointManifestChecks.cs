@@ -92,6 +92,11 @@ internal static class CheckpointManifestChecks
             yield return $"Architecture is invalid: {string.Join("; ", failures)}";
         }
 
+        if (m.Network is not null && NetworkProblem(m.Network, m.Architecture) is { } network)
+        {
+            yield return network;
+        }
+
         // Empty in model-only checkpoints (converted weights); GanTrainer.LoadCheckpoint then refuses to resume from them.
         string? noise = m.NoiseGeneratorState is null ? "is missing"
             : m.NoiseGeneratorState.Length == 0 ? null
@@ -100,5 +105,44 @@ internal static class CheckpointManifestChecks
         {
             yield return $"{nameof(CheckpointManifest.NoiseGeneratorState)} {noise}";
         }
+    }
+
+    // A network record needs a kind and an object; a "dcgan" one must be valid DCGAN options, equal to Architecture
+    // when both are written.
+    private static string? NetworkProblem(CheckpointNetwork network, DcganModelOptions? architecture)
+    {
+        if (string.IsNullOrWhiteSpace(network.Kind))
+        {
+            return "Network.Kind is empty";
+        }
+
+        if (network.Description is null)
+        {
+            return $"Network.Description of kind '{network.Kind}' is missing";
+        }
+
+        if (network.Kind != DcganNetworkBuilder.KindName)
+        {
+            return null;
+        }
+
+        DcganModelOptions options;
+        try
+        {
+            options = network.ToDescription().Read<DcganModelOptions>();
+        }
+        catch (ArgumentException e)
+        {
+            return $"Network.Description is not valid: {e.Message}";
+        }
+
+        if (new DcganModelOptionsValidator().Failures(options) is { Count: > 0 } failures)
+        {
+            return $"Network.Description is invalid: {string.Join("; ", failures)}";
+        }
+
+        return architecture is not null && ModuleState.DescribeDifferences(architecture, options).FirstOrDefault() is { } difference
+            ? $"Architecture and Network disagree: {difference.Replace("in the checkpoint but", "in Architecture but", StringComparison.Ordinal).Replace("in this model", "in Network", StringComparison.Ordinal)}"
+            : null;
     }
 }

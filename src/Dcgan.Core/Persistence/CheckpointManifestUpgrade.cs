@@ -1,8 +1,10 @@
 // Reads manifest.json of every supported format version into the current CheckpointManifest: versions 1 (main
 // before the composable trainer) and 2 (before manifest hashes and declared entry lengths) are upgraded in memory,
-// so the rest of the library knows only the current format.
+// so the rest of the library knows only the current format. A manifest with a DCGAN Architecture and no Network
+// (written before network kinds) gets the "dcgan" Network.
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dcgan.Models;
 
 namespace Dcgan.Persistence;
 
@@ -69,6 +71,12 @@ internal static class CheckpointManifestUpgrade
         CheckpointManifest manifest = root.Deserialize<CheckpointManifest>(CheckpointArchive.Json)
             ?? throw new CheckpointException($"Checkpoint '{file}': {CheckpointArchive.ManifestEntry} is empty.");
         manifest.EntryLengths ??= [];
+        if (manifest.Network is null && manifest.Architecture is not null)
+        {
+            // Written before network kinds: a DCGAN architecture is the "dcgan" kind.
+            manifest.Network = CheckpointNetwork.From(NetworkDescription.Create(DcganNetworkBuilder.KindName, manifest.Architecture));
+        }
+
         return (manifest, storedNames, version.Value);
     }
 

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Dcgan.Persistence;
 
 /// <summary>Serialises modules and optimizers to TorchSharp's binary format and compares state-dict shapes.</summary>
-public static class ModuleState
+internal static class ModuleState
 {
     /// <summary>The module's state dict (parameters and buffers) in TorchSharp's format.</summary>
     /// <param name="module">The module.</param>

@@ -3,6 +3,7 @@
 // Training maps its options to Persistence's records, never the reverse.
 using System.Runtime.InteropServices;
 using Dcgan.Generation;
+using Dcgan.Models;
 using Dcgan.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,8 +21,8 @@ public sealed partial class GanTrainer
     /// <summary>
     /// Writes everything needed to continue exactly from <see cref="Position"/> to <paramref name="path"/>, atomically
     /// (a temporary file renamed over the target: a crash never leaves a half-written checkpoint). The optimizer
-    /// states are stored as <see cref="CheckpointEntries.GeneratorOptimizer"/> and
-    /// <see cref="CheckpointEntries.DiscriminatorOptimizer"/>, with <see cref="IOptimizerFactory.Kind"/> in the manifest.
+    /// states are stored under optimizer-neutral names, with <see cref="IOptimizerFactory.Kind"/> in the manifest; the
+    /// networks' <see cref="NetworkDescription"/> is recorded, so that a registry holding its kind rebuilds them.
     /// </summary>
     /// <param name="path">The checkpoint file, conventionally named by <see cref="CheckpointLocator.FileName"/>.</param>
     /// <exception cref="DivergenceException">A weight or buffer of either network is NaN or infinite: nothing is written.</exception>
@@ -37,7 +38,8 @@ public sealed partial class GanTrainer
             BatchInEpoch = Position.BatchInEpoch,
             GlobalStep = Position.GlobalStep,
             Trainer = _options.ToCheckpointSettings(OptimizerFactory.Kind),
-            Architecture = Architecture?.Clone(),
+            Network = NetworkDescription is null ? null : CheckpointNetwork.From(NetworkDescription),
+            Architecture = Architecture, // also for readers from before network kinds
             LatentDimension = Generator.LatentDimension,
             LatentDistribution = Generator.LatentDistribution,
             ImageShape = [_data.Shape.Channels, _data.Shape.Height, _data.Shape.Width],
@@ -213,9 +215,9 @@ public sealed partial class GanTrainer
             problems.Add($"it was trained on images of [{string.Join(", ", manifest.ImageShape)}], this trainer's data has [{string.Join(", ", shape)}] (channels, height, width)");
         }
 
-        if (Architecture is not null && manifest.Architecture is not null)
+        if (NetworkDescription is not null && manifest.Network is not null)
         {
-            problems.AddRange(ModuleState.DescribeDifferences(manifest.Architecture, Architecture));
+            problems.AddRange(NetworkDifferences(manifest.Network.ToDescription()));
         }
 
         problems.AddRange(ModuleState.CompareShapes("generator", manifest.GeneratorState, ModuleState.Shapes(Generator.Network)));
@@ -251,5 +253,22 @@ public sealed partial class GanTrainer
         {
             throw new CheckpointException($"Checkpoint '{file}' does not fit this trainer: {string.Join("; ", problems.Take(8))}{(problems.Count > 8 ? $"; and {problems.Count - 8} more" : "")}.");
         }
+    }
+
+    // How the checkpoint's network description differs from this trainer's: the kind, each DCGAN option, or the JSON.
+    private IEnumerable<string> NetworkDifferences(NetworkDescription saved)
+    {
+        NetworkDescription current = NetworkDescription!;
+        if (saved.Kind != current.Kind)
+        {
+            return [$"its networks are of kind '{saved.Kind}', this trainer's of kind '{current.Kind}'"];
+        }
+
+        if (saved.Kind == DcganNetworkBuilder.KindName)
+        {
+            return ModuleState.DescribeDifferences(saved.Read<DcganModelOptions>(), Architecture!);
+        }
+
+        return saved.Equals(current) ? [] : [$"its network description is {saved.Json}, this trainer's is {current.Json}"];
     }
 }

@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Models;
+using Dcgan.Native;
 using Dcgan.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -128,9 +129,18 @@ public sealed partial class GanTrainer
         }
     }
 
-    // The DCGAN options both networks were built from; null for custom networks or two different option sets.
-    private static DcganModelOptions? ArchitectureOf(IGenerator generator, IDiscriminator discriminator) =>
+    // The description of a DCGAN pair built from one set of options; null for other networks (or two DCGAN networks
+    // built from different options).
+    private static NetworkDescription? DescriptionOf(IGenerator generator, IDiscriminator discriminator) =>
         generator is DcganGenerator g && discriminator is DcganDiscriminator d && !ModuleState.DescribeDifferences(g.Options, d.Options).Any()
-            ? g.Options
+            ? NetworkDescription.Create(DcganNetworkBuilder.KindName, g.Options)
             : null;
+
+    // libtorch first (a missing native library is reported before any argument), then the argument.
+    private static GanNetworks LoadedAndNotNull(GanNetworks networks)
+    {
+        TorchRuntime.EnsureLoaded();
+        ArgumentNullException.ThrowIfNull(networks);
+        return networks;
+    }
 }

@@ -25,12 +25,21 @@ namespace Dcgan.Training;
 /// </remarks>
 public sealed partial class GanTrainer : IDisposable
 {
+    /// <summary>The <see cref="SeedSequence"/> stream of the training noise (part of the reproducibility contract).</summary>
+    internal const long NoiseStream = 2;
+
+    /// <summary>The stream of the data set's shuffling.</summary>
+    internal const long ShuffleStream = 3;
+
+    /// <summary>The stream of the sample grids' fixed noise.</summary>
+    internal const long FixedNoiseStream = 4;
+
     private readonly IImageDataSource _data;
     private readonly GanTrainerOptions _options;
 
-    // The SeedSequence stream of DiffAugment's draws (streams 2-4 are the noise, shuffling and fixed latents); each
+    // The SeedSequence stream of DiffAugment's draws (after the noise, shuffling and fixed-noise streams above); each
     // step's generator is seeded by Derive(Derive(Seed, AugmentationStream), GlobalStep).
-    private const int AugmentationStream = 5;
+    private const long AugmentationStream = 5;
     private readonly long _augmentationSeed;
     private readonly IReadOnlyList<GanCallback> _callbacks;
     private readonly ILogger _logger;
@@ -51,6 +60,27 @@ public sealed partial class GanTrainer : IDisposable
     /// <exception cref="ArgumentException">A part of the setup is null, shapes disagree, or the batch does not fit in the data set.</exception>
     /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
     public GanTrainer(IGenerator generator, IDiscriminator discriminator, IImageDataSource data, GanTrainerSetup? setup = null)
+        : this(generator, discriminator, DescriptionOf(generator, discriminator), data, setup)
+    {
+    }
+
+    /// <summary>
+    /// Creates a trainer for a pair built by an <see cref="INetworkBuilder"/>: its <see cref="GanNetworks.Description"/>
+    /// is recorded in checkpoints, so that <see cref="Persistence.CheckpointModels"/> and the generator pool rebuild the
+    /// networks through a <see cref="NetworkBuilderRegistry"/> holding that kind. Validates everything before any work starts.
+    /// </summary>
+    /// <param name="networks">The generator, the discriminator and their description (the caller keeps ownership).</param>
+    /// <param name="data">The training images; their shape must match both networks.</param>
+    /// <param name="setup">The options, loss, step, optimizer factory, callbacks and logger; null means all defaults (the paper's training).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">A part of the setup is null, shapes disagree, or the batch does not fit in the data set.</exception>
+    /// <exception cref="InvalidOperationException">The optimizer factory returned no optimizer, or one whose state cannot be checkpointed.</exception>
+    public GanTrainer(GanNetworks networks, IImageDataSource data, GanTrainerSetup? setup)
+        : this(LoadedAndNotNull(networks).Generator, networks.Discriminator, networks.Description, data, setup)
+    {
+    }
+
+    private GanTrainer(IGenerator generator, IDiscriminator discriminator, NetworkDescription? description, IImageDataSource data, GanTrainerSetup? setup)
     {
         TorchRuntime.EnsureLoaded();
         ArgumentNullException.ThrowIfNull(generator);
@@ -71,17 +101,17 @@ public sealed partial class GanTrainer : IDisposable
         OptimizerFactory = setup.OptimizerFactory;
         _callbacks = setup.Callbacks.ToArray();
         _logger = setup.Logger;
-        Architecture = ArchitectureOf(generator, discriminator);
+        NetworkDescription = description;
         Device = DeviceSelection.Resolve(_options.Device);
-        _shuffleSeed = SeedSequence.Derive(_options.Seed, SeedSequence.ShuffleStream);
+        _shuffleSeed = SeedSequence.Derive(_options.Seed, ShuffleStream);
         _augmentationSeed = SeedSequence.Derive(_options.Seed, AugmentationStream);
 
         generator.Network.to(Device);
         discriminator.Network.to(Device);
         (_generatorOptimizer, _discriminatorOptimizer) = CreateOptimizers();
         _average = _options.GeneratorEmaDecay > 0 ? new GeneratorAverage(generator.Network, _options.GeneratorEmaDecay, _options.GeneratorEmaStart) : null;
-        _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.NoiseStream));
-        using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, SeedSequence.FixedNoiseStream)))
+        _noise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, NoiseStream));
+        using (var fixedNoise = new torch.Generator((ulong)SeedSequence.Derive(_options.Seed, FixedNoiseStream)))
         {
             _fixedNoise = LatentNoise.Sample(_options.FixedSampleCount, generator.LatentDimension, generator.LatentDistribution, fixedNoise)
                 .DetachFromDisposeScope(); // [S, Z] on the CPU, owned by the trainer
@@ -110,12 +140,17 @@ public sealed partial class GanTrainer : IDisposable
     public IOptimizerFactory OptimizerFactory { get; }
 
     /// <summary>
-    /// The architecture of the networks, read from them and stored in checkpoints (so that
-    /// <see cref="Persistence.CheckpointModels"/> can rebuild them): the options of a <see cref="DcganGenerator"/> and
-    /// <see cref="DcganDiscriminator"/> built from the same <see cref="DcganModelOptions"/>; null for custom networks
-    /// (or two DCGAN networks built from different options).
+    /// What the networks were built from, stored in checkpoints (so that <see cref="Persistence.CheckpointModels"/>
+    /// can rebuild them through a <see cref="NetworkBuilderRegistry"/>): the <see cref="GanNetworks.Description"/> of
+    /// a pair given as <see cref="GanNetworks"/>; kind "dcgan" for a <see cref="DcganGenerator"/> and
+    /// <see cref="DcganDiscriminator"/> built from the same <see cref="DcganModelOptions"/>; otherwise null (networks
+    /// that no builder describes: their checkpoints resume, but nothing can rebuild them).
     /// </summary>
-    public DcganModelOptions? Architecture { get; }
+    public NetworkDescription? NetworkDescription { get; }
+
+    /// <summary>The DCGAN options of the networks when <see cref="NetworkDescription"/> is of kind "dcgan"; otherwise null.</summary>
+    public DcganModelOptions? Architecture =>
+        NetworkDescription is { Kind: DcganNetworkBuilder.KindName } d ? d.Read<DcganModelOptions>() : null;
 
     /// <summary>The device both networks live on.</summary>
     public Device Device { get; }

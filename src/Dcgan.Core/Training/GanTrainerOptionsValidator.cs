@@ -43,7 +43,7 @@ public sealed class GanTrainerOptionsValidator : DcganOptionsValidator<GanTraine
     /// <param name="options">The options.</param>
     /// <param name="dataSetSize">Number of images.</param>
     /// <param name="dataDescription">What the data is, for the message.</param>
-    public static void ThrowIfBatchDoesNotFit(GanTrainerOptions options, int dataSetSize, string dataDescription)
+    internal static void ThrowIfBatchDoesNotFit(GanTrainerOptions options, int dataSetSize, string dataDescription)
     {
         if (dataSetSize < 1)
         {

@@ -32,6 +32,7 @@ public sealed class TrainingResume
         Checkpoint = checkpoint;
         Skipped = skipped;
         _manifest = manifest;
+        Info = new CheckpointInfo(checkpoint, manifest);
     }
 
     /// <summary>The checkpoint to resume from: pass it to <see cref="GanTrainer.LoadCheckpoint"/>.</summary>
@@ -41,7 +42,10 @@ public sealed class TrainingResume
     public IReadOnlyList<SkippedCheckpoint> Skipped { get; }
 
     /// <summary>The DCGAN architecture the checkpoint records (a copy), or null when it records none (a custom network).</summary>
-    public DcganModelOptions? Architecture => _manifest.Architecture?.Clone();
+    public DcganModelOptions? Architecture => Info.DcganOptions;
+
+    /// <summary>What the checkpoint records (position, network, shapes, trainer settings), read-only.</summary>
+    public CheckpointInfo Info { get; }
 
     /// <summary>Epochs completed when the checkpoint was written (0-based epoch of the next batch).</summary>
     public int Epoch => _manifest.Epoch;
@@ -97,7 +101,7 @@ public sealed class TrainingResume
     /// <returns>A new options object.</returns>
     public GanTrainerOptions TrainerOptions(GanTrainerOptions? current = null)
     {
-        GanTrainerOptions recorded = _manifest.ToTrainerOptions();
+        GanTrainerOptions recorded = Info.ToTrainerOptions();
         if (current is null)
         {
             return recorded;
@@ -121,7 +125,7 @@ public sealed class TrainingResume
     public IReadOnlyList<string> IgnoredSettings(GanTrainerOptions configured)
     {
         ArgumentNullException.ThrowIfNull(configured);
-        GanTrainerOptions recorded = _manifest.ToTrainerOptions();
+        GanTrainerOptions recorded = Info.ToTrainerOptions();
         return KeptSettings
             .Where(s => !Equals(s.Value(configured), s.Value(recorded)))
             .Select(s => $"{s.Name} = {Format(s.Value(configured))} (the checkpoint's {Format(s.Value(recorded))} is kept)")

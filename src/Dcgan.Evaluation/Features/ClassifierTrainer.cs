@@ -20,7 +20,7 @@ namespace Dcgan.Features;
 /// <param name="Beta1">Adam's first-moment decay.</param>
 /// <param name="Beta2">Adam's second-moment decay.</param>
 /// <param name="LearningRateDecay">Factor applied to the learning rate after every epoch (1 keeps it constant).</param>
-/// <param name="Seed">The run's seed; the shuffling draws from <see cref="SeedSequence.ShuffleStream"/> of it.</param>
+/// <param name="Seed">The run's seed; the shuffling draws from stream 3 of it (<see cref="SeedSequence"/>).</param>
 /// <param name="EvaluationInterval">Validation runs after every <c>EvaluationInterval</c>-th epoch and after the last one (when a validation function is given).</param>
 internal sealed record ClassifierTrainingSettings(
     int Epochs, int BatchSize, double LearningRate, double Beta1, double Beta2, double LearningRateDecay, long Seed, int EvaluationInterval = 1);
@@ -44,6 +44,9 @@ internal readonly record struct ClassifierTrainingOutcome(int BestEpoch, double 
 /// <summary>Trains a classifier network with Adam on cross-entropy (see the file header).</summary>
 internal static class ClassifierTrainer
 {
+    /// <summary>The <see cref="SeedSequence"/> stream of the shuffling (3, the number GanTrainer uses too, so that results stay as they were).</summary>
+    private const long ShuffleStream = 3;
+
     /// <summary>
     /// Trains <paramref name="network"/> (already on <paramref name="device"/>, its optimizer not yet created) and
     /// leaves it in eval mode. On the CPU the result is a deterministic function of the inputs and the seed.
@@ -63,7 +66,7 @@ internal static class ClassifierTrainer
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        using var shuffle = new torch.Generator(seed: (ulong)SeedSequence.Derive(settings.Seed, SeedSequence.ShuffleStream), device: torch.CPU);
+        using var shuffle = new torch.Generator(seed: (ulong)SeedSequence.Derive(settings.Seed, ShuffleStream), device: torch.CPU);
         using var optimizer = new Dcgan.Training.Adam(network.parameters(), lr: settings.LearningRate, beta1: settings.Beta1, beta2: settings.Beta2);
         using ModuleSnapshot? best = validate is null ? null : ModuleSnapshot.Capture(network); // overwritten at every new best epoch
         var outcome = new ClassifierTrainingOutcome(0, double.NegativeInfinity);

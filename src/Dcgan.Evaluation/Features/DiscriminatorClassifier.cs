@@ -88,7 +88,12 @@ public sealed class DiscriminatorClassifier : nn.Module<Tensor, Tensor>
     /// <exception cref="ArgumentException"><paramref name="images"/> is not [N, C, s, s]; the message gives both shapes.</exception>
     public override Tensor forward(Tensor images)
     {
-        ImageTensors.ThrowIfNotImages(images, ImageShape, nameof(images));
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.dim() != 4 || images.shape[0] < 1 || images.shape[1] != ImageShape.Channels || images.shape[2] != ImageShape.Height || images.shape[3] != ImageShape.Width)
+        {
+            throw new ArgumentException($"Expected images of shape [N, {ImageShape.Channels}, {ImageShape.Height}, {ImageShape.Width}], got [{string.Join(", ", images.shape)}].", nameof(images));
+        }
+
         long n = images.shape[0];
         using var scope = torch.NewDisposeScope();
         Tensor raw = main.forward(images);                                // [N, K, 1, 1] or [N, K]

@@ -19,7 +19,7 @@ namespace Dcgan.Features;
 /// </summary>
 public static class SupervisedCnn
 {
-    /// <summary>Sub-seed stream of the initial weights (the shuffling uses <see cref="SeedSequence.ShuffleStream"/>).</summary>
+    /// <summary>Sub-seed stream of the initial weights (the shuffling uses stream 3, as the classifier trainer does).</summary>
     private const long InitStream = 21;
 
     /// <summary>

@@ -24,7 +24,7 @@ namespace Dcgan.Forgetting;
 public static class ConceptMapSelector
 {
     /// <summary>Generates the samples of <paramref name="latent"/>, captures the probed block and fits the probe.</summary>
-    /// <param name="generator">The generator (not changed).</param>
+    /// <param name="generator">The generator, any <see cref="ILayeredGenerator"/> (not changed).</param>
     /// <param name="latent">The latent vectors [N, Z] the boxes were drawn on (row n = sample n); stays the caller's.</param>
     /// <param name="boxes">Boxes in image pixel coordinates; at least one.</param>
     /// <param name="options">Probe options; null means the defaults.</param>
@@ -32,7 +32,7 @@ public static class ConceptMapSelector
     /// <exception cref="OperationCanceledException">The token was cancelled; no tensor stays live.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message lists every failure.</exception>
     /// <exception cref="ArgumentException">Unknown layer, a box outside the image or naming a missing sample (the message names the box and the image size), or no negative locations left.</exception>
-    public static ConceptProbeResult Select(DcganGenerator generator, Tensor latent, IReadOnlyList<ConceptBox> boxes,
+    public static ConceptProbeResult Select(ILayeredGenerator generator, Tensor latent, IReadOnlyList<ConceptBox> boxes,
         ConceptProbeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(generator);

@@ -64,7 +64,7 @@ public sealed class CheckpointUnderGcPressureTests : IDisposable
         using var second = new Run(epochs: 6);
         second.Trainer.LoadCheckpoint(resaved);
         float[] reloaded = Weights(second.Generator, second.Discriminator);
-        (DcganGenerator generatorOnly, _) = CheckpointModels.LoadGenerator(resaved);
+        (DcganGenerator generatorOnly, _) = CheckpointModels.LoadGenerator<DcganGenerator>(resaved);
         float[] generatorWeights;
         using (generatorOnly)
         {

@@ -30,7 +30,7 @@ public sealed class AugmentedTrainingTests : IDisposable
     {
         string file = _temp.File("run.dcgan");
         Train(DiffAugmentPolicy.Translation | DiffAugmentPolicy.Cutout, stopAfter: 2, resumeFrom: null, checkpoint: file);
-        CheckpointArchive.ReadManifest(file).ToTrainerOptions().Augmentation.Should().Be(DiffAugmentPolicy.Translation | DiffAugmentPolicy.Cutout);
+        Checkpoints.Read(file).ToTrainerOptions().Augmentation.Should().Be(DiffAugmentPolicy.Translation | DiffAugmentPolicy.Cutout);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class CheckpointTests : IDisposable
             "checkpoint-e0002-s00000008.dcgan", "checkpoint-e0003-s00000012.dcgan");
         File.Exists(_temp.File("samples-e0003.png")).Should().BeTrue();
         CheckpointLocator.Resolve(_temp.Path).Should().EndWith("checkpoint-e0003-s00000012.dcgan");
-        (DcganGenerator loaded, CheckpointManifest manifest) = CheckpointModels.LoadGenerator(_temp.Path);
+        (DcganGenerator loaded, CheckpointInfo manifest) = CheckpointModels.LoadGenerator<DcganGenerator>(_temp.Path);
         using (loaded)
         {
             manifest.GlobalStep.Should().Be(12);
@@ -145,7 +145,7 @@ public sealed class CheckpointTests : IDisposable
         Action load = () => CheckpointModels.LoadDiscriminator(generatorOnly);
 
         load.Should().Throw<CheckpointException>().WithMessage($"*generator-only.dcgan*no '{CheckpointEntries.DiscriminatorWeights}' entry*");
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(generatorOnly);
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(generatorOnly);
         generator.Dispose();
     }
 

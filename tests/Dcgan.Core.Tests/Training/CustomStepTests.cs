@@ -43,7 +43,7 @@ public sealed class CustomStepTests : IDisposable
         (DcganGenerator g2, DcganDiscriminator d2) = TrainingFixtures.Models(seed: 4);
         using (g2)
         using (d2)
-        using (var noise = new torch.Generator((ulong)SeedSequence.Derive(options.Seed, SeedSequence.NoiseStream)))
+        using (var noise = new torch.Generator((ulong)SeedSequence.Derive(options.Seed, GanTrainer.NoiseStream)))
         using (var adam = optim.Adam(d2.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999))
         using (var scope = NewDisposeScope())
         {

@@ -175,8 +175,8 @@ public sealed class DivergenceTests : IDisposable
 
     internal static bool AllFinite(string checkpoint)
     {
-        (DcganGenerator g, _) = CheckpointModels.LoadGenerator(checkpoint);
-        (DcganDiscriminator d, _) = CheckpointModels.LoadDiscriminator(checkpoint);
+        (DcganGenerator g, _) = CheckpointModels.LoadGenerator<DcganGenerator>(checkpoint);
+        (DcganDiscriminator d, _) = CheckpointModels.LoadDiscriminator<DcganDiscriminator>(checkpoint);
         using (g)
         using (d)
         {

@@ -131,13 +131,13 @@ public sealed class GeneratorEmaTests : IDisposable
         }
 
         TrainingFixtures.Bits(grid.Pixels.ToArray()).Should().Equal(TrainingFixtures.Bits(averageGrid.Pixels.ToArray()), "sample grids use the average");
-        (DcganGenerator loaded, _) = CheckpointModels.LoadGenerator(file);
+        (DcganGenerator loaded, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(file);
         using (loaded)
         {
             TrainingFixtures.Bits(TrainingFixtures.Flatten(loaded)).Should().Equal(TrainingFixtures.Bits(average));
         }
 
-        (DcganGenerator raw, _) = CheckpointModels.LoadGenerator(file, preferAverage: false);
+        (DcganGenerator raw, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(file, preferAverage: false);
         using (raw)
         {
             TrainingFixtures.Bits(TrainingFixtures.Flatten(raw)).Should().Equal(TrainingFixtures.Bits(trained));

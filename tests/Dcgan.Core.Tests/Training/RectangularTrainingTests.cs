@@ -54,7 +54,7 @@ public sealed class RectangularTrainingTests : IDisposable
         Train(3, null, seed: 2);
         TrainingFixtures.Bits(Train(null, file, seed: 99)).Should().Equal(TrainingFixtures.Bits(uninterrupted));
 
-        (DcganGenerator loaded, _) = CheckpointModels.LoadGenerator(file);
+        (DcganGenerator loaded, _) = CheckpointModels.LoadGenerator<Dcgan.Models.DcganGenerator>(file);
         using (loaded)
         {
             loaded.ImageShape.Should().Be(new ImageShape(3, 32, 48));

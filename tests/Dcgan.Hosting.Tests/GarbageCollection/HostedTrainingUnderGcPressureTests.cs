@@ -45,8 +45,8 @@ public class HostedTrainingUnderGcPressureTests
         }
 
         string checkpoint = CheckpointLocator.Resolve(output);
-        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator(checkpoint);
-        (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator(checkpoint);
+        (DcganGenerator generator, _) = CheckpointModels.LoadGenerator<DcganGenerator>(checkpoint);
+        (DcganDiscriminator discriminator, _) = CheckpointModels.LoadDiscriminator<DcganDiscriminator>(checkpoint);
         using (generator)
         using (discriminator)
         {

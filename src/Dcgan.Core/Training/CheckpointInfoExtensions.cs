@@ -4,7 +4,7 @@ using Dcgan.Persistence;
 namespace Dcgan.Training;
 
 /// <summary>Reads a checkpoint's recorded trainer settings back as <see cref="GanTrainerOptions"/>.</summary>
-public static class CheckpointManifestExtensions
+public static class CheckpointInfoExtensions
 {
     /// <summary>
     /// The options of the run that wrote the checkpoint (epochs, batch size, seed, learning rates, betas, weight
@@ -13,12 +13,12 @@ public static class CheckpointManifestExtensions
     /// (<see cref="GanTrainerOptions.OnDivergence"/> and its limits) are not recorded and come back as their defaults;
     /// learning rates lowered by a roll-back are recorded as lowered.
     /// </summary>
-    /// <param name="manifest">A manifest from <see cref="CheckpointArchive.Read"/> or <see cref="CheckpointArchive.ReadManifest"/>.</param>
+    /// <param name="checkpoint">A checkpoint's description, from <see cref="Checkpoints.Read"/>.</param>
     /// <returns>A new options object; validate it (or let the trainer do so) before use.</returns>
-    public static GanTrainerOptions ToTrainerOptions(this CheckpointManifest manifest)
+    public static GanTrainerOptions ToTrainerOptions(this CheckpointInfo checkpoint)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        CheckpointTrainerSettings s = manifest.Trainer;
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        CheckpointTrainerSettings s = checkpoint.Trainer;
         return new GanTrainerOptions
         {
             Epochs = s.Epochs,
