@@ -19,9 +19,11 @@ internal static class TrainCommand
         Description = "Training data: a folder with IDX files (train-images-idx3-ubyte[.gz]), an IDX image file, CIFAR-10/100 binary files (data_batch_N.bin, train.bin) or their folder, an LMDB folder (LSUN, holds data.mdb), or a folder of PNG/JPEG images. Default: /usr/share/datasets/fashion-mnist when installed, else the Fashion-MNIST test split shipped with the tool.",
     };
 
-    private static readonly Option<int?> ImageSize = new("--image-size")
+    private static readonly Option<ImageSizeArgument?> ImageSize = new("--image-size")
     {
-        Description = "Side of the square images, b*2^k with b in 4..7 (28, 32, 48, 56, 64, ...). Default: the data's own size for IDX (28 for Fashion-MNIST), 64 for image folders.",
+        Description = "Image size: a side (square, b*2^k with b in 4..7: 28, 32, 48, 56, 64, ...) or height x width (64x96: each b*2^k with one k, so the width is between 4/7 and 7/4 of the height; image folders and LMDB only). Default: the data's own size for IDX (28 for Fashion-MNIST), 64 for image folders.",
+        HelpName = "N|HxW",
+        CustomParser = ImageSizeArgument.Parse,
     };
 
     private static readonly Option<int?> Epochs = new("--epochs")
@@ -95,8 +97,13 @@ internal static class TrainCommand
 
         TrainingProfile profile = parse.GetValue(TrainProfile.Option)!;
         string dataPath = DataLocation.Resolve(parse.GetValue(Data));
-        int? requestedSize = parse.GetValue(ImageSize) ?? resumed?.Architecture?.ImageSize;
-        using IImageDataSource opened = ImageDataSources.Open(dataPath, new ImageDataSourceOptions { ImageSize = requestedSize }); // ours to dispose
+        ImageSizeArgument? requested = parse.GetValue(ImageSize);
+        ImageShape? resumedShape = resumed?.ImageShape;
+        using IImageDataSource opened = ImageDataSources.Open(dataPath, new ImageDataSourceOptions // ours to dispose
+        {
+            ImageSize = requested?.Height ?? resumedShape?.Height,
+            ImageWidth = requested is { } r ? r.NonSquareWidth : resumedShape is { } shape && shape.Width != shape.Height ? shape.Width : null,
+        });
         IImageDataSource data = opened;
         if (parse.GetValue(Dedup) is { } method)
         {
@@ -200,6 +207,7 @@ internal static class TrainCommand
         DcganModelOptions architecture = parse.GetValue(PresetOption) == Preset.Paper
             ? DcganModelOptions.Paper(data.Shape.Height, data.Shape.Channels)
             : DcganModelOptions.PyTorchExample(data.Shape.Height, data.Shape.Channels);
+        architecture.ImageWidth = data.Shape.Width == data.Shape.Height ? null : data.Shape.Width;
         architecture = profile.Architecture(architecture);
         architecture.GeneratorWidth = parse.GetValue(GeneratorWidth) ?? architecture.GeneratorWidth;
         architecture.DiscriminatorWidth = parse.GetValue(DiscriminatorWidth) ?? architecture.DiscriminatorWidth;

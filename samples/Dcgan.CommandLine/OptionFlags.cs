@@ -34,10 +34,11 @@ public static class OptionFlags
         [typeof(DcganModelOptions)] = new()
         {
             [nameof(DcganModelOptions.ImageSize)] = "--image-size",
+            [nameof(DcganModelOptions.ImageWidth)] = "--image-size",
             [nameof(DcganModelOptions.GeneratorWidth)] = "--generator-width",
             [nameof(DcganModelOptions.DiscriminatorWidth)] = "--discriminator-width",
         },
-        [typeof(ImageDataSourceOptions)] = new() { [nameof(ImageDataSourceOptions.ImageSize)] = "--image-size" },
+        [typeof(ImageDataSourceOptions)] = new() { [nameof(ImageDataSourceOptions.ImageSize)] = "--image-size", [nameof(ImageDataSourceOptions.ImageWidth)] = "--image-size" },
         [typeof(DeduplicationOptions)] = new()
         {
             [nameof(DeduplicationOptions.PerceptualMaxDistance)] = "--max-distance",

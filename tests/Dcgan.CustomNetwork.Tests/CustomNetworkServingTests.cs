@@ -75,7 +75,7 @@ public class CustomNetworkServingTests
         info.GlobalStep.Should().BeGreaterThanOrEqualTo(3);
 
         Dictionary<string, string?> settings = Settings(output);
-        settings["Dcgan:Generator:Checkpoint"] = first;
+        settings["Dcgan:Generator:ModelPath"] = first;
         using (IHost both = Build(settings, logs, pool: true))
         {
             await both.StartAsync();

@@ -2,7 +2,6 @@ using Dcgan.Data;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Dcgan.Training;
-using SkiaSharp;
 
 namespace Dcgan.Core.Tests.Training;
 
@@ -17,7 +16,7 @@ public sealed class RectangularTrainingTests : IDisposable
     public void A_32x48_pair_trains_on_a_rectangular_folder_resumes_bit_for_bit_and_reloads_at_its_shape()
     {
         string folder = _temp.File("pictures");
-        WritePictures(folder, count: 32);
+        DiscPictures.Write(folder, count: 32);
         var data = new ImageFolderDataSource(folder, new ImageDataSourceOptions { ImageSize = 32, ImageWidth = 48, Preload = true });
         data.Shape.Should().Be(new ImageShape(3, 32, 48));
 
@@ -59,26 +58,6 @@ public sealed class RectangularTrainingTests : IDisposable
         {
             loaded.ImageShape.Should().Be(new ImageShape(3, 32, 48));
             loaded.Options.ImageWidth.Should().Be(48);
-        }
-    }
-
-    // 60x40 pictures: a coloured disc on a grey ground, at a different place and colour in each.
-    private static void WritePictures(string folder, int count)
-    {
-        Directory.CreateDirectory(folder);
-        var random = new Random(5);
-        for (int i = 0; i < count; i++)
-        {
-            using var bitmap = new SKBitmap(new SKImageInfo(60, 40, SKColorType.Rgba8888, SKAlphaType.Opaque));
-            using (var canvas = new SKCanvas(bitmap))
-            using (var paint = new SKPaint { Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)) })
-            {
-                canvas.Clear(new SKColor(128, 128, 128));
-                canvas.DrawCircle(random.Next(10, 50), random.Next(10, 30), random.Next(5, 12), paint);
-            }
-
-            using SKData png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-            File.WriteAllBytes(Path.Combine(folder, $"{i:D3}.png"), png.ToArray());
         }
     }
 }
