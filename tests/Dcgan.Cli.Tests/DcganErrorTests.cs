@@ -6,7 +6,7 @@ namespace Dcgan.Cli.Tests;
 public sealed class DcganErrorTests(TinyRun run)
 {
     [Theory]
-    [InlineData("--image-size x", "--image-size 'x' is not a whole number.")]
+    [InlineData("--image-size x", "--image-size 'x' is not a size; expected a side such as 64, or height x width such as 64x96.")]
     [InlineData("--preset foo", "--preset: 'foo' is not one of Paper, PyTorch.")]
     [InlineData("--dedup foo", "--dedup 'foo' is not one of Exact, Perceptual, Semantic.")]
     [InlineData("--epochs 0", "--epochs 0 is out of range: expected 1 to 1000000.")]
