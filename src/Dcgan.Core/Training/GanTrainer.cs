@@ -161,19 +161,6 @@ public sealed partial class GanTrainer : IDisposable
     /// <summary>Where the next step starts: advanced by <see cref="Fit"/>, set by <see cref="LoadCheckpoint"/>.</summary>
     public TrainingPosition Position { get; private set; }
 
-    /// <summary>
-    /// A copy of the fixed latent vectors of the sample grids, [FixedSampleCount][LatentDimension] (managed: the tensor
-    /// stays the trainer's).
-    /// </summary>
-    public float[][] FixedLatents
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return LatentTensors.FromTensor(_fixedNoise); // [S, Z] -> rows
-        }
-    }
-
     /// <summary>Asks <see cref="Fit"/> to stop after the current step. Safe to call from any thread.</summary>
     public void RequestStop() => _stopRequested = true;
 
@@ -284,28 +271,6 @@ public sealed partial class GanTrainer : IDisposable
 
             throw;
         }
-    }
-
-    /// <summary>
-    /// Generates images from <see cref="FixedLatents"/> (or its first <paramref name="count"/> rows) as managed values,
-    /// with the generator's weight average when the trainer keeps one (<see cref="GanTrainerOptions.GeneratorEmaDecay"/>).
-    /// </summary>
-    /// <param name="mode">Batch-norm statistics to use; running statistics make each image independent of the others.</param>
-    /// <param name="count">How many, 1 to <see cref="GanTrainerOptions.FixedSampleCount"/>; null means all fixed vectors.</param>
-    public ImageBatch GenerateFixedSamples(BatchNormMode mode = BatchNormMode.RunningStatistics, int? count = null)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        using var scope = NewDisposeScope();
-        int available = (int)_fixedNoise.shape[0];
-        int n = count ?? available;
-        if (n < 1 || n > available)
-        {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected 1 to {available} (FixedSampleCount) samples.");
-        }
-
-        Tensor z = _fixedNoise.narrow(0, 0, n).to(Device); // [n, Z]
-        using IDisposable? average = _average?.Swap(Generator.Network);
-        return ImageTensors.FromTensor(Generator.GenerateImages(z, mode));
     }
 
     /// <summary>
