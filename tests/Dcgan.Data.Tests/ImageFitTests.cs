@@ -6,8 +6,6 @@ namespace Dcgan.Data.Tests;
 
 public sealed class ImageFitTests
 {
-    private const float Tolerance = 2.5f / 127.5f;
-
     [Fact]
     public void Centre_crop_is_the_default_and_keeps_the_middle_square_of_a_wide_image()
     {
@@ -37,9 +35,9 @@ public sealed class ImageFitTests
 
         for (int y = 0; y < 20; y++)
         {
-            Rgb(image, y, 2).Should().Be((1, -1, -1), $"row {y} starts red");
-            Rgb(image, y, 10).Should().Be((-1, 1, -1), $"row {y} is green in the middle");
-            Rgb(image, y, 17).Should().Be((-1, -1, 1), $"row {y} ends blue");
+            ThirdsPicture.Rgb(image, y, 2).Should().Be((1, -1, -1), $"row {y} starts red");
+            ThirdsPicture.Rgb(image, y, 10).Should().Be((-1, 1, -1), $"row {y} is green in the middle");
+            ThirdsPicture.Rgb(image, y, 17).Should().Be((-1, -1, 1), $"row {y} ends blue");
         }
 
         source.Description.Should().Contain("fit Stretch");
@@ -58,13 +56,13 @@ public sealed class ImageFitTests
         // 60x20 scaled by 1/3 is 20x6.67, centred: rows 6.67 .. 13.33 hold the image, the rest is background.
         for (int x = 0; x < 20; x++)
         {
-            Rgb(image, 2, x).Should().Be((-1, -1, -1), "the band above the image is the black background");
-            Rgb(image, 17, x).Should().Be((-1, -1, -1), "and so is the band below");
+            ThirdsPicture.Rgb(image, 2, x).Should().Be((-1, -1, -1), "the band above the image is the black background");
+            ThirdsPicture.Rgb(image, 17, x).Should().Be((-1, -1, -1), "and so is the band below");
         }
 
-        Rgb(image, 10, 2).Should().Be((1, -1, -1));
-        Rgb(image, 10, 10).Should().Be((-1, 1, -1));
-        Rgb(image, 10, 17).Should().Be((-1, -1, 1));
+        ThirdsPicture.Rgb(image, 10, 2).Should().Be((1, -1, -1));
+        ThirdsPicture.Rgb(image, 10, 10).Should().Be((-1, 1, -1));
+        ThirdsPicture.Rgb(image, 10, 17).Should().Be((-1, -1, 1));
     }
 
     [Theory]
@@ -86,12 +84,5 @@ public sealed class ImageFitTests
         var act = () => ImageDataSources.Open(".", new ImageDataSourceOptions { Fit = (ImageFit)9 });
 
         act.Should().Throw<OptionsValidationException>().WithMessage("*Fit = 9*CenterCrop, Stretch or Pad*");
-    }
-
-    // The pixel at (y, x) of a [3, 20, 20] image, each channel rounded to -1 or 1 after checking it is within tolerance of one.
-    private static (int R, int G, int B) Rgb(float[] image, int y, int x)
-    {
-        int Level(float v) => Math.Abs(v - 1f) <= Tolerance ? 1 : Math.Abs(v + 1f) <= Tolerance ? -1 : throw new InvalidOperationException($"value {v} at ({y}, {x}) is neither -1 nor 1");
-        return (Level(image[y * 20 + x]), Level(image[400 + y * 20 + x]), Level(image[800 + y * 20 + x]));
     }
 }

@@ -6,8 +6,6 @@ namespace Dcgan.Data.Tests;
 
 public sealed class RectangularFitTests
 {
-    private const float Tolerance = 2.5f / 127.5f;
-
     [Theory]
     [InlineData(100, 50, 48, 32, 12, 0, 75, 50)]  // wider than 3:2: the sides are cut
     [InlineData(50, 100, 48, 32, 0, 33, 50, 33)]  // taller: the top and bottom are cut, offset rounded down
@@ -30,27 +28,27 @@ public sealed class RectangularFitTests
         shape.Should().Be(new ImageShape(3, 10, 20));
         for (int y = 0; y < 10; y++)
         {
-            Rgb(crop, y, 2).Should().Be((1, -1, -1));
-            Rgb(crop, y, 10).Should().Be((-1, 1, -1));
-            Rgb(crop, y, 17).Should().Be((-1, -1, 1));
+            ThirdsPicture.Rgb(crop, y, 2).Should().Be((1, -1, -1));
+            ThirdsPicture.Rgb(crop, y, 10).Should().Be((-1, 1, -1));
+            ThirdsPicture.Rgb(crop, y, 17).Should().Be((-1, -1, 1));
         }
 
         // Stretch: all three thirds, each about 6.7 columns wide.
         float[] stretch = ThirdsPicture.FirstImage(Open(tmp.Path, ImageFit.Stretch, out _));
-        Rgb(stretch, 5, 3).Should().Be((1, -1, -1));
-        Rgb(stretch, 5, 10).Should().Be((-1, 1, -1));
-        Rgb(stretch, 5, 16).Should().Be((-1, -1, 1));
+        ThirdsPicture.Rgb(stretch, 5, 3).Should().Be((1, -1, -1));
+        ThirdsPicture.Rgb(stretch, 5, 10).Should().Be((-1, 1, -1));
+        ThirdsPicture.Rgb(stretch, 5, 16).Should().Be((-1, -1, 1));
 
         // Pad: scaled by 1/3 to 20x6.67, centred vertically on black.
         float[] pad = ThirdsPicture.FirstImage(Open(tmp.Path, ImageFit.Pad, out _));
         for (int x = 0; x < 20; x++)
         {
-            Rgb(pad, 0, x).Should().Be((-1, -1, -1), "the band above the image is the background");
-            Rgb(pad, 9, x).Should().Be((-1, -1, -1), "and so is the band below");
+            ThirdsPicture.Rgb(pad, 0, x).Should().Be((-1, -1, -1), "the band above the image is the background");
+            ThirdsPicture.Rgb(pad, 9, x).Should().Be((-1, -1, -1), "and so is the band below");
         }
 
-        Rgb(pad, 5, 2).Should().Be((1, -1, -1));
-        Rgb(pad, 5, 17).Should().Be((-1, -1, 1));
+        ThirdsPicture.Rgb(pad, 5, 2).Should().Be((1, -1, -1));
+        ThirdsPicture.Rgb(pad, 5, 17).Should().Be((-1, -1, 1));
     }
 
     [Fact]
@@ -67,12 +65,5 @@ public sealed class RectangularFitTests
         var source = new ImageFolderDataSource(folder, new ImageDataSourceOptions { ImageSize = 10, ImageWidth = 20, Fit = fit, Background = RgbColor.Black });
         shape = source.Shape;
         return source;
-    }
-
-    // The pixel at (y, x) of a [3, 10, 20] image, each channel rounded to -1 or 1 after checking it is within tolerance of one.
-    private static (int R, int G, int B) Rgb(float[] image, int y, int x)
-    {
-        int Level(float v) => Math.Abs(v - 1f) <= Tolerance ? 1 : Math.Abs(v + 1f) <= Tolerance ? -1 : throw new InvalidOperationException($"value {v} at ({y}, {x}) is neither -1 nor 1");
-        return (Level(image[(y * 20) + x]), Level(image[200 + (y * 20) + x]), Level(image[400 + (y * 20) + x]));
     }
 }

@@ -5,6 +5,9 @@ namespace Dcgan.Data.Tests;
 
 internal static class ThirdsPicture
 {
+    // One 8-bit level of slack around -1 and 1 for resampling.
+    private const float Tolerance = 2.5f / 127.5f;
+
     /// <summary>Writes a 60x20 PNG: columns 0-19 red, 20-39 green, 40-59 blue.</summary>
     public static void Write(string path)
     {
@@ -27,5 +30,18 @@ internal static class ThirdsPicture
         var image = new float[source.Shape.ElementCount];
         source.CopyImage(0, image);
         return image;
+    }
+
+    /// <summary>
+    /// The pixel at (y, x) of a [3, H, 20] image (every fitted picture here is 20 wide), each channel rounded to -1 or 1
+    /// after checking it is within one level of one.
+    /// </summary>
+    public static (int R, int G, int B) Rgb(float[] image, int y, int x)
+    {
+        const int Width = 20;
+        int plane = image.Length / 3;
+        int Level(float v) => Math.Abs(v - 1f) <= Tolerance ? 1 : Math.Abs(v + 1f) <= Tolerance ? -1 : throw new InvalidOperationException($"value {v} at ({y}, {x}) is neither -1 nor 1");
+        int at = (y * Width) + x;
+        return (Level(image[at]), Level(image[plane + at]), Level(image[(2 * plane) + at]));
     }
 }

@@ -22,7 +22,7 @@ public sealed class AdversarialStepContext
         Tensor realImages, IGenerator generator, IDiscriminator discriminator, IGanLoss loss,
         optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer,
         torch.Generator noise, Device device, TrainingPosition position, Action<StepLosses> discriminatorStepEnd,
-        DiffAugmentPolicy augmentation = DiffAugmentPolicy.None, long augmentationSeed = 0)
+        DiffAugmentPolicy augmentation, long augmentationSeed)
     {
         Augmentation = augmentation;
         _augmentationSeed = augmentationSeed;

@@ -25,13 +25,10 @@ namespace Dcgan.Training;
 /// </remarks>
 public sealed class TrainingResume
 {
-    private readonly CheckpointManifest _manifest;
-
     private TrainingResume(string checkpoint, IReadOnlyList<SkippedCheckpoint> skipped, CheckpointManifest manifest)
     {
         Checkpoint = checkpoint;
         Skipped = skipped;
-        _manifest = manifest;
         Info = new CheckpointInfo(checkpoint, manifest);
     }
 
@@ -48,19 +45,19 @@ public sealed class TrainingResume
     public CheckpointInfo Info { get; }
 
     /// <summary>Epochs completed when the checkpoint was written (0-based epoch of the next batch).</summary>
-    public int Epoch => _manifest.Epoch;
+    public int Epoch => Info.Epoch;
 
     /// <summary>Optimizer steps trained when the checkpoint was written.</summary>
-    public long GlobalStep => _manifest.GlobalStep;
+    public long GlobalStep => Info.GlobalStep;
 
     /// <summary>What the run was trained on (the data source's description).</summary>
-    public string DataDescription => _manifest.DataDescription;
+    public string DataDescription => Info.DataDescription;
 
     /// <summary>How many images the run was trained on.</summary>
-    public int DataCount => _manifest.DataCount;
+    public int DataCount => Info.DataCount;
 
     /// <summary>The shape of the images the run was trained on.</summary>
-    public ImageShape ImageShape => new(_manifest.ImageShape[0], _manifest.ImageShape[1], _manifest.ImageShape[2]);
+    public ImageShape ImageShape => Info.ImageShape;
 
     /// <summary>
     /// The run to continue in <paramref name="runFolder"/>, or null when it holds no checkpoint yet (a new run; a
